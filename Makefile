@@ -1,0 +1,45 @@
+# Hamahang: `make run` serves the app with its worker; `make test` runs lint and the whole suite.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint install messages migrate browser-deps clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is needed (the machine's default Python 3.11)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Compiled message catalogues are built, not committed: they need gettext's msgfmt.
+messages: install
+	@command -v msgfmt >/dev/null || { apt-get update -qq && apt-get install -y -qq gettext; }
+	$(MANAGE) compilemessages --ignore=.venv --verbosity 0
+
+migrate: messages
+	mkdir -p var
+	$(MANAGE) migrate --no-input --verbosity 0
+
+run: migrate
+	$(MANAGE) seed_demo --if-empty
+	$(BIN)/honcho start
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint messages
+	$(MANAGE) makemigrations --check --dry-run --verbosity 1
+	$(BIN)/pytest
+
+# Debian's Chromium for the browser tests (Playwright cannot download browsers here).
+browser-deps:
+	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+clean:
+	rm -rf $(VENV) var/static

@@ -1,0 +1,44 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+from rules.contrib.admin import ObjectPermissionsModelAdmin
+
+from council.models import Council, Invitation, Membership, User
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+    raw_id_fields = ["department"]
+
+
+@admin.register(Council)
+class CouncilAdmin(ObjectPermissionsModelAdmin):
+    list_display = ["name", "slug", "language", "calendar", "time_zone"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(ObjectPermissionsModelAdmin):
+    list_display = ["user", "council", "role", "department"]
+    list_filter = ["role", "council"]
+    list_select_related = ["user", "council", "department"]
+    search_fields = ["user__username", "user__email", "user__last_name"]
+    autocomplete_fields = ["user", "council"]
+    raw_id_fields = ["department"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(ObjectPermissionsModelAdmin):
+    list_display = ["user", "invited_by", "created_at", "accepted_at"]
+    list_select_related = ["user", "invited_by"]
+    readonly_fields = ["user", "invited_by", "created_at", "accepted_at"]
+
+
+@admin.register(User)
+class UserAdmin(ObjectPermissionsModelAdmin, DjangoUserAdmin):
+    fieldsets = (*DjangoUserAdmin.fieldsets, (_("Preferences"), {"fields": ["language"]}))
+    list_display = ["username", "email", "first_name", "last_name", "is_staff", "is_active"]

@@ -1,0 +1,145 @@
+import zoneinfo
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Language(models.TextChoices):
+    PERSIAN = "fa", _("Persian")
+    ALBANIAN = "sq", _("Albanian")
+    ENGLISH = "en", _("English")
+
+
+class User(AbstractUser):
+    """A person who signs in: chair, secretary, liaison, member or admin."""
+
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=Language.choices,
+        blank=True,
+        help_text=_("Leave empty to use your council's language."),
+    )
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    @property
+    def display_name(self) -> str:
+        return self.get_full_name() or self.username
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
+
+
+class Council(models.Model):
+    """A county's or municipality's public-relations coordination council."""
+
+    class Calendar(models.TextChoices):
+        GREGORIAN = "gregorian", _("Gregorian")
+        JALALI = "jalali", _("Jalali (Persian)")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("short address"), max_length=60, unique=True, allow_unicode=False)
+    language = models.CharField(_("language"), max_length=8, choices=Language.choices, default=Language.ENGLISH)
+    calendar = models.CharField(_("calendar"), max_length=16, choices=Calendar.choices, default=Calendar.GREGORIAN)
+    time_zone = models.CharField(_("time zone"), max_length=64, default="UTC", validators=[validate_time_zone])
+    letterhead = models.TextField(_("letterhead"), blank=True, help_text=_("Printed at the top of documents."))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("council")
+        verbose_name_plural = _("councils")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def tzinfo(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+
+class Role(models.TextChoices):
+    CHAIR = "chair", _("Chair")
+    SECRETARY = "secretary", _("Secretary")
+    MEMBER = "member", _("Member")
+    LIAISON = "liaison", _("PR liaison")
+
+
+class MembershipQuerySet(models.QuerySet):
+    def with_people(self):
+        return self.select_related("user", "department").order_by("role", "user__last_name", "user__first_name")
+
+
+class Membership(models.Model):
+    """A person's role in one council; a liaison also speaks for one department."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    department = models.ForeignKey(
+        "departments.Department",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="liaisons",
+        verbose_name=_("department"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "council"], name="one_membership_per_council"),
+            models.CheckConstraint(
+                condition=(models.Q(role="liaison", department__isnull=False) | ~models.Q(role="liaison")),
+                name="liaison_has_department",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_role_display()} · {self.council}"
+
+    def clean(self) -> None:
+        if self.role == Role.LIAISON and not self.department_id:
+            raise ValidationError({"department": _("A PR liaison must speak for a department.")})
+        if self.department_id and self.department.council_id != self.council_id:
+            raise ValidationError({"department": _("The department must belong to the same council.")})
+
+
+class Invitation(models.Model):
+    """An admin's invitation for a person to set their password and sign in."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitations")
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="invitations_sent"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self) -> str:
+        return f"{self.user.email} ({self.created_at:%Y-%m-%d})"
+
+    @property
+    def expires_at(self):
+        return self.created_at + timedelta(days=settings.INVITATION_VALID_DAYS)
+
+    @property
+    def is_usable(self) -> bool:
+        return self.accepted_at is None and timezone.now() < self.expires_at

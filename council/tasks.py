@@ -1,0 +1,36 @@
+"""Background tasks: thin entry points that load by id and do one thing."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from council.models import Invitation
+from council.selectors import language_for_recipient
+from council.services import invitation_token
+
+
+def send_templated_mail(*, to: str, template: str, context: dict, language: str) -> None:
+    """Render emails/<template>_subject.txt, .txt and .html in the recipient's language and send them."""
+    with translation.override(language):
+        context = {**context, "site_url": settings.SITE_URL}
+        subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
+        text = render_to_string(f"emails/{template}.txt", context)
+        html = render_to_string(f"emails/{template}.html", context)
+    message = EmailMultiAlternatives(subject, text, to=[to])
+    message.attach_alternative(html, "text/html")
+    message.send()
+
+
+def send_invitation(invitation_id: int) -> None:
+    invitation = Invitation.objects.select_related("user", "invited_by").get(pk=invitation_id)
+    user = invitation.user
+    link = settings.SITE_URL + reverse("council:invitation-accept", args=[invitation_token(invitation)])
+    memberships = user.memberships.select_related("council", "department")
+    send_templated_mail(
+        to=user.email,
+        template="invitation",
+        context={"invitation": invitation, "user": user, "link": link, "memberships": memberships},
+        language=language_for_recipient(user),
+    )

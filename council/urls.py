@@ -1,0 +1,23 @@
+"""Root URLs. Pages under /c/<council-slug>/ belong to one council."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from council import views
+
+council_patterns = [
+    path("", views.home, name="home"),
+    path("c/<slug:slug>/", views.council_detail, name="council-detail"),
+    path("c/<slug:slug>/members/", views.member_list, name="member-list"),
+    path("c/<slug:slug>/members/invite/", views.member_invite, name="member-invite"),
+    path("invitation/<str:token>/", views.invitation_accept, name="invitation-accept"),
+    path("language/", views.set_language, name="set-language"),
+]
+
+urlpatterns = [
+    path("", include((council_patterns, "council"))),
+    path("c/<slug:slug>/departments/", include("departments.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
+]

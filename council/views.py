@@ -1,0 +1,139 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from django_q.brokers import get_broker
+
+from council import permissions, services
+from council.forms import AcceptInvitationForm, InvitationForm
+from council.models import Membership
+from council.selectors import councils_for, memberships_of
+
+
+@login_required
+def home(request):
+    """The user's councils, with what their role lets them open; admins also see every other council."""
+    user = request.user
+    memberships = sorted(memberships_of(user).values(), key=lambda m: m.council.name)
+    cards = [
+        {
+            "council": m.council,
+            "role_label": m.get_role_display(),
+            "department": m.department,
+            "can_view_members": permissions.can_view_members(user, m.council),
+        }
+        for m in memberships
+    ]
+    other_councils = []
+    if permissions.is_admin(user):
+        other_councils = councils_for(user).exclude(pk__in=[m.council_id for m in memberships])
+    return render(request, "council/home.html", {"cards": cards, "other_councils": other_councils})
+
+
+@login_required
+def council_detail(request, slug):
+    council = permissions.get_council_for_user(request.user, slug)
+    user = request.user
+    context = {
+        "council": council,
+        "membership": memberships_of(user).get(council.pk),
+        "department_count": council.departments.count(),
+        "can_view_members": permissions.can_view_members(user, council),
+        "can_manage": permissions.can_manage_council(user, council),
+    }
+    return render(request, "council/council_detail.html", context)
+
+
+@login_required
+def member_list(request, slug):
+    council = permissions.get_council_for_user(request.user, slug)
+    permissions.authorize(request.user, permissions.can_view_members, council)
+    members = Membership.objects.filter(council=council).with_people()
+    context = {
+        "council": council,
+        "members": members,
+        "can_invite": permissions.can_manage_council(request.user, council),
+    }
+    return render(request, "council/member_list.html", context)
+
+
+@login_required
+def member_invite(request, slug):
+    council = permissions.get_council_for_user(request.user, slug)
+    permissions.authorize(request.user, permissions.can_manage_council, council)
+    form = InvitationForm(request.POST or None, council=council)
+    if request.method == "POST" and form.is_valid():
+        invitation = services.invitation_create(invited_by=request.user, council=council, **form.cleaned_data)
+        messages.success(request, _("Invitation sent to %(email)s.") % {"email": invitation.user.email})
+        return redirect("council:member-list", slug=council.slug)
+    return render(request, "council/member_invite.html", {"council": council, "form": form})
+
+
+@never_cache
+def invitation_accept(request, token):
+    invitation = services.invitation_from_token(token)
+    if invitation is None:
+        return render(request, "council/invitation_invalid.html", {"reason": "unknown"}, status=404)
+    if not invitation.is_usable:
+        reason = "used" if invitation.accepted_at else "expired"
+        return render(request, "council/invitation_invalid.html", {"reason": reason}, status=410)
+    form = AcceptInvitationForm(invitation.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.invitation_accept(invitation=invitation, password=form.cleaned_data["new_password1"])
+        except services.InvitationUnusable:
+            return render(request, "council/invitation_invalid.html", {"reason": "used"}, status=410)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welcome to Hamahang. Your password is set."))
+        return redirect("council:home")
+    return render(request, "council/invitation_accept.html", {"form": form, "invitation": invitation})
+
+
+@require_POST
+def set_language(request):
+    """Switch the interface language; a signed-in user's choice is saved on their profile."""
+    language = request.POST.get("language", "")
+    if language not in dict(settings.LANGUAGES):
+        return render(request, "council/unknown_language.html", {"language": language[:20]}, status=400)
+    next_url = request.POST.get("next") or reverse("council:home")
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = reverse("council:home")
+    if request.user.is_authenticated:
+        services.user_set_language(user=request.user, language=language)
+    response = HttpResponseRedirect(next_url)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+    return response
+
+
+@never_cache
+def healthz(request):
+    """200 when the database and the task broker answer, 503 otherwise."""
+    status = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        status["database"] = "ok"
+    except Exception as error:  # any failure means unhealthy; say which
+        status["database"] = f"error: {type(error).__name__}"
+    try:
+        broker = get_broker()
+        status["broker"] = "ok" if broker.ping() else "error"
+        status["queued_tasks"] = broker.queue_size()
+    except Exception as error:
+        status["broker"] = f"error: {type(error).__name__}"
+    healthy = status["database"] == "ok" and status["broker"] == "ok"
+    return JsonResponse(status, status=200 if healthy else 503)
