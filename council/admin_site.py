@@ -1,13 +1,17 @@
+from functools import wraps
+
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from council.mfa import require_mfa
 
 
 class HamahangAdminSite(admin.AdminSite):
-    """The Django admin, signed into through allauth (so failed logins are rate-limited)
-    and, where required, only with two-factor authentication."""
+    """The Django admin, signed into through allauth (so failed logins are rate-limited),
+    closed (403) to signed-in people who are not admins, and, where required, only with
+    two-factor authentication."""
 
     site_header = _("Hamahang administration")
     site_title = _("Hamahang")
@@ -16,4 +20,12 @@ class HamahangAdminSite(admin.AdminSite):
         return secure_admin_login(super().login)(request, extra_context)
 
     def admin_view(self, view, cacheable=False):
-        return super().admin_view(require_mfa(view), cacheable)
+        admin_only = super().admin_view(require_mfa(view), cacheable)
+
+        @wraps(admin_only)
+        def inner(request, *args, **kwargs):
+            if request.user.is_authenticated and not self.has_permission(request):
+                raise PermissionDenied
+            return admin_only(request, *args, **kwargs)
+
+        return inner

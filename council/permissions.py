@@ -1,10 +1,10 @@
 """Who may do what: the role rules of DESIGN.md section 2, in one place.
 
-Every view, template and admin page asks these predicates (directly or as
-`user.has_perm(name, obj)`); nothing else decides access. Every predicate takes (user, obj=None), so it can be called directly as
-`can_x(user, obj)` as well as through `user.has_perm`. Predicates take any
-object that belongs to a council (a Council itself, or anything with
-`council_id`), and department-bound ones anything with `department_id`.
+Every view, template and admin page asks these predicates (directly as
+`can_x(user, obj)`, or as `user.has_perm(name, obj)`); nothing else decides access.
+Every predicate takes (user, obj=None). `obj` is anything that belongs to a council
+(a Council itself, or anything with `council_id`), and for department-bound rules
+anything with `department_id`.
 """
 
 import rules

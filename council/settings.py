@@ -199,7 +199,8 @@ INVITATION_VALID_DAYS = envint("INVITATION_VALID_DAYS", 7)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("fa", _("Persian")), ("sq", _("Albanian")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own catalogues, then our translations of allauth (which ships no Albanian).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_allauth"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

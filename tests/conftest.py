@@ -1,0 +1,90 @@
+"""The fixed cast every test draws on: one council, two departments and one person per role."""
+
+from dataclasses import dataclass
+
+import pytest
+from django.core.cache import cache
+from django_q.conf import Conf
+
+from council.models import Council, Role, User
+from departments.models import Department
+from tests.factories import CouncilFactory, DepartmentFactory, MembershipFactory, UserFactory
+
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture(autouse=True)
+def _isolation(settings):
+    """Fresh cache (rate limits) for every test; background tasks run inline unless a test starts a worker."""
+    cache.clear()
+    settings.HAMAHANG_REQUIRE_MFA = False
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    sync = Conf.SYNC
+    Conf.SYNC = True
+    yield
+    Conf.SYNC = sync
+    cache.clear()
+
+
+@dataclass
+class World:
+    council: Council
+    other_council: Council
+    department_a: Department
+    department_b: Department
+    other_department: Department
+    chair: User
+    secretary: User
+    member: User
+    liaison_a: User
+    liaison_b: User
+    outsider: User
+    admin: User
+
+    def user(self, role: str) -> User | None:
+        return None if role == "anonymous" else getattr(self, role)
+
+
+ROLES = ["anonymous", "outsider", "member", "liaison_a", "liaison_b", "secretary", "chair", "admin"]
+
+
+@pytest.fixture
+def world(db) -> World:
+    council = CouncilFactory(name="Pardis test council", slug="pardis-test")
+    other = CouncilFactory(name="Other council", slug="other")
+    department_a = DepartmentFactory(council=council, name="Education", short_name="EDU")
+    department_b = DepartmentFactory(council=council, name="Health", short_name="HEA")
+    other_department = DepartmentFactory(council=other, name="Water", short_name="WAT")
+
+    def person(username, council, role, department=None):
+        user = UserFactory(username=username)
+        MembershipFactory(user=user, council=council, role=role, department=department)
+        return user
+
+    return World(
+        council=council,
+        other_council=other,
+        department_a=department_a,
+        department_b=department_b,
+        other_department=other_department,
+        chair=person("chair", council, Role.CHAIR),
+        secretary=person("secretary", council, Role.SECRETARY),
+        member=person("member", council, Role.MEMBER),
+        liaison_a=person("liaison_a", council, Role.LIAISON, department_a),
+        liaison_b=person("liaison_b", council, Role.LIAISON, department_b),
+        outsider=person("outsider", other, Role.CHAIR),
+        admin=UserFactory(username="admin", is_staff=True),
+    )
+
+
+@pytest.fixture
+def login(client):
+    """Log the client in as a user of the world (None stays anonymous)."""
+
+    def _login(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return _login

@@ -1,0 +1,60 @@
+from django.urls import reverse
+
+from council.models import User
+
+SET_LANGUAGE = "/language/"
+
+
+def test_a_signed_in_users_choice_is_saved_on_their_profile(client, world):
+    client.force_login(world.liaison_a)
+    response = client.post(SET_LANGUAGE, {"language": "sq", "next": "/c/pardis-test/"})
+    assert response.status_code == 302
+    assert response.url == "/c/pardis-test/"
+    assert User.objects.get(pk=world.liaison_a.pk).language == "sq"
+    page = client.get(reverse("council:home"), HTTP_ACCEPT_LANGUAGE="fa")
+    assert '<html lang="sq" dir="ltr">' in page.content.decode()
+
+
+def test_without_a_choice_the_councils_language_wins_over_the_browser(client, world):
+    world.council.language = "fa"
+    world.council.save()
+    client.force_login(world.liaison_a)
+    page = client.get(reverse("council:home"), HTTP_ACCEPT_LANGUAGE="en")
+    assert '<html lang="fa" dir="rtl">' in page.content.decode()
+    assert "bootstrap.rtl.min.css" in page.content.decode()
+
+
+def test_an_anonymous_visitor_gets_the_browsers_language_then_their_choice(client, db):
+    page = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="fa")
+    assert '<html lang="fa" dir="rtl">' in page.content.decode()
+    client.post(SET_LANGUAGE, {"language": "sq", "next": "/accounts/login/"})
+    page = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="fa")
+    assert '<html lang="sq" dir="ltr">' in page.content.decode()
+
+
+def test_an_unknown_language_gets_a_clear_page(client, world):
+    client.force_login(world.chair)
+    response = client.post(SET_LANGUAGE, {"language": "xx-evil<script>"})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "is not one of Hamahang's languages" in body
+    assert "<script>" not in body
+    assert User.objects.get(pk=world.chair.pk).language == ""
+
+
+def test_a_foreign_next_address_is_not_followed(client, db):
+    response = client.post(SET_LANGUAGE, {"language": "en", "next": "https://evil.example/"})
+    assert response.url == reverse("council:home")
+
+
+def test_the_language_switch_only_accepts_post(client, db):
+    assert client.get(SET_LANGUAGE).status_code == 405
+
+
+def test_error_pages_speak_the_users_language(client, world):
+    world.liaison_b.language = "fa"
+    world.liaison_b.save()
+    client.force_login(world.liaison_b)
+    response = client.get(reverse("departments:department-detail", args=[world.council.slug, world.department_a.pk]))
+    assert response.status_code == 403
+    assert '<html lang="fa" dir="rtl">' in response.content.decode()
