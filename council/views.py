@@ -6,6 +6,7 @@ from django.db import connection
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -15,7 +16,7 @@ from django_q.brokers import get_broker
 from council import permissions, services
 from council.forms import AcceptInvitationForm, InvitationForm
 from council.models import Membership
-from council.selectors import councils_for, memberships_of
+from council.selectors import councils_for, language_for_recipient, memberships_of
 
 
 @login_required
@@ -92,6 +93,7 @@ def invitation_accept(request, token):
         except services.InvitationUnusable:
             return render(request, "council/invitation_invalid.html", {"reason": "used"}, status=410)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        translation.activate(language_for_recipient(user))  # the welcome is in their language, not the browser's
         messages.success(request, _("Welcome to Hamahang. Your password is set."))
         return redirect("council:home")
     return render(request, "council/invitation_accept.html", {"form": form, "invitation": invitation})
