@@ -3,30 +3,151 @@ from django import forms
 from django.contrib.auth.forms import SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
+from council.l10n import calendars
+from council.l10n.digits import to_latin_digits
 from council.models import Role, User
 
+NUMERIC_FIELDS = (forms.IntegerField, forms.DecimalField, forms.FloatField, forms.DateField, forms.TimeField)
 
-class CrispyMixin:
-    """Crispy layout without a <form> tag: the template owns the form, its token and buttons."""
 
-    def __init__(self, *args, **kwargs):
+class CalendarWidgetMedia:
+    """The offline Jalali date picker, loaded only by forms that have a Jalali date input."""
+
+    class Media:
+        css = {"all": ["vendor/jalalidatepicker/jalalidatepicker.min.css"]}
+        js = ["vendor/jalalidatepicker/jalalidatepicker.min.js", "js/datepicker.js"]
+
+
+class JalaliDateInput(CalendarWidgetMedia, forms.TextInput):
+    def __init__(self, *, with_time=False):
+        attrs = {"data-jdp": "", "autocomplete": "off", "inputmode": "numeric", "class": "jalali-date"}
+        if not with_time:
+            attrs["data-jdp-only-date"] = ""
+        super().__init__(attrs=attrs)
+
+
+class CouncilDateField(forms.Field):
+    """A date typed and shown in the council's calendar (set by the form's council), stored as a date."""
+
+    with_time = False
+    default_error_messages = {
+        "invalid": _("Enter a valid date, for example %(example)s."),
+    }
+
+    def __init__(self, **kwargs):
+        self.calendar, self.tz = calendars.GREGORIAN, None
+        super().__init__(**kwargs)
+        self.use_calendar(calendars.GREGORIAN, None)
+
+    def use_calendar(self, calendar: str, tz) -> None:
+        self.calendar, self.tz = calendar, tz
+        if calendar == calendars.JALALI:
+            self.widget = JalaliDateInput(with_time=self.with_time)
+        elif self.with_time:
+            self.widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+        else:
+            self.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+    def example(self) -> str:
+        example = "1405/01/15" if self.calendar == calendars.JALALI else "2026-04-04"
+        return example + (" 14:30" if self.with_time else "")
+
+    def invalid(self):
+        return forms.ValidationError(self.error_messages["invalid"], code="invalid", params={"example": self.example()})
+
+    def prepare_value(self, value):
+        if isinstance(value, str) or value is None:
+            return value
+        if self.calendar == calendars.JALALI:
+            return calendars.date_input_value(value, calendar=self.calendar)
+        return value
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return calendars.parse_date(str(value), calendar=self.calendar)
+        except (ValueError, OverflowError):
+            raise self.invalid() from None
+
+
+class CouncilDateTimeField(CouncilDateField):
+    """A date and time typed in the council's calendar and time zone, stored as aware UTC."""
+
+    with_time = True
+    default_error_messages = {
+        "invalid": _("Enter a valid date and time, for example %(example)s."),
+    }
+
+    def prepare_value(self, value):
+        if isinstance(value, str) or value is None:
+            return value
+        local = calendars.local(value, self.tz)
+        if self.calendar == calendars.JALALI:
+            return f"{calendars.date_input_value(local.date(), calendar=self.calendar)} {local:%H:%M}"
+        return local.strftime("%Y-%m-%dT%H:%M")
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        parts = to_latin_digits(str(value)).replace("T", " ").split()
+        if len(parts) != 2:
+            raise self.invalid()
+        try:
+            day = calendars.parse_date(parts[0], calendar=self.calendar)
+            at = calendars.parse_time(parts[1])
+        except (ValueError, OverflowError):
+            raise self.invalid() from None
+        return calendars.make_aware(day, at, self.tz)
+
+
+class FormMixin:
+    """What every Hamahang form does.
+
+    - Crispy layout without a <form> tag: the template owns the form, its token and buttons.
+    - Persian and Arabic-Indic digits typed into numeric, date and time fields (and the
+      fields named in `digit_fields`) are read as Latin digits.
+    - Given a `council`, its date fields use the council's calendar and time zone.
+    """
+
+    digit_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args, council=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.council = council
         self.helper = FormHelper()
         self.helper.form_tag = False
+        if council is not None:
+            for field in self.fields.values():
+                if isinstance(field, CouncilDateField):
+                    field.use_calendar(council.calendar, council.tzinfo)
+        if self.is_bound:
+            self.data = self._with_latin_digits(self.data)
+
+    def _with_latin_digits(self, data):
+        data = data.copy()
+        for name, field in self.fields.items():
+            if isinstance(field, (*NUMERIC_FIELDS, CouncilDateField)) or name in self.digit_fields:
+                key = self.add_prefix(name)
+                if hasattr(data, "getlist") and key in data:
+                    data.setlist(key, [to_latin_digits(value) for value in data.getlist(key)])
+                elif isinstance(data.get(key), str):
+                    data[key] = to_latin_digits(data[key])
+        return data
 
 
-class InvitationForm(CrispyMixin, forms.Form):
+class InvitationForm(FormMixin, forms.Form):
     email = forms.EmailField(label=_("E-mail"))
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
-    department = forms.ModelChoiceField(label=_("Department"), queryset=None, required=False)
+    department = forms.ModelChoiceField(
+        label=_("Department"), queryset=None, required=False, help_text=_("Required for a PR liaison.")
+    )
 
     def __init__(self, *args, council, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.council = council
+        super().__init__(*args, council=council, **kwargs)
         self.fields["department"].queryset = council.departments.all()
-        self.fields["department"].help_text = _("Required for a PR liaison.")
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
@@ -42,5 +163,5 @@ class InvitationForm(CrispyMixin, forms.Form):
         return cleaned
 
 
-class AcceptInvitationForm(CrispyMixin, SetPasswordForm):
+class AcceptInvitationForm(FormMixin, SetPasswordForm):
     pass

@@ -27,10 +27,17 @@ def send_invitation(invitation_id: int) -> None:
     invitation = Invitation.objects.select_related("user", "invited_by").get(pk=invitation_id)
     user = invitation.user
     link = settings.SITE_URL + reverse("council:invitation-accept", args=[invitation_token(invitation)])
-    memberships = user.memberships.select_related("council", "department")
+    memberships = list(user.memberships.select_related("council", "department").order_by("created_at"))
     send_templated_mail(
         to=user.email,
         template="invitation",
-        context={"invitation": invitation, "user": user, "link": link, "memberships": memberships},
+        context={
+            "invitation": invitation,
+            "user": user,
+            "link": link,
+            "memberships": memberships,
+            # dates in the calendar of the (first) council the e-mail speaks for
+            "council": memberships[0].council if memberships else None,
+        },
         language=language_for_recipient(user),
     )

@@ -1,17 +1,19 @@
 from django import forms
 
 from council.concurrency import VersionedFormMixin
-from council.forms import CrispyMixin
+from council.forms import FormMixin
 from departments.models import Department
 
 
-class DepartmentForm(CrispyMixin, VersionedFormMixin, forms.ModelForm):
+class DepartmentForm(FormMixin, VersionedFormMixin, forms.ModelForm):
+    digit_fields = ("phone",)
+
     class Meta:
         model = Department
         fields = ["name", "short_name", "head_name", "has_pr_unit", "email", "phone", "address"]
 
     def __init__(self, *args, council, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, council=council, **kwargs)
         self.instance.council = council
 
     def validate_unique(self):

@@ -1,0 +1,102 @@
+"""Dates in a council's calendar (Gregorian or Jalali) and time zone.
+
+Stored values are always time-zone-aware UTC datetimes (or plain dates); these functions
+turn them into what a person reads and types, and back. jdatetime does the calendar
+arithmetic.
+"""
+
+import re
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
+
+import jdatetime
+from django.utils import formats, timezone
+
+from council.l10n.digits import localize_digits, to_latin_digits
+
+GREGORIAN = "gregorian"
+JALALI = "jalali"
+
+JALALI_MONTHS = {
+    "fa": ["فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"],
+    "latin": [
+        "Farvardin",
+        "Ordibehesht",
+        "Khordad",
+        "Tir",
+        "Mordad",
+        "Shahrivar",
+        "Mehr",
+        "Aban",
+        "Azar",
+        "Dey",
+        "Bahman",
+        "Esfand",
+    ],
+}
+
+_DATE = re.compile(r"^\s*(\d{1,4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*$")
+_TIME = re.compile(r"^\s*(\d{1,2})\s*:\s*(\d{2})(?:\s*:\s*(\d{2}))?\s*$")
+
+
+def local(value: datetime, tz: ZoneInfo) -> datetime:
+    return timezone.localtime(value, tz)
+
+
+def format_date(value: date | datetime, *, calendar: str, language: str, tz: ZoneInfo | None = None) -> str:
+    """A date as people write it: '۱ فروردین ۱۴۰۵', '1 Farvardin 1405', '21 mars 2026'."""
+    if isinstance(value, datetime):
+        value = local(value, tz).date()
+    if calendar == JALALI:
+        jalali = jdatetime.date.fromgregorian(date=value)
+        months = JALALI_MONTHS["fa" if language == "fa" else "latin"]
+        text = f"{jalali.day} {months[jalali.month - 1]} {jalali.year}"
+    else:
+        text = formats.date_format(value, "j F Y")
+    return localize_digits(text, language)
+
+
+def format_time(value: datetime, *, language: str, tz: ZoneInfo) -> str:
+    return localize_digits(local(value, tz).strftime("%H:%M"), language)
+
+
+def format_datetime(value: datetime, *, calendar: str, language: str, tz: ZoneInfo) -> str:
+    separator = "، " if language == "fa" else ", "
+    day = format_date(value, calendar=calendar, language=language, tz=tz)
+    return day + separator + format_time(value, language=language, tz=tz)
+
+
+def date_input_value(value: date, *, calendar: str) -> str:
+    """The value a date input shows: 1405/01/01 (Jalali) or 2026-03-21 (Gregorian, as <input type=date> wants)."""
+    if calendar == JALALI:
+        return jdatetime.date.fromgregorian(date=value).strftime("%Y/%m/%d")
+    return value.isoformat()
+
+
+def parse_date(text: str, *, calendar: str) -> date:
+    """Read a typed date in the council's calendar (any digits; '/', '-' or '.' between parts); ValueError if none."""
+    match = _DATE.match(to_latin_digits(text))
+    if not match:
+        raise ValueError(text)
+    year, month, day = (int(part) for part in match.groups())
+    if calendar == JALALI:
+        return jdatetime.date(year, month, day).togregorian()
+    return date(year, month, day)
+
+
+def parse_time(text: str) -> time:
+    match = _TIME.match(to_latin_digits(text))
+    if not match:
+        raise ValueError(text)
+    hour, minute, second = (int(part or 0) for part in match.groups())
+    return time(hour, minute, second)
+
+
+def make_aware(day: date, at: time, tz: ZoneInfo) -> datetime:
+    """A wall-clock time in the council's zone as an aware UTC datetime.
+
+    zoneinfo's rules (fold=0) do what people expect at daylight-saving edges: a time that
+    does not exist (the hour skipped when clocks go forward) lands after the gap, and an
+    ambiguous one (the hour repeated when clocks go back) is the first of the two.
+    """
+    return datetime.combine(day, at, tzinfo=tz).astimezone(UTC)

@@ -1,0 +1,53 @@
+"""Template filters that show dates in a council's calendar and digits in the page's script.
+
+{{ meeting.starts_at|cdatetime:council }}   ۱۵ فروردین ۱۴۰۵، ۱۴:۳۰ / 4 prill 2026, 14:30
+{{ invitation.expires_at|cdate:council }}
+{{ count|digits }}                           ۱۳ on Persian pages
+"""
+
+from zoneinfo import ZoneInfo
+
+from django import template
+from django.utils.translation import get_language
+
+from council.l10n import calendars
+from council.l10n.digits import localize_digits
+
+register = template.Library()
+UTC = ZoneInfo("UTC")
+
+
+def _calendar_and_zone(council):
+    """A council's calendar and zone; Gregorian UTC when there is no council to ask."""
+    return (council.calendar, council.tzinfo) if council else (calendars.GREGORIAN, UTC)
+
+
+@register.filter
+def cdate(value, council):
+    if not value:
+        return ""
+    calendar, tz = _calendar_and_zone(council)
+    return calendars.format_date(value, calendar=calendar, language=get_language(), tz=tz)
+
+
+@register.filter
+def cdatetime(value, council):
+    if not value:
+        return ""
+    calendar, tz = _calendar_and_zone(council)
+    return calendars.format_datetime(value, calendar=calendar, language=get_language(), tz=tz)
+
+
+@register.filter
+def ctime(value, council):
+    if not value:
+        return ""
+    return calendars.format_time(value, language=get_language(), tz=_calendar_and_zone(council)[1])
+
+
+@register.filter
+def digits(value):
+    """Persian digits on Persian pages; the value unchanged elsewhere."""
+    if value is None:
+        return ""
+    return localize_digits(str(value), get_language())

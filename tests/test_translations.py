@@ -1,0 +1,172 @@
+"""Every user-facing string is translated into Persian and Albanian, and every page renders in all three languages."""
+
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.urls import reverse
+
+from council.forms import FormMixin
+from council.models import User
+
+BASE = Path(settings.BASE_DIR)
+
+
+def entries(po_file: Path, *flags: str) -> list[str]:
+    """The msgids msgattrib finds with the given selection flags (header excluded)."""
+    result = subprocess.run(["msgattrib", *flags, str(po_file)], capture_output=True, text=True, check=True)
+    return [m for m in re.findall(r'^msgid "(.*)"$', result.stdout, re.M) if m]
+
+
+@pytest.fixture(scope="module")
+def fresh_catalogues(tmp_path_factory) -> Path:
+    """The catalogues as makemessages would make them from today's source, in a copy of the project."""
+    copy = tmp_path_factory.mktemp("project") / "hamahang"
+    shutil.copytree(
+        BASE, copy, ignore=shutil.ignore_patterns(".venv", "var", ".git", "__pycache__", "*.mo", "node_modules")
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "-l", "fa", "-l", "sq", "--no-location", "--ignore=var"],
+        cwd=copy,
+        check=True,
+        capture_output=True,
+    )
+    return copy / "locale"
+
+
+@pytest.mark.parametrize("language", ["fa", "sq"])
+def test_no_message_is_missing_or_fuzzy(fresh_catalogues, language):
+    po_file = fresh_catalogues / language / "LC_MESSAGES" / "django.po"
+    untranslated = entries(po_file, "--untranslated", "--no-obsolete")
+    fuzzy = entries(po_file, "--only-fuzzy", "--no-obsolete")
+    assert untranslated == [], f"{language}: untranslated {untranslated} — run makemessages and translate them"
+    assert fuzzy == [], f"{language}: fuzzy {fuzzy}"
+
+
+@pytest.mark.parametrize("language", ["fa", "sq"])
+def test_the_committed_catalogues_are_complete_and_compile(language):
+    for root in ("locale", "locale_allauth"):
+        po_file = BASE / root / language / "LC_MESSAGES" / "django.po"
+        assert entries(po_file, "--untranslated", "--no-obsolete") == []
+        assert entries(po_file, "--only-fuzzy", "--no-obsolete") == []
+        subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po_file)], check=True)
+
+
+def test_every_form_of_the_project_normalises_digits():
+    from django import forms
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    for module in ("council.forms", "departments.forms"):
+        __import__(module)
+    ours = [f for f in subclasses(forms.BaseForm) if f.__module__.split(".")[0] in ("council", "departments")]
+    assert ours, "no forms found"
+    for form_class in ours:
+        assert issubclass(form_class, FormMixin), f"{form_class.__name__} does not use FormMixin"
+
+
+class TextExtractor(HTMLParser):
+    """The visible text of a page, and the human-readable attributes (labels, placeholders, titles)."""
+
+    SKIP = {"script", "style"}
+
+    def __init__(self):
+        super().__init__()
+        self.parts, self._skip = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self._skip += tag in self.SKIP
+        self.parts += [v for k, v in attrs if k in ("placeholder", "title", "aria-label", "alt") and v]
+        if tag == "input" and dict(attrs).get("type") in ("submit", "button"):
+            self.parts.append(dict(attrs).get("value") or "")
+
+    def handle_endtag(self, tag):
+        self._skip -= tag in self.SKIP
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+ADDRESSES = re.compile(r"[\w.+-]+@[\w.-]+|\b[\w.]+\.(?:chair|secretary|member)\b|\bAsia/Tehran\b")
+
+
+def english_words(html: str) -> set[str]:
+    parser = TextExtractor()
+    parser.feed(html)
+    text = ADDRESSES.sub(" ", " ".join(parser.parts))
+    words = set(LATIN_WORD.findall(text))
+    return {w for w in words if w.lower() not in {"english", "shqip"}}  # the language menu names each in itself
+
+
+@pytest.fixture
+def demo(db):
+    call_command("seed_demo", "--password", "demo-password-1", stdout=open("/dev/null", "w"))
+    return {"pardis": User.objects.get(username="pardis.chair"), "admin": User.objects.get(username="admin")}
+
+
+def demo_pages(council_slug: str) -> list[str]:
+    from departments.models import Department
+
+    department = Department.objects.filter(council__slug=council_slug).first()
+    return [
+        reverse("council:home"),
+        reverse("council:council-detail", args=[council_slug]),
+        reverse("council:member-list", args=[council_slug]),
+        reverse("departments:department-list", args=[council_slug]),
+        reverse("departments:department-detail", args=[council_slug, department.pk]),
+        reverse("account_change_password"),
+        reverse("mfa_index"),
+    ]
+
+
+def test_persian_pages_have_no_untranslated_english(client, demo):
+    client.force_login(demo["pardis"])
+    for url in demo_pages("pardis"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert '<html lang="fa" dir="rtl">' in html, url
+        assert english_words(html) == set(), f"English on the Persian page {url}"
+
+
+def test_albanian_admin_pages_have_no_untranslated_english(client, demo):
+    demo["admin"].language = "sq"
+    demo["admin"].save()
+    client.force_login(demo["admin"])
+    pages = [
+        *demo_pages("gjilan"),
+        reverse("council:member-invite", args=["gjilan"]),
+        reverse("departments:department-create", args=["gjilan"]),
+    ]
+    for url in pages:
+        html = client.get(url).content.decode()
+        assert '<html lang="sq" dir="ltr">' in html, url
+        leftover = english_words(html) & {"the", "and", "Members", "Department", "Save", "Sign", "Home", "Language"}
+        assert leftover == set(), f"English on the Albanian page {url}: {leftover}"
+
+
+@pytest.mark.parametrize("language", ["fa", "sq", "en"])
+def test_every_page_renders_in_every_language(client, demo, language):
+    demo["admin"].language = language
+    demo["admin"].save()
+    client.force_login(demo["admin"])
+    for slug in ("pardis", "gjilan"):
+        for url in demo_pages(slug):
+            response = client.get(url)
+            assert response.status_code == 200, url
+            assert f'<html lang="{language}"' in response.content.decode()
+    client.logout()
+    for url in ("/accounts/login/", "/accounts/password/reset/"):
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+        assert f'<html lang="{language}"' in response.content.decode()
