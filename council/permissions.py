@@ -68,8 +68,11 @@ can_answer_for_department = is_admin | is_liaison_for
 can_see_all_submissions = is_admin | is_secretariat
 can_report_progress = is_admin | is_secretariat | is_liaison_for
 can_manage_council = is_admin
+# A department's page and its work (action items, progress): everyone in the council but
+# the other departments' liaisons.
 can_view_department = is_admin | has_role(Role.CHAIR, Role.SECRETARY, Role.MEMBER) | is_liaison_for
 can_view_members = is_admin | is_secretariat
+can_close_action_item = can_publish
 
 rules.add_perm("council.view_council", can_view_council)
 rules.add_perm("council.view_members", can_view_members)

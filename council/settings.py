@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "django_q",
+    "django_filters",
+    "simple_history",
     "rules",
     "csp",
 ]
@@ -99,6 +101,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "council.urls"
@@ -162,7 +165,9 @@ Q_CLUSTER = {
     "retry": envint("Q_RETRY", 360),
     "max_attempts": envint("Q_MAX_ATTEMPTS", 3),
     "catch_up": False,
-    "ack_failures": True,
+    # A task that raises is not acknowledged, so it is handed out again after `retry`
+    # seconds, up to `max_attempts` times (a failed e-mail, a worker killed mid-PDF).
+    "ack_failures": False,
     "poll": 1,
 }
 
@@ -196,6 +201,7 @@ MFA_TOTP_ISSUER = "Hamahang"
 # publishing anything. On by default whenever debug is off.
 HAMAHANG_REQUIRE_MFA = envbool("HAMAHANG_REQUIRE_MFA", not DEBUG)
 INVITATION_VALID_DAYS = envint("INVITATION_VALID_DAYS", 7)
+ATTACHMENT_MAX_MB = envint("ATTACHMENT_MAX_MB", 20)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("fa", _("Persian")), ("sq", _("Albanian")), ("en", _("English"))]

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from council import views
+from meetings import views as meeting_views
 
 council_patterns = [
     path("", views.home, name="home"),
@@ -17,6 +18,8 @@ council_patterns = [
 urlpatterns = [
     path("", include((council_patterns, "council"))),
     path("c/<slug:slug>/departments/", include("departments.urls")),
+    path("c/<slug:slug>/", include("meetings.urls")),
+    path("rsvp/<str:token>/", meeting_views.rsvp, name="rsvp"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),

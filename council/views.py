@@ -15,28 +15,37 @@ from django_q.brokers import get_broker
 
 from council import permissions, services
 from council.forms import AcceptInvitationForm, InvitationForm
-from council.models import Membership
+from council.models import Membership, Role
 from council.selectors import councils_for, language_for_recipient, memberships_of
 
 
 @login_required
 def home(request):
-    """The user's councils, with what their role lets them open; admins also see every other council."""
+    """Each of the user's councils with what their role follows there; admins also see every other council."""
+    from meetings.selectors import chair_dashboard, liaison_dashboard, pending_replies
+
     user = request.user
     memberships = sorted(memberships_of(user).values(), key=lambda m: m.council.name)
-    cards = [
-        {
+    cards = []
+    for m in memberships:
+        card = {
             "council": m.council,
             "role_label": m.get_role_display(),
             "department": m.department,
             "can_view_members": permissions.can_view_members(user, m.council),
+            "chair": None,
+            "liaison": None,
         }
-        for m in memberships
-    ]
+        if m.role in (Role.CHAIR, Role.SECRETARY):
+            card["chair"] = chair_dashboard(m.council)
+        elif m.role == Role.LIAISON:
+            card["liaison"] = liaison_dashboard(m)
+        cards.append(card)
     other_councils = []
     if permissions.is_admin(user):
         other_councils = councils_for(user).exclude(pk__in=[m.council_id for m in memberships])
-    return render(request, "council/home.html", {"cards": cards, "other_councils": other_councils})
+    context = {"cards": cards, "other_councils": other_councils, "replies": list(pending_replies(user))}
+    return render(request, "council/home.html", context)
 
 
 @login_required

@@ -1,5 +1,6 @@
 """Every user-facing string is translated into Persian and Albanian, and every page renders in all three languages."""
 
+import io
 import re
 import shutil
 import subprocess
@@ -66,9 +67,9 @@ def test_every_form_of_the_project_normalises_digits():
             yield sub
             yield from subclasses(sub)
 
-    for module in ("council.forms", "departments.forms"):
+    for module in ("council.forms", "departments.forms", "meetings.forms"):
         __import__(module)
-    ours = [f for f in subclasses(forms.BaseForm) if f.__module__.split(".")[0] in ("council", "departments")]
+    ours = [f for f in subclasses(forms.BaseForm) if f.__module__.split(".")[0] in ("council", "departments", "meetings")]
     assert ours, "no forms found"
     for form_class in ours:
         assert issubclass(form_class, FormMixin), f"{form_class.__name__} does not use FormMixin"
@@ -111,7 +112,7 @@ def english_words(html: str) -> set[str]:
 
 @pytest.fixture
 def demo(db):
-    call_command("seed_demo", "--password", "demo-password-1", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", "--password", "demo-password-1", stdout=io.StringIO())
     return {"pardis": User.objects.get(username="pardis.chair"), "admin": User.objects.get(username="admin")}
 
 

@@ -51,3 +51,9 @@ def digits(value):
     if value is None:
         return ""
     return localize_digits(str(value), get_language())
+
+
+@register.filter
+def overdue_on(action_item, today):
+    """Whether an action item is past its due date and still open, on the given day."""
+    return action_item.is_overdue(today)

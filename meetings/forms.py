@@ -1,0 +1,175 @@
+import django_filters
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from council.forms import CouncilDateField, CouncilDateTimeField, FormMixin
+from meetings.models import ActionItem, AgendaAttachment, AgendaItem, Attendance, Decision, Meeting, ProgressUpdate
+
+
+class MeetingForm(FormMixin, forms.ModelForm):
+    starts_at = CouncilDateTimeField(label=_("Date and time"))
+
+    class Meta:
+        model = Meeting
+        fields = ["title", "starts_at", "duration_minutes", "place", "stream_url"]
+        widgets = {"stream_url": forms.URLInput(attrs={"dir": "ltr"})}
+
+    def clean_starts_at(self):
+        starts_at = self.cleaned_data["starts_at"]
+        if starts_at and starts_at <= timezone.now() and starts_at != self.instance.starts_at:
+            raise forms.ValidationError(_("This date and time have already passed. Choose a time in the future."))
+        return starts_at
+
+
+class ReasonForm(FormMixin, forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+
+
+class AgendaItemForm(FormMixin, forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "description", "presenter", "minutes_allotted"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, council=council, **kwargs)
+        self.fields["presenter"].queryset = council.departments.all()
+
+
+class AttachmentForm(FormMixin, forms.ModelForm):
+    class Meta:
+        model = AgendaAttachment
+        fields = ["file"]
+
+
+class ProposalForm(FormMixin, forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    description = forms.CharField(
+        label=_("Why the council should discuss it"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+
+
+class DecisionForm(FormMixin, forms.ModelForm):
+    due_date = CouncilDateField(label=_("Due date"), required=False)
+
+    class Meta:
+        model = Decision
+        fields = ["text", "departments", "due_date"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3}), "departments": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, council=council, **kwargs)
+        self.fields["departments"].queryset = council.departments.all()
+
+
+class MinutesForm(FormMixin, forms.Form):
+    """The discussion summary of every agenda item, edited together."""
+
+    base_version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, meeting, items, **kwargs):
+        super().__init__(*args, council=meeting.council, **kwargs)
+        self.items = items
+        self.initial.setdefault("base_version", meeting.version)
+        for item in items:
+            self.fields[f"discussion_{item.pk}"] = forms.CharField(
+                label=item.title, required=False, widget=forms.Textarea(attrs={"rows": 5}), initial=item.discussion
+            )
+
+    def discussions(self) -> dict[int, str]:
+        return {item.pk: self.cleaned_data[f"discussion_{item.pk}"].strip() for item in self.items}
+
+
+class AttendanceForm(FormMixin, forms.Form):
+    """Each invited member's attendance, one row per member."""
+
+    def __init__(self, *args, attendances, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.attendances = attendances
+        for attendance in attendances:
+            self.fields[f"status_{attendance.pk}"] = forms.ChoiceField(
+                label=str(attendance.membership.user.display_name),
+                choices=Attendance.Status.choices,
+                required=False,
+                initial=attendance.status,
+            )
+            self.fields[f"delegate_{attendance.pk}"] = forms.CharField(
+                label=_("Delegate's name"), required=False, max_length=200, initial=attendance.delegate_name
+            )
+
+    def rows(self):
+        return [
+            (a, self.cleaned_data[f"status_{a.pk}"], self.cleaned_data[f"delegate_{a.pk}"]) for a in self.attendances
+        ]
+
+    def bound_rows(self):
+        return [(a, self[f"status_{a.pk}"], self[f"delegate_{a.pk}"]) for a in self.attendances]
+
+
+class AmendmentForm(FormMixin, forms.Form):
+    target = forms.ChoiceField(label=_("What to correct"))
+    new_text = forms.CharField(label=_("Corrected text"), widget=forms.Textarea(attrs={"rows": 5}))
+    reason = forms.CharField(label=_("Reason for the correction"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = []
+        for item in items:
+            choices.append((f"item-{item.pk}", _("Discussion: %(title)s") % {"title": item.title}))
+            choices += [
+                (f"decision-{d.pk}", _("Decision %(ref)s") % {"ref": d.reference or d.text[:40]})
+                for d in item.decisions.all()
+            ]
+        self.fields["target"].choices = choices
+
+
+class RsvpForm(FormMixin, forms.Form):
+    reply = forms.ChoiceField(label=_("Your reply"), choices=Attendance.Reply.choices[1:], widget=forms.RadioSelect)
+    delegate = forms.CharField(label=_("Delegate's name"), required=False, max_length=200)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("reply") == Attendance.Reply.DELEGATE and not cleaned.get("delegate", "").strip():
+            self.add_error("delegate", _("Give the name of the person you are sending."))
+        return cleaned
+
+
+class ProgressForm(FormMixin, forms.ModelForm):
+    class Meta:
+        model = ProgressUpdate
+        fields = ["text", "attachment", "proposes_done"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+
+class ActionItemFilter(django_filters.FilterSet):
+    """The follow-up page's filters: department, status, due date."""
+
+    department = django_filters.ModelChoiceFilter(label=_("Department"), queryset=None)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=ActionItem.Status.choices)
+    due_before = django_filters.DateFilter(field_name="due_date", lookup_expr="lte", label=_("Due by"))
+    overdue = django_filters.BooleanFilter(label=_("Overdue only"), method="filter_overdue", widget=forms.CheckboxInput)
+    open_only = django_filters.BooleanFilter(
+        label=_("Open items only"), method="filter_open", widget=forms.CheckboxInput
+    )
+
+    class Meta:
+        model = ActionItem
+        fields = ["department", "status"]
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.council = council
+        self.filters["department"].queryset = council.departments.all()
+        field = CouncilDateField(label=_("Due by"), required=False)
+        field.use_calendar(council.calendar, council.tzinfo)
+        self.form.fields["due_before"] = field
+
+    def filter_overdue(self, queryset, name, value):
+        if not value:
+            return queryset
+        today = timezone.localdate(timezone=self.council.tzinfo)
+        return queryset.filter(status__in=ActionItem.OPEN_STATUSES, due_date__lt=today)
+
+    def filter_open(self, queryset, name, value):
+        return queryset.filter(status__in=ActionItem.OPEN_STATUSES) if value else queryset

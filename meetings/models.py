@@ -1,0 +1,375 @@
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from council.concurrency import Versioned
+
+ATTACHMENT_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "txt", "jpg", "jpeg", "png"]
+
+
+def validate_attachment_size(file) -> None:
+    limit = settings.ATTACHMENT_MAX_MB * 1024 * 1024
+    if file.size > limit:
+        raise ValidationError(
+            _("The file is %(size)s MB; the limit is %(limit)s MB."),
+            params={"size": round(file.size / 1024 / 1024, 1), "limit": settings.ATTACHMENT_MAX_MB},
+        )
+
+
+attachment_validators = [FileExtensionValidator(ATTACHMENT_EXTENSIONS), validate_attachment_size]
+
+
+class InvalidTransition(Exception):
+    """A meeting was asked to move to a state its current state does not lead to."""
+
+
+class Meeting(Versioned):
+    """A council meeting, from its draft agenda to its published minutes."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        AGENDA_PUBLISHED = "agenda_published", _("Agenda published")
+        HELD = "held", _("Held")
+        MINUTES_DRAFTED = "minutes_drafted", _("Minutes drafted")
+        MINUTES_APPROVED = "minutes_approved", _("Minutes approved")
+        PUBLISHED = "published", _("Published")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    # The only moves a meeting can make (DESIGN.md section 3).
+    TRANSITIONS = {
+        State.DRAFT: {State.AGENDA_PUBLISHED, State.CANCELLED},
+        State.AGENDA_PUBLISHED: {State.HELD, State.CANCELLED},
+        State.HELD: {State.MINUTES_DRAFTED},
+        State.MINUTES_DRAFTED: {State.MINUTES_APPROVED, State.HELD},
+        State.MINUTES_APPROVED: {State.PUBLISHED},
+        State.PUBLISHED: set(),
+        State.CANCELLED: set(),
+    }
+
+    council = models.ForeignKey("council.Council", on_delete=models.CASCADE, related_name="meetings")
+    year = models.PositiveIntegerField(_("year"), help_text=_("In the council's calendar."))
+    number = models.PositiveIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    starts_at = models.DateTimeField(_("date and time"))
+    duration_minutes = models.PositiveIntegerField(
+        _("duration (minutes)"), default=90, validators=[MinValueValidator(15), MaxValueValidator(600)]
+    )
+    place = models.CharField(_("place"), max_length=300)
+    stream_url = models.URLField(_("online or stream link"), blank=True)
+    state = models.CharField(_("state"), max_length=24, choices=State.choices, default=State.DRAFT)
+    cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
+    chair_name = models.CharField(_("chaired by"), max_length=200, blank=True)
+    uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    ical_sequence = models.PositiveIntegerField(default=0, editable=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    agenda_published_at = models.DateTimeField(null=True, blank=True)
+    minutes_approved_at = models.DateTimeField(null=True, blank=True)
+    minutes_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["version"])
+
+    class Meta(Versioned.Meta):
+        ordering = ["-starts_at"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        constraints = [models.UniqueConstraint(fields=["council", "year", "number"], name="meeting_number_per_year")]
+        indexes = [models.Index(fields=["council", "state", "starts_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.number}/{self.year} {self.title}".strip()
+
+    @property
+    def ends_at(self):
+        return self.starts_at + timezone.timedelta(minutes=self.duration_minutes)
+
+    def can_move_to(self, state: str) -> bool:
+        return state in self.TRANSITIONS[self.State(self.state)]
+
+    def ensure_can_move_to(self, state: str) -> None:
+        if not self.can_move_to(state):
+            raise InvalidTransition(
+                _("A meeting that is “%(current)s” cannot become “%(target)s”.")
+                % {"current": self.get_state_display(), "target": self.State(state).label}
+            )
+
+    @property
+    def agenda_is_editable(self) -> bool:
+        return self.state in (self.State.DRAFT, self.State.AGENDA_PUBLISHED)
+
+    @property
+    def minutes_are_editable(self) -> bool:
+        return self.state in (self.State.HELD, self.State.MINUTES_DRAFTED)
+
+    @property
+    def minutes_are_frozen(self) -> bool:
+        return self.state in (self.State.MINUTES_APPROVED, self.State.PUBLISHED)
+
+    @property
+    def is_upcoming(self) -> bool:
+        return self.state in (self.State.DRAFT, self.State.AGENDA_PUBLISHED) and self.starts_at > timezone.now()
+
+
+class AgendaItem(models.Model):
+    """One item on a meeting's agenda, with the minutes of its discussion."""
+
+    class Kind(models.TextChoices):
+        REGULAR = "regular", _("Regular item")
+        FOLLOW_UP = "follow_up", _("Follow-up of open action items")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveIntegerField(default=0)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.REGULAR)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    presenter = models.ForeignKey(
+        "departments.Department",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("presenting department"),
+    )
+    minutes_allotted = models.PositiveIntegerField(
+        _("minutes allotted"), default=10, validators=[MinValueValidator(1), MaxValueValidator(480)]
+    )
+    discussion = models.TextField(_("discussion summary"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AgendaAttachment(models.Model):
+    """A document attached to an agenda item."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to="agenda/%Y/%m/", validators=attachment_validators)
+    name = models.CharField(max_length=255)
+    size = models.PositiveBigIntegerField()
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def extension(self) -> str:
+        return Path(self.name).suffix.lstrip(".").lower()
+
+
+class AgendaProposal(models.Model):
+    """An item a member or liaison asks the chair to put on a meeting's agenda."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Awaiting the chair")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="proposals")
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    department = models.ForeignKey(
+        "departments.Department", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    proposed_at = models.DateTimeField(auto_now_add=True)
+    state = models.CharField(max_length=16, choices=State.choices, default=State.PENDING)
+    decline_reason = models.TextField(_("reason"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    agenda_item = models.OneToOneField(AgendaItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["proposed_at"]
+        verbose_name = _("agenda proposal")
+        verbose_name_plural = _("agenda proposals")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Attendance(models.Model):
+    """A council member's invitation to a meeting: their reply, and whether they came."""
+
+    class Reply(models.TextChoices):
+        NONE = "", _("No reply yet")
+        ATTENDING = "attending", _("Attending")
+        NOT_ATTENDING = "not_attending", _("Not attending")
+        DELEGATE = "delegate", _("Sending a delegate")
+
+    class Status(models.TextChoices):
+        UNKNOWN = "", _("Not recorded")
+        PRESENT = "present", _("Present")
+        ABSENT = "absent", _("Absent")
+        EXCUSED = "excused", _("Excused")
+        DELEGATE = "delegate", _("Delegate")
+
+    class Mail(models.TextChoices):
+        NOT_SENT = "", _("Not sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    membership = models.ForeignKey("council.Membership", on_delete=models.CASCADE, related_name="attendances")
+    reply = models.CharField(_("reply"), max_length=16, choices=Reply.choices, blank=True)
+    reply_delegate = models.CharField(_("delegate's name"), max_length=200, blank=True)
+    replied_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(_("attendance"), max_length=16, choices=Status.choices, blank=True)
+    delegate_name = models.CharField(_("delegate's name"), max_length=200, blank=True)
+    mail_status = models.CharField(max_length=8, choices=Mail.choices, blank=True)
+    mail_error = models.CharField(max_length=300, blank=True)
+    mail_attempts = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["membership__role", "membership__department__name", "pk"]
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [models.UniqueConstraint(fields=["meeting", "membership"], name="one_attendance_per_member")]
+
+    def __str__(self) -> str:
+        return f"{self.membership} @ {self.meeting}"
+
+    @property
+    def counts_towards_quorum(self) -> bool:
+        return self.status in (self.Status.PRESENT, self.Status.DELEGATE)
+
+
+class Decision(models.Model):
+    """A decision taken on an agenda item; numbered per council and year once the minutes are approved."""
+
+    council = models.ForeignKey("council.Council", on_delete=models.CASCADE, related_name="decisions")
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="decisions")
+    position = models.PositiveIntegerField(default=0)
+    year = models.PositiveIntegerField(null=True, blank=True)
+    number = models.PositiveIntegerField(null=True, blank=True)
+    text = models.TextField(_("decision"))
+    departments = models.ManyToManyField(
+        "departments.Department", blank=True, related_name="decisions", verbose_name=_("responsible departments")
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    history = HistoricalRecords(m2m_fields=[departments])
+
+    class Meta:
+        ordering = ["item__position", "position", "pk"]
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["council", "year", "number"], condition=models.Q(number__isnull=False), name="decision_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.reference or self.text[:60]
+
+    @property
+    def reference(self) -> str:
+        """'1405/07' — year in the council's calendar and number; empty until the minutes are approved."""
+        return f"{self.year}/{self.number:02d}" if self.number else ""
+
+
+class ActionItem(models.Model):
+    """What one department must do about one decision, followed up until the chair accepts it as done."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE_PROPOSED = "done_proposed", _("Reported done")
+        DONE = "done", _("Done")
+
+    OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS, Status.DONE_PROPOSED)
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="action_items")
+    council = models.ForeignKey("council.Council", on_delete=models.CASCADE, related_name="action_items")
+    department = models.ForeignKey("departments.Department", on_delete=models.CASCADE, related_name="action_items")
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.OPEN)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    last_update_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        verbose_name = _("action item")
+        verbose_name_plural = _("action items")
+        constraints = [models.UniqueConstraint(fields=["decision", "department"], name="one_action_per_department")]
+        indexes = [
+            models.Index(fields=["council", "status", "due_date"]),
+            models.Index(fields=["department", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.decision} · {self.department}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+    def is_overdue(self, today=None) -> bool:
+        today = today or timezone.localdate()
+        return self.is_open and self.due_date is not None and self.due_date < today
+
+
+class ProgressUpdate(models.Model):
+    """A department's report on an action item."""
+
+    action_item = models.ForeignKey(ActionItem, on_delete=models.CASCADE, related_name="updates")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    text = models.TextField(_("progress"))
+    attachment = models.FileField(
+        _("attachment"), upload_to="progress/%Y/%m/", blank=True, validators=attachment_validators
+    )
+    proposes_done = models.BooleanField(_("we consider this done"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class Amendment(models.Model):
+    """A recorded correction to approved minutes: what changed, from what, why, by whom, when."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="amendments")
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    old_text = models.TextField()
+    new_text = models.TextField()
+    reason = models.TextField(_("reason for the correction"))
+    made_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    made_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["made_at"]
+        verbose_name = _("amendment")
+        verbose_name_plural = _("amendments")
+
+    def __str__(self) -> str:
+        return f"{self.meeting} · {self.made_at:%Y-%m-%d}"

@@ -1,0 +1,128 @@
+"""Reads shared by the meeting views, dashboards, tasks and documents; each owns its joins."""
+
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from council.l10n import calendars
+from council.models import Council
+from meetings.models import ActionItem, AgendaItem, Attendance, Decision, Meeting, ProgressUpdate
+
+
+def meetings_of(council: Council):
+    return council.meetings.annotate(
+        item_count=Count("items", distinct=True), decision_count=Count("items__decisions", distinct=True)
+    ).order_by("-starts_at")
+
+
+def meeting_page_data(meeting: Meeting) -> dict:
+    """Everything the meeting page shows, in a fixed number of queries."""
+    items = list(
+        meeting.items.select_related("presenter").prefetch_related(
+            "attachments",
+            Prefetch("decisions", queryset=Decision.objects.prefetch_related("departments").order_by("position")),
+        )
+    )
+    attendances = list(meeting.attendances.select_related("membership__user", "membership__department"))
+    counted = sum(1 for a in attendances if a.counts_towards_quorum)
+    return {
+        "items": items,
+        "attendances": attendances,
+        "present_count": counted,
+        "quorum": len(attendances) // 2 + 1 if attendances else 0,
+        "proposals": list(meeting.proposals.select_related("proposed_by", "department", "decided_by")),
+        "amendments": list(meeting.amendments.select_related("made_by", "item", "decision")),
+    }
+
+
+def latest_update_text():
+    latest = ProgressUpdate.objects.filter(action_item=OuterRef("pk")).order_by("-created_at", "-pk")
+    return Subquery(latest.values("text")[:1])
+
+
+def action_items_of(council: Council):
+    """Action items with what a list shows about them: decision, meeting, department, latest progress."""
+    return (
+        ActionItem.objects.filter(council=council)
+        .select_related("decision__item__meeting", "department")
+        .annotate(latest_progress=latest_update_text())
+        .order_by("due_date", "department__name", "pk")
+    )
+
+
+def open_action_items_digest(council: Council, *, before: Meeting) -> str:
+    """The open action items decided before a meeting, as the text of its follow-up agenda item."""
+    items = action_items_of(council).filter(status__in=ActionItem.OPEN_STATUSES).exclude(decision__item__meeting=before)
+    lines = []
+    with translation.override(council.language):
+        for action in items:
+            due = (
+                calendars.format_date(action.due_date, calendar=council.calendar, language=council.language)
+                if action.due_date
+                else _("no due date")
+            )
+            progress = action.latest_progress or _("no progress reported yet")
+            lines.append(
+                f"• {action.decision.reference} — {action.department.name} — {due} — "
+                f"{action.get_status_display()}: {progress}"
+            )
+    return "\n".join(lines)
+
+
+def next_meeting(council: Council) -> Meeting | None:
+    return (
+        council.meetings.filter(
+            state__in=[Meeting.State.DRAFT, Meeting.State.AGENDA_PUBLISHED], starts_at__gte=timezone.now()
+        )
+        .order_by("starts_at")
+        .first()
+    )
+
+
+def chair_dashboard(council: Council) -> dict:
+    """The chair's home: next meeting, what awaits approval, overdue action items per department."""
+    today = timezone.localdate(timezone=council.tzinfo)
+    overdue = (
+        ActionItem.objects.filter(council=council, status__in=ActionItem.OPEN_STATUSES, due_date__lt=today)
+        .values("department__id", "department__name")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "department__name")
+    )
+    return {
+        "next_meeting": next_meeting(council),
+        "awaiting_approval": list(council.meetings.filter(state=Meeting.State.MINUTES_DRAFTED).order_by("starts_at")),
+        "done_to_accept": ActionItem.objects.filter(council=council, status=ActionItem.Status.DONE_PROPOSED).count(),
+        "overdue_by_department": list(overdue),
+        "pending_proposals": council.meetings.filter(proposals__state="pending").count(),
+    }
+
+
+def liaison_dashboard(membership) -> dict:
+    """A liaison's home: their department's open action items and what is due from them."""
+    council = membership.council
+    items = list(action_items_of(council).filter(department=membership.department, status__in=ActionItem.OPEN_STATUSES))
+    today = timezone.localdate(timezone=council.tzinfo)
+    return {
+        "next_meeting": next_meeting(council),
+        "open_actions": items,
+        "overdue_count": sum(1 for item in items if item.is_overdue(today)),
+        "today": today,
+    }
+
+
+def pending_replies(user):
+    """Invitations this person has not answered yet, for meetings still to come."""
+    return Attendance.objects.filter(
+        membership__user=user,
+        reply="",
+        meeting__state=Meeting.State.AGENDA_PUBLISHED,
+        meeting__starts_at__gte=timezone.now(),
+    ).select_related("meeting__council")
+
+
+def follow_up_item(meeting: Meeting) -> AgendaItem | None:
+    return meeting.items.filter(kind=AgendaItem.Kind.FOLLOW_UP).first()
+
+
+def overdue_q(today) -> Q:
+    return Q(status__in=ActionItem.OPEN_STATUSES, due_date__lt=today)

@@ -1,0 +1,453 @@
+"""State changes of meetings, their agendas, minutes, decisions and action items.
+
+Each function checks the current state first and raises MeetingError (with a message
+for the user) when the change is not allowed; views only parse, authorise and call.
+"""
+
+from django.core import signing
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_q.tasks import async_task
+
+from council.concurrency import EditConflict
+from council.l10n import calendars
+from council.models import Council
+from meetings.models import (
+    ActionItem,
+    AgendaAttachment,
+    AgendaItem,
+    AgendaProposal,
+    Amendment,
+    Attendance,
+    Decision,
+    InvalidTransition,
+    Meeting,
+    ProgressUpdate,
+)
+
+RSVP_SALT = "hamahang.rsvp"
+
+
+class MeetingError(Exception):
+    """A change the meeting's state or the input does not allow; str(error) is shown to the user."""
+
+
+def council_year(council: Council, when) -> int:
+    """The year of a moment in the council's calendar and time zone (1405, 2026)."""
+    local = calendars.local(when, council.tzinfo).date()
+    if council.calendar == calendars.JALALI:
+        import jdatetime
+
+        return jdatetime.date.fromgregorian(date=local).year
+    return local.year
+
+
+def _move(meeting: Meeting, state: str, **fields) -> None:
+    try:
+        meeting.ensure_can_move_to(state)
+    except InvalidTransition as error:
+        raise MeetingError(str(error)) from None
+    meeting.state = state
+    for name, value in fields.items():
+        setattr(meeting, name, value)
+    meeting.version += 1
+    meeting.save(update_fields=["state", "version", *fields])
+
+
+def _on_commit(task: str, *args) -> None:
+    transaction.on_commit(lambda: async_task(task, *args))
+
+
+def _ensure_future(starts_at) -> None:
+    if starts_at <= timezone.now():
+        raise MeetingError(_("The meeting's date and time have already passed. Choose a time in the future."))
+
+
+# Meetings
+
+
+@transaction.atomic
+def meeting_create(*, council: Council, created_by, starts_at, place, title="", duration_minutes=90, stream_url=""):
+    _ensure_future(starts_at)
+    Council.objects.select_for_update().filter(pk=council.pk).first()  # serialises numbering per council
+    year = council_year(council, starts_at)
+    last = Meeting.objects.filter(council=council, year=year).aggregate(last=Max("number"))["last"] or 0
+    meeting = Meeting.objects.create(
+        council=council,
+        year=year,
+        number=last + 1,
+        title=title,
+        starts_at=starts_at,
+        duration_minutes=duration_minutes,
+        place=place,
+        stream_url=stream_url,
+        created_by=created_by,
+    )
+    agenda_refresh_follow_up(meeting=meeting)
+    return meeting
+
+
+@transaction.atomic
+def meeting_reschedule(*, meeting: Meeting, title, starts_at, duration_minutes, place, stream_url) -> Meeting:
+    if not meeting.agenda_is_editable:
+        raise MeetingError(_("A meeting that has been held or cancelled can no longer be rescheduled."))
+    if starts_at != meeting.starts_at:
+        _ensure_future(starts_at)
+    moved = (starts_at, duration_minutes, place, stream_url) != (
+        meeting.starts_at,
+        meeting.duration_minutes,
+        meeting.place,
+        meeting.stream_url,
+    )
+    meeting.title, meeting.starts_at, meeting.duration_minutes = title, starts_at, duration_minutes
+    meeting.place, meeting.stream_url = place, stream_url
+    fields = ["title", "starts_at", "duration_minutes", "place", "stream_url", "version"]
+    meeting.version += 1
+    if moved and meeting.state == Meeting.State.AGENDA_PUBLISHED:
+        meeting.ical_sequence += 1
+        fields.append("ical_sequence")
+        _mail_everyone(meeting, "update")
+    meeting.save(update_fields=fields)
+    return meeting
+
+
+@transaction.atomic
+def meeting_publish_agenda(*, meeting: Meeting, by) -> None:
+    if meeting.state == Meeting.State.DRAFT and not meeting.items.exists():
+        raise MeetingError(_("Add at least one agenda item before publishing the agenda."))
+    _ensure_future(meeting.starts_at)
+    _move(meeting, Meeting.State.AGENDA_PUBLISHED, agenda_published_at=timezone.now())
+    agenda_refresh_follow_up(meeting=meeting)
+    invited = set(meeting.attendances.values_list("membership_id", flat=True))
+    Attendance.objects.bulk_create(
+        Attendance(meeting=meeting, membership=membership)
+        for membership in meeting.council.memberships.exclude(pk__in=invited)
+    )
+    _on_commit("meetings.tasks.send_meeting_mail", meeting.pk, "invitation")
+
+
+@transaction.atomic
+def meeting_cancel(*, meeting: Meeting, by, reason: str) -> None:
+    if not reason.strip():
+        raise MeetingError(_("Say why the meeting is cancelled."))
+    was_announced = meeting.state == Meeting.State.AGENDA_PUBLISHED
+    _move(meeting, Meeting.State.CANCELLED, cancel_reason=reason.strip(), ical_sequence=meeting.ical_sequence + 1)
+    if was_announced:
+        _mail_everyone(meeting, "cancellation")
+
+
+@transaction.atomic
+def meeting_mark_held(*, meeting: Meeting, by) -> None:
+    if meeting.starts_at > timezone.now():
+        raise MeetingError(_("The meeting has not started yet; it can be marked as held once it has begun."))
+    _move(meeting, Meeting.State.HELD, chair_name=meeting.chair_name or by.display_name)
+
+
+# Agenda
+
+
+def _ensure_agenda_editable(meeting: Meeting) -> None:
+    if not meeting.agenda_is_editable:
+        raise MeetingError(_("The agenda of a meeting that has been held or cancelled cannot be changed."))
+
+
+@transaction.atomic
+def agenda_item_add(*, meeting: Meeting, title, description="", presenter=None, minutes_allotted=10) -> AgendaItem:
+    _ensure_agenda_editable(meeting)
+    last = meeting.items.aggregate(last=Max("position"))["last"]
+    return AgendaItem.objects.create(
+        meeting=meeting,
+        position=0 if last is None else last + 1,
+        title=title,
+        description=description,
+        presenter=presenter,
+        minutes_allotted=minutes_allotted,
+    )
+
+
+@transaction.atomic
+def agenda_item_update(*, item: AgendaItem, title, description, presenter, minutes_allotted) -> AgendaItem:
+    _ensure_agenda_editable(item.meeting)
+    item.title, item.description, item.presenter, item.minutes_allotted = (
+        title,
+        description,
+        presenter,
+        minutes_allotted,
+    )
+    item.save(update_fields=["title", "description", "presenter", "minutes_allotted"])
+    return item
+
+
+@transaction.atomic
+def agenda_item_delete(*, item: AgendaItem) -> None:
+    _ensure_agenda_editable(item.meeting)
+    item.delete()
+
+
+@transaction.atomic
+def agenda_item_move(*, item: AgendaItem, offset: int) -> None:
+    """Move an item up (-1) or down (+1), renumbering the agenda 0, 1, 2… so positions stay unique."""
+    _ensure_agenda_editable(item.meeting)
+    items = list(item.meeting.items.select_for_update().order_by("position", "pk"))
+    index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+    target = max(0, min(len(items) - 1, index + offset))
+    items.insert(target, items.pop(index))
+    for position, other in enumerate(items):
+        if other.position != position:
+            other.position = position
+            other.save(update_fields=["position"])
+
+
+def agenda_attachment_add(*, item: AgendaItem, file, by) -> AgendaAttachment:
+    _ensure_agenda_editable(item.meeting)
+    return AgendaAttachment.objects.create(item=item, file=file, name=file.name[:255], size=file.size, uploaded_by=by)
+
+
+def agenda_refresh_follow_up(*, meeting: Meeting) -> None:
+    """Carry the council's open action items into the meeting's agenda as a first, follow-up item."""
+    from meetings.selectors import open_action_items_digest
+
+    digest = open_action_items_digest(meeting.council, before=meeting)
+    item = meeting.items.filter(kind=AgendaItem.Kind.FOLLOW_UP).first()
+    if not digest:
+        if item is not None and meeting.state == Meeting.State.DRAFT:
+            item.delete()
+        return
+    if item is None:
+        meeting.items.update(position=F("position") + 1)
+        AgendaItem.objects.create(
+            meeting=meeting,
+            position=0,
+            kind=AgendaItem.Kind.FOLLOW_UP,
+            title=_("Follow-up of earlier decisions"),
+            description=digest,
+            minutes_allotted=15,
+        )
+    elif item.description != digest:
+        item.description = digest
+        item.save(update_fields=["description"])
+
+
+# Proposals
+
+
+def proposal_create(*, meeting: Meeting, by, department, title, description) -> AgendaProposal:
+    _ensure_agenda_editable(meeting)
+    return AgendaProposal.objects.create(
+        meeting=meeting, proposed_by=by, department=department, title=title, description=description
+    )
+
+
+@transaction.atomic
+def proposal_accept(*, proposal: AgendaProposal, by) -> AgendaItem:
+    if proposal.state != AgendaProposal.State.PENDING:
+        raise MeetingError(_("This proposal has already been decided."))
+    item = agenda_item_add(
+        meeting=proposal.meeting, title=proposal.title, description=proposal.description, presenter=proposal.department
+    )
+    proposal.state, proposal.decided_by, proposal.agenda_item = AgendaProposal.State.ACCEPTED, by, item
+    proposal.save(update_fields=["state", "decided_by", "agenda_item"])
+    return item
+
+
+def proposal_decline(*, proposal: AgendaProposal, by, reason: str) -> None:
+    if proposal.state != AgendaProposal.State.PENDING:
+        raise MeetingError(_("This proposal has already been decided."))
+    if not reason.strip():
+        raise MeetingError(_("Give the reason for declining, so the proposer knows."))
+    proposal.state, proposal.decided_by, proposal.decline_reason = AgendaProposal.State.DECLINED, by, reason.strip()
+    proposal.save(update_fields=["state", "decided_by", "decline_reason"])
+
+
+# Invitations and attendance
+
+
+def rsvp_token(attendance: Attendance) -> str:
+    return signing.dumps(attendance.pk, salt=RSVP_SALT)
+
+
+def attendance_from_token(token: str) -> Attendance | None:
+    try:
+        pk = signing.loads(token, salt=RSVP_SALT)
+    except signing.BadSignature:
+        return None
+    return Attendance.objects.select_related("meeting__council", "membership__user").filter(pk=pk).first()
+
+
+def rsvp_reply(*, attendance: Attendance, reply: str, delegate: str = "") -> None:
+    meeting = attendance.meeting
+    if meeting.state != Meeting.State.AGENDA_PUBLISHED or meeting.starts_at <= timezone.now():
+        raise MeetingError(_("This meeting is no longer open for replies."))
+    if reply == Attendance.Reply.DELEGATE and not delegate.strip():
+        raise MeetingError(_("Give the name of the person you are sending."))
+    attendance.reply = reply
+    attendance.reply_delegate = delegate.strip() if reply == Attendance.Reply.DELEGATE else ""
+    attendance.replied_at = timezone.now()
+    attendance.save(update_fields=["reply", "reply_delegate", "replied_at"])
+
+
+@transaction.atomic
+def attendance_record(*, meeting: Meeting, rows: list[tuple[Attendance, str, str]]) -> None:
+    """Record who came. `rows` holds (attendance, status, delegate name)."""
+    if meeting.state not in (Meeting.State.AGENDA_PUBLISHED, Meeting.State.HELD, Meeting.State.MINUTES_DRAFTED):
+        raise MeetingError(
+            _("Attendance is recorded for a meeting whose agenda is published and minutes not approved.")
+        )
+    for attendance, status, delegate in rows:
+        if status == Attendance.Status.DELEGATE and not delegate.strip():
+            raise MeetingError(_("Give the delegate's name for %(name)s.") % {"name": attendance.membership.user})
+        attendance.status = status
+        attendance.delegate_name = delegate.strip() if status == Attendance.Status.DELEGATE else ""
+        attendance.save(update_fields=["status", "delegate_name"])
+
+
+def invitations_resend_failed(*, meeting: Meeting) -> int:
+    failed = meeting.attendances.filter(mail_status=Attendance.Mail.FAILED).count()
+    if failed:
+        _on_commit("meetings.tasks.send_meeting_mail", meeting.pk, "invitation")
+    return failed
+
+
+def _mail_everyone(meeting: Meeting, kind: str) -> None:
+    meeting.attendances.update(mail_status=Attendance.Mail.NOT_SENT, mail_error="")
+    _on_commit("meetings.tasks.send_meeting_mail", meeting.pk, kind)
+
+
+# Minutes
+
+
+def _ensure_minutes_editable(meeting: Meeting) -> None:
+    if not meeting.minutes_are_editable:
+        if meeting.minutes_are_frozen:
+            raise MeetingError(_("The minutes are approved; a correction must be recorded as an amendment."))
+        raise MeetingError(_("Minutes are written once the meeting has been held."))
+
+
+@transaction.atomic
+def minutes_save(*, meeting: Meeting, base_version: int, discussions: dict[int, str]) -> None:
+    """Save the discussion of each item, or raise EditConflict if someone saved the minutes meanwhile."""
+    _ensure_minutes_editable(meeting)
+    if not Meeting.objects.filter(pk=meeting.pk, version=base_version).update(version=F("version") + 1):
+        raise EditConflict
+    for item in meeting.items.filter(pk__in=discussions):
+        if item.discussion != discussions[item.pk]:
+            item.discussion = discussions[item.pk]
+            item.save(update_fields=["discussion"])
+    meeting.refresh_from_db(fields=["version"])
+
+
+@transaction.atomic
+def decision_save(*, item: AgendaItem, decision: Decision | None, text: str, departments, due_date) -> Decision:
+    _ensure_minutes_editable(item.meeting)
+    if not text.strip():
+        raise MeetingError(_("A decision needs its text."))
+    if decision is None:
+        last = item.decisions.aggregate(last=Max("position"))["last"]
+        decision = Decision(council=item.meeting.council, item=item, position=0 if last is None else last + 1)
+    decision.text, decision.due_date = text.strip(), due_date
+    decision.save()
+    decision.departments.set(departments)
+    return decision
+
+
+def decision_delete(*, decision: Decision) -> None:
+    _ensure_minutes_editable(decision.item.meeting)
+    decision.delete()
+
+
+def minutes_submit(*, meeting: Meeting, by) -> None:
+    _move(meeting, Meeting.State.MINUTES_DRAFTED)
+
+
+def minutes_return(*, meeting: Meeting, by) -> None:
+    _move(meeting, Meeting.State.HELD)
+
+
+@transaction.atomic
+def minutes_approve(*, meeting: Meeting, by) -> None:
+    """Freeze the minutes, number the decisions and open an action item per responsible department."""
+    _move(meeting, Meeting.State.MINUTES_APPROVED, minutes_approved_at=timezone.now(), minutes_approved_by=by)
+    Council.objects.select_for_update().filter(pk=meeting.council_id).first()
+    year = meeting.year
+    last = Decision.objects.filter(council=meeting.council, year=year).aggregate(last=Max("number"))["last"] or 0
+    decisions = (
+        Decision.objects.filter(item__meeting=meeting)
+        .prefetch_related("departments")
+        .order_by("item__position", "position", "pk")
+    )
+    actions = []
+    for decision in decisions:
+        last += 1
+        decision.year, decision.number = year, last
+        decision.save(update_fields=["year", "number"])
+        actions += [
+            ActionItem(decision=decision, council=meeting.council, department=department, due_date=decision.due_date)
+            for department in decision.departments.all()
+        ]
+    ActionItem.objects.bulk_create(actions)
+
+
+def meeting_publish(*, meeting: Meeting, by) -> None:
+    _move(meeting, Meeting.State.PUBLISHED, published_at=timezone.now())
+
+
+@transaction.atomic
+def minutes_amend(*, meeting: Meeting, by, target: AgendaItem | Decision, new_text: str, reason: str) -> Amendment:
+    """Correct approved minutes: the old text, the new one, the reason and the author are all kept."""
+    if not meeting.minutes_are_frozen:
+        raise MeetingError(_("Only approved minutes are amended; draft minutes are simply edited."))
+    if not reason.strip() or not new_text.strip():
+        raise MeetingError(_("An amendment needs the corrected text and the reason for it."))
+    is_decision = isinstance(target, Decision)
+    field = "text" if is_decision else "discussion"
+    old_text = getattr(target, field)
+    setattr(target, field, new_text.strip())
+    target._change_reason = reason.strip()  # recorded by django-simple-history
+    target.save(update_fields=[field])
+    return Amendment.objects.create(
+        meeting=meeting,
+        item=None if is_decision else target,
+        decision=target if is_decision else None,
+        old_text=old_text,
+        new_text=new_text.strip(),
+        reason=reason.strip(),
+        made_by=by,
+    )
+
+
+# Action items
+
+
+@transaction.atomic
+def progress_post(*, action_item: ActionItem, author, text: str, attachment=None, proposes_done=False):
+    if action_item.status == ActionItem.Status.DONE:
+        raise MeetingError(_("This action item is closed. Ask the chair to reopen it to report more."))
+    if not text.strip():
+        raise MeetingError(_("Describe the progress."))
+    update = ProgressUpdate.objects.create(
+        action_item=action_item,
+        author=author,
+        text=text.strip(),
+        attachment=attachment or "",
+        proposes_done=proposes_done,
+    )
+    action_item.status = ActionItem.Status.DONE_PROPOSED if proposes_done else ActionItem.Status.IN_PROGRESS
+    action_item.last_update_at = update.created_at
+    action_item.save(update_fields=["status", "last_update_at"])
+    return update
+
+
+def action_item_close(*, action_item: ActionItem, by) -> None:
+    if action_item.status == ActionItem.Status.DONE:
+        raise MeetingError(_("This action item is already closed."))
+    action_item.status, action_item.closed_at, action_item.closed_by = ActionItem.Status.DONE, timezone.now(), by
+    action_item.save(update_fields=["status", "closed_at", "closed_by"])
+
+
+def action_item_reopen(*, action_item: ActionItem, by) -> None:
+    if action_item.status != ActionItem.Status.DONE_PROPOSED and action_item.status != ActionItem.Status.DONE:
+        raise MeetingError(_("Only an item reported or accepted as done can be sent back."))
+    action_item.status, action_item.closed_at, action_item.closed_by = ActionItem.Status.IN_PROGRESS, None, None
+    action_item.save(update_fields=["status", "closed_at", "closed_by"])

@@ -1,0 +1,642 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from council import permissions
+from council.concurrency import CONFLICT_MESSAGE, EditConflict
+from council.mfa import require_mfa
+from council.selectors import memberships_of
+from meetings import forms, ical, services
+from meetings.models import ActionItem, AgendaAttachment, AgendaItem, AgendaProposal, Decision, Meeting
+from meetings.selectors import action_items_of, meeting_page_data, meetings_of
+
+
+def _meeting(request, slug, pk, predicate=permissions.can_read_drafts) -> Meeting:
+    """The meeting, 404 for outsiders of its council, 403 for members whose role lacks the right."""
+    council = permissions.get_council_for_user(request.user, slug)
+    meeting = get_object_or_404(Meeting.objects.select_related("council"), council=council, pk=pk)
+    permissions.authorize(request.user, predicate, meeting)
+    return meeting
+
+
+def _to_meeting(meeting: Meeting, anchor: str = ""):
+    return redirect(f"{meeting_url(meeting)}{anchor}")
+
+
+def meeting_url(meeting: Meeting) -> str:
+    return reverse("meetings:meeting-detail", args=[meeting.council.slug, meeting.pk])
+
+
+def _form_page(request, council, meeting, form, *, title, submit, intro="", style="primary"):
+    """The page of a simple form about a meeting (or, with meeting=None, about the council's meetings)."""
+    back = meeting_url(meeting) if meeting else reverse("meetings:meeting-list", args=[council.slug])
+    context = {
+        "council": council,
+        "meeting": meeting,
+        "form": form,
+        "title": title,
+        "submit_label": submit,
+        "intro": intro,
+        "submit_style": style,
+        "back_url": back,
+    }
+    return render(request, "meetings/form_page.html", context)
+
+
+def _run(request, meeting, change, success: str, anchor: str = ""):
+    """Call a service; show its refusal as an error message. Always back to the meeting page."""
+    try:
+        change()
+    except services.MeetingError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, success)
+    return _to_meeting(meeting, anchor)
+
+
+@login_required
+def meeting_list(request, slug):
+    council = permissions.get_council_for_user(request.user, slug)
+    context = {
+        "council": council,
+        "meetings": meetings_of(council),
+        "can_create": permissions.can_edit_agenda(request.user, council),
+    }
+    return render(request, "meetings/meeting_list.html", context)
+
+
+@login_required
+def meeting_create(request, slug):
+    council = permissions.get_council_for_user(request.user, slug)
+    permissions.authorize(request.user, permissions.can_edit_agenda, council)
+    form = forms.MeetingForm(request.POST or None, council=council)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_create(council=council, created_by=request.user, **form.cleaned_data)
+        except services.MeetingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Meeting scheduled. Now add its agenda items."))
+            return _to_meeting(meeting)
+    return _form_page(request, council, None, form, title=_("Schedule a meeting"), submit=_("Schedule"))
+
+
+@login_required
+def meeting_edit(request, slug, pk):
+    meeting = _meeting(request, slug, pk, permissions.can_edit_agenda)
+    form = forms.MeetingForm(request.POST or None, instance=meeting, council=meeting.council)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_reschedule(meeting=meeting, **form.cleaned_data)
+        except services.MeetingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Meeting saved."))
+            return _to_meeting(meeting)
+    intro = ""
+    if meeting.state == Meeting.State.AGENDA_PUBLISHED:
+        intro = _("The agenda is published: a change of time or place sends everyone an updated invitation.")
+    return _form_page(
+        request, meeting.council, meeting, form, title=_("Edit or reschedule"), submit=_("Save"), intro=intro
+    )
+
+
+@login_required
+def meeting_detail(request, slug, pk):
+    meeting = _meeting(request, slug, pk)
+    user = request.user
+    can_edit = permissions.can_edit_agenda(user, meeting)
+    membership = memberships_of(user).get(meeting.council_id)
+    my_attendance = meeting.attendances.filter(membership=membership).first() if membership else None
+    context = {
+        "council": meeting.council,
+        "meeting": meeting,
+        **meeting_page_data(meeting),
+        "can_edit_agenda": can_edit and meeting.agenda_is_editable,
+        "can_edit_minutes": can_edit and meeting.minutes_are_editable,
+        "can_record_attendance": can_edit,
+        "can_publish": permissions.can_publish(user, meeting),
+        "can_propose": permissions.can_propose_agenda_item(user, meeting) and meeting.agenda_is_editable,
+        "can_amend": can_edit and meeting.minutes_are_frozen,
+        "my_attendance": my_attendance,
+        "my_rsvp_url": reverse("rsvp", args=[services.rsvp_token(my_attendance)]) if my_attendance else "",
+        "attachment_form": forms.AttachmentForm(),
+    }
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+@login_required
+def meeting_calendar(request, slug, pk):
+    meeting = _meeting(request, slug, pk)
+    response = HttpResponse(ical.meeting_calendar(meeting), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.year}-{meeting.number}.ics"'
+    return response
+
+
+@login_required
+def meeting_cancel(request, slug, pk):
+    meeting = _meeting(request, slug, pk, permissions.can_edit_agenda)
+    form = forms.ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_cancel(meeting=meeting, by=request.user, reason=form.cleaned_data["reason"])
+        except services.MeetingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The meeting is cancelled; those invited are told."))
+            return _to_meeting(meeting)
+    return _form_page(
+        request,
+        meeting.council,
+        meeting,
+        form,
+        title=_("Cancel meeting"),
+        submit=_("Cancel the meeting"),
+        intro=_("Everyone invited receives the cancellation with your reason."),
+        style="danger",
+    )
+
+
+@require_POST
+@login_required
+@require_mfa
+def meeting_publish_agenda(request, slug, pk):
+    meeting = _meeting(request, slug, pk, permissions.can_publish)
+    return _run(
+        request,
+        meeting,
+        lambda: services.meeting_publish_agenda(meeting=meeting, by=request.user),
+        _("Agenda published. Invitations are being sent to every member."),
+    )
+
+
+@require_POST
+@login_required
+def meeting_mark_held(request, slug, pk):
+    meeting = _meeting(request, slug, pk, permissions.can_edit_agenda)
+    return _run(
+        request,
+        meeting,
+        lambda: services.meeting_mark_held(meeting=meeting, by=request.user),
+        _("Meeting marked as held. Record the attendance and write the minutes."),
+    )
+
+
+# Agenda
+
+
+@login_required
+def item_create(request, slug, pk):
+    meeting = _meeting(request, slug, pk, permissions.can_edit_agenda)
+    form = forms.AgendaItemForm(request.POST or None, council=meeting.council)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agenda_item_add(meeting=meeting, **form.cleaned_data)
+        except services.MeetingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Agenda item added."))
+            return _to_meeting(meeting, "#agenda")
+    return _form_page(request, meeting.council, meeting, form, title=_("Add agenda item"), submit=_("Add"))
+
+
+def _item(request, slug, pk, item_pk, predicate=permissions.can_edit_agenda) -> AgendaItem:
+    meeting = _meeting(request, slug, pk, predicate)
+    return get_object_or_404(AgendaItem.objects.select_related("meeting__council"), meeting=meeting, pk=item_pk)
+
+
+@login_required
+def item_edit(request, slug, pk, item_pk):
+    item = _item(request, slug, pk, item_pk)
+    meeting = item.meeting
+    form = forms.AgendaItemForm(request.POST or None, instance=item, council=meeting.council)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agenda_item_update(item=item, **form.cleaned_data)
+        except services.MeetingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Agenda item saved."))
+            return _to_meeting(meeting, "#agenda")
+    return _form_page(request, meeting.council, meeting, form, title=_("Edit agenda item"), submit=_("Save"))
+
+
+@require_POST
+@login_required
+def item_delete(request, slug, pk, item_pk):
+    item = _item(request, slug, pk, item_pk)
+    return _run(
+        request, item.meeting, lambda: services.agenda_item_delete(item=item), _("Agenda item removed."), "#agenda"
+    )
+
+
+@require_POST
+@login_required
+def item_move(request, slug, pk, item_pk):
+    """Move an item up or down; htmx swaps the agenda in place, a plain form reloads the page."""
+    item = _item(request, slug, pk, item_pk)
+    meeting = item.meeting
+    try:
+        services.agenda_item_move(item=item, offset=-1 if request.POST.get("direction") == "up" else 1)
+    except services.MeetingError as error:
+        messages.error(request, str(error))
+    if not request.htmx:
+        return _to_meeting(meeting, "#agenda")
+    context = {
+        "council": meeting.council,
+        "meeting": meeting,
+        "items": meeting_page_data(meeting)["items"],
+        "can_edit_agenda": True,
+    }
+    return render(request, "meetings/_agenda.html", context)
+
+
+@require_POST
+@login_required
+def attachment_add(request, slug, pk, item_pk):
+    item = _item(request, slug, pk, item_pk)
+    form = forms.AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for error in form.errors.get("file", [_("Choose a file to attach.")]):
+            messages.error(request, error)
+        return _to_meeting(item.meeting, "#agenda")
+    return _run(
+        request,
+        item.meeting,
+        lambda: services.agenda_attachment_add(item=item, file=form.cleaned_data["file"], by=request.user),
+        _("File attached."),
+        "#agenda",
+    )
+
+
+@login_required
+def attachment_download(request, slug, pk, attachment_pk):
+    meeting = _meeting(request, slug, pk)
+    attachment = get_object_or_404(AgendaAttachment, item__meeting=meeting, pk=attachment_pk)
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+
+
+# Proposals
+
+
+@login_required
+def proposal_create(request, slug, pk):
+    meeting = _meeting(request, slug, pk, permissions.can_propose_agenda_item)
+    membership = memberships_of(request.user).get(meeting.council_id)
+    form = forms.ProposalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.proposal_create(
+                meeting=meeting, by=request.user, department=membership and membership.department, **form.cleaned_data
+            )
+        except services.MeetingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Your proposal was sent to the chair."))
+            return _to_meeting(meeting, "#proposals")
+    return _form_page(
+        request,
+        meeting.council,
+        meeting,
+        form,
+        title=_("Propose an agenda item"),
+        submit=_("Send to the chair"),
+        intro=_("The chair accepts it onto the agenda or declines it with a reason."),
+    )
+
+
+def _proposal(request, slug, pk, proposal_pk) -> AgendaProposal:
+    meeting = _meeting(request, slug, pk, permissions.can_publish)
+    return get_object_or_404(AgendaProposal.objects.select_related("meeting__council"), meeting=meeting, pk=proposal_pk)
+
+
+@require_POST
+@login_required
+def proposal_accept(request, slug, pk, proposal_pk):
+    proposal = _proposal(request, slug, pk, proposal_pk)
+    return _run(
+        request,
+        proposal.meeting,
+        lambda: services.proposal_accept(proposal=proposal, by=request.user),
+        _("Proposal accepted and added to the agenda."),
+        "#agenda",
+    )
+
+
+@login_required
+def proposal_decline(request, slug, pk, proposal_pk):
+    proposal = _proposal(request, slug, pk, proposal_pk)
+    meeting = proposal.meeting
+    form = forms.ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.proposal_decline(proposal=proposal, by=request.user, reason=form.cleaned_data["reason"])
+        except services.MeetingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Proposal declined; the proposer sees your reason."))
+            return _to_meeting(meeting, "#proposals")
+    return _form_page(
+        request,
+        meeting.council,
+        meeting,
+        form,
+        title=_("Decline “%(title)s”") % {"title": proposal.title},
+        submit=_("Decline"),
+        style="danger",
+    )
+
+
+# Attendance and replies
+
+
+@login_required
+def attendance_edit(request, slug, pk):
+    meeting = _meeting(request, slug, pk, permissions.can_edit_agenda)
+    attendances = list(meeting.attendances.select_related("membership__user", "membership__department"))
+    form = forms.AttendanceForm(request.POST or None, attendances=attendances)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.attendance_record(meeting=meeting, rows=form.rows())
+        except services.MeetingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Attendance saved."))
+            return _to_meeting(meeting, "#attendance")
+    context = {"council": meeting.council, "meeting": meeting, "form": form, "quorum": len(attendances) // 2 + 1}
+    return render(request, "meetings/attendance_form.html", context)
+
+
+@require_POST
+@login_required
+def invitations_resend(request, slug, pk):
+    meeting = _meeting(request, slug, pk, permissions.can_edit_agenda)
+    services.invitations_resend_failed(meeting=meeting)
+    messages.info(request, _("Sending again to those whose invitation failed."))
+    return _to_meeting(meeting, "#attendance")
+
+
+def rsvp(request, token):
+    """The reply link of an invitation e-mail: no sign-in needed, the signed link is the key."""
+    attendance = services.attendance_from_token(token)
+    if attendance is None:
+        return render(request, "404.html", status=404)
+    meeting = attendance.meeting
+    form = forms.RsvpForm(
+        request.POST or None, initial={"reply": attendance.reply, "delegate": attendance.reply_delegate}
+    )
+    closed = False
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.rsvp_reply(attendance=attendance, **form.cleaned_data)
+        except services.MeetingError as error:
+            form.add_error(None, str(error))
+            closed = True
+        else:
+            messages.success(request, _("Thank you, your reply is recorded."))
+            return redirect(request.path)
+    status = 410 if closed else 200
+    context = {"council": meeting.council, "meeting": meeting, "attendance": attendance, "form": form}
+    return render(request, "meetings/rsvp.html", context, status=status)
+
+
+# Minutes
+
+
+@login_required
+def minutes_edit(request, slug, pk):
+    meeting = _meeting(request, slug, pk, permissions.can_edit_agenda)
+    items = list(meeting.items.prefetch_related("decisions__departments"))
+    form = forms.MinutesForm(request.POST or None, meeting=meeting, items=items)
+    saved_items = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.minutes_save(
+                meeting=meeting, base_version=form.cleaned_data["base_version"], discussions=form.discussions()
+            )
+        except EditConflict:
+            meeting.refresh_from_db()
+            saved_items = list(meeting.items.all())
+            form.data = form.data.copy()
+            form.data["base_version"] = meeting.version
+            messages.error(request, CONFLICT_MESSAGE)
+        except services.MeetingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Minutes saved."))
+            return _to_meeting(meeting, "#minutes")
+    context = {"council": meeting.council, "meeting": meeting, "form": form, "items": items, "saved_items": saved_items}
+    return render(request, "meetings/minutes_form.html", context)
+
+
+@login_required
+def decision_edit(request, slug, pk, item_pk, decision_pk=None):
+    item = _item(request, slug, pk, item_pk)
+    meeting = item.meeting
+    decision = get_object_or_404(Decision, item=item, pk=decision_pk) if decision_pk else None
+    form = forms.DecisionForm(request.POST or None, instance=decision, council=meeting.council)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.decision_save(item=item, decision=decision, **form.cleaned_data)
+        except services.MeetingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Decision saved."))
+            return _to_meeting(meeting, "#minutes")
+    title = _("Decision on “%(title)s”") % {"title": item.title}
+    return _form_page(request, meeting.council, meeting, form, title=title, submit=_("Save decision"))
+
+
+@require_POST
+@login_required
+def decision_delete(request, slug, pk, item_pk, decision_pk):
+    item = _item(request, slug, pk, item_pk)
+    decision = get_object_or_404(Decision, item=item, pk=decision_pk)
+    return _run(
+        request, item.meeting, lambda: services.decision_delete(decision=decision), _("Decision removed."), "#minutes"
+    )
+
+
+@require_POST
+@login_required
+def minutes_submit(request, slug, pk):
+    meeting = _meeting(request, slug, pk, permissions.can_edit_agenda)
+    return _run(
+        request,
+        meeting,
+        lambda: services.minutes_submit(meeting=meeting, by=request.user),
+        _("Minutes sent to the chair for approval."),
+    )
+
+
+@require_POST
+@login_required
+def minutes_return(request, slug, pk):
+    meeting = _meeting(request, slug, pk, permissions.can_publish)
+    return _run(
+        request,
+        meeting,
+        lambda: services.minutes_return(meeting=meeting, by=request.user),
+        _("Minutes sent back to the secretary for changes."),
+    )
+
+
+@require_POST
+@login_required
+@require_mfa
+def minutes_approve(request, slug, pk):
+    meeting = _meeting(request, slug, pk, permissions.can_publish)
+    return _run(
+        request,
+        meeting,
+        lambda: services.minutes_approve(meeting=meeting, by=request.user),
+        _("Minutes approved. Decisions are numbered and their action items opened."),
+    )
+
+
+@require_POST
+@login_required
+@require_mfa
+def meeting_publish(request, slug, pk):
+    meeting = _meeting(request, slug, pk, permissions.can_publish)
+    return _run(
+        request, meeting, lambda: services.meeting_publish(meeting=meeting, by=request.user), _("Minutes published.")
+    )
+
+
+@login_required
+def minutes_amend(request, slug, pk):
+    meeting = _meeting(request, slug, pk, permissions.can_edit_agenda)
+    items = list(meeting.items.prefetch_related("decisions"))
+    form = forms.AmendmentForm(request.POST or None, items=items)
+    if request.method == "POST" and form.is_valid():
+        kind, target_pk = form.cleaned_data["target"].split("-")
+        model = Decision if kind == "decision" else AgendaItem
+        lookup = {"item__meeting": meeting} if kind == "decision" else {"meeting": meeting}
+        target = get_object_or_404(model, pk=target_pk, **lookup)
+        try:
+            services.minutes_amend(
+                meeting=meeting,
+                by=request.user,
+                target=target,
+                new_text=form.cleaned_data["new_text"],
+                reason=form.cleaned_data["reason"],
+            )
+        except services.MeetingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Correction recorded as an amendment."))
+            return _to_meeting(meeting, "#amendments")
+    return _form_page(
+        request,
+        meeting.council,
+        meeting,
+        form,
+        title=_("Record a correction"),
+        submit=_("Record the correction"),
+        intro=_("Approved minutes are not edited in place: the original text, the correction and its reason are kept."),
+    )
+
+
+# Action items
+
+
+@login_required
+def action_list(request, slug):
+    """Open action items across meetings, filterable, exportable (?export=csv|xlsx)."""
+    from meetings import exports
+
+    council = permissions.get_council_for_user(request.user, slug)
+    queryset = action_items_of(council)
+    membership = memberships_of(request.user).get(council.pk)
+    own_only = membership is not None and membership.department_id and not permissions.is_admin(request.user)
+    if own_only and membership.role == "liaison":
+        queryset = queryset.filter(department_id=membership.department_id)
+    data = request.GET.copy()
+    if not request.GET:
+        data["open_only"] = "on"
+    filters = forms.ActionItemFilter(data, queryset=queryset, council=council)
+    items = filters.qs if filters.is_valid() else queryset.none()
+    export = request.GET.get("export")
+    if export in ("csv", "xlsx"):
+        return exports.action_items_response(council, items, export)
+    context = {"council": council, "filters": filters, "items": items, "today": exports.council_today(council)}
+    return render(request, "meetings/action_list.html", context)
+
+
+def _action(request, slug, pk, predicate=permissions.can_view_department) -> ActionItem:
+    council = permissions.get_council_for_user(request.user, slug)
+    action = get_object_or_404(
+        ActionItem.objects.select_related("decision__item__meeting__council", "department", "council"),
+        council=council,
+        pk=pk,
+    )
+    if not predicate(request.user, action):
+        raise PermissionDenied
+    return action
+
+
+@login_required
+def action_detail(request, slug, pk):
+    action = _action(request, slug, pk)
+    can_report = permissions.can_report_progress(request.user, action)
+    form = forms.ProgressForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if not can_report:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.progress_post(action_item=action, author=request.user, **form.cleaned_data)
+            except services.MeetingError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("Progress recorded."))
+                return redirect(request.path)
+    context = {
+        "council": action.council,
+        "action": action,
+        "updates": action.updates.select_related("author"),
+        "form": form,
+        "can_report": can_report and action.status != ActionItem.Status.DONE,
+        "can_close": permissions.can_close_action_item(request.user, action),
+    }
+    return render(request, "meetings/action_detail.html", context)
+
+
+@require_POST
+@login_required
+@require_mfa
+def action_close(request, slug, pk):
+    action = _action(request, slug, pk, permissions.can_close_action_item)
+    try:
+        services.action_item_close(action_item=action, by=request.user)
+        messages.success(request, _("Action item closed as done."))
+    except services.MeetingError as error:
+        messages.error(request, str(error))
+    return redirect("meetings:action-detail", slug=slug, pk=pk)
+
+
+@require_POST
+@login_required
+def action_reopen(request, slug, pk):
+    action = _action(request, slug, pk, permissions.can_close_action_item)
+    try:
+        services.action_item_reopen(action_item=action, by=request.user)
+        messages.success(request, _("Action item sent back to the department."))
+    except services.MeetingError as error:
+        messages.error(request, str(error))
+    return redirect("meetings:action-detail", slug=slug, pk=pk)
+
+
+@login_required
+def progress_attachment(request, slug, pk, update_pk):
+    action = _action(request, slug, pk)
+    update = get_object_or_404(action.updates, pk=update_pk)
+    if not update.attachment:
+        return render(request, "404.html", status=404)
+    return FileResponse(update.attachment.open("rb"), as_attachment=True)
