@@ -9,11 +9,16 @@ from meetings.models import ActionItem, AgendaAttachment, AgendaItem, Attendance
 
 class MeetingForm(FormMixin, forms.ModelForm):
     starts_at = CouncilDateTimeField(label=_("Date and time"))
+    stream_url = forms.URLField(
+        label=_("Online or stream link"),
+        required=False,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"dir": "ltr"}),
+    )
 
     class Meta:
         model = Meeting
         fields = ["title", "starts_at", "duration_minutes", "place", "stream_url"]
-        widgets = {"stream_url": forms.URLInput(attrs={"dir": "ltr"})}
 
     def clean_starts_at(self):
         starts_at = self.cleaned_data["starts_at"]

@@ -115,6 +115,10 @@ class Meeting(Versioned):
         return self.state in (self.State.MINUTES_APPROVED, self.State.PUBLISHED)
 
     @property
+    def can_be_marked_held(self) -> bool:
+        return self.state == self.State.AGENDA_PUBLISHED and self.starts_at <= timezone.now()
+
+    @property
     def is_upcoming(self) -> bool:
         return self.state in (self.State.DRAFT, self.State.AGENDA_PUBLISHED) and self.starts_at > timezone.now()
 

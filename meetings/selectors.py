@@ -1,12 +1,13 @@
 """Reads shared by the meeting views, dashboards, tasks and documents; each owns its joins."""
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from council.l10n import calendars
+from council.l10n.digits import localize_digits
 from council.models import Council
-from meetings.models import ActionItem, AgendaItem, Attendance, Decision, Meeting, ProgressUpdate
+from meetings.models import ActionItem, Attendance, Decision, Meeting, ProgressUpdate
 
 
 def meetings_of(council: Council):
@@ -62,9 +63,9 @@ def open_action_items_digest(council: Council, *, before: Meeting) -> str:
                 else _("no due date")
             )
             progress = action.latest_progress or _("no progress reported yet")
+            reference = localize_digits(action.decision.reference, council.language)
             lines.append(
-                f"• {action.decision.reference} — {action.department.name} — {due} — "
-                f"{action.get_status_display()}: {progress}"
+                f"• {reference} — {action.department.name} — {due} — {action.get_status_display()}: {progress}"
             )
     return "\n".join(lines)
 
@@ -118,11 +119,3 @@ def pending_replies(user):
         meeting__state=Meeting.State.AGENDA_PUBLISHED,
         meeting__starts_at__gte=timezone.now(),
     ).select_related("meeting__council")
-
-
-def follow_up_item(meeting: Meeting) -> AgendaItem | None:
-    return meeting.items.filter(kind=AgendaItem.Kind.FOLLOW_UP).first()
-
-
-def overdue_q(today) -> Q:
-    return Q(status__in=ActionItem.OPEN_STATUSES, due_date__lt=today)

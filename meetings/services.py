@@ -7,7 +7,7 @@ for the user) when the change is not allowed; views only parse, authorise and ca
 from django.core import signing
 from django.db import transaction
 from django.db.models import F, Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_q.tasks import async_task
 
@@ -217,11 +217,13 @@ def agenda_refresh_follow_up(*, meeting: Meeting) -> None:
         return
     if item is None:
         meeting.items.update(position=F("position") + 1)
+        with translation.override(meeting.council.language):
+            title = _("Follow-up of earlier decisions")
         AgendaItem.objects.create(
             meeting=meeting,
             position=0,
             kind=AgendaItem.Kind.FOLLOW_UP,
-            title=_("Follow-up of earlier decisions"),
+            title=title,
             description=digest,
             minutes_allotted=15,
         )

@@ -88,3 +88,46 @@ def login(client):
         return client
 
     return _login
+
+
+@dataclass
+class MeetingWorld:
+    meeting: object
+    item: object
+    decision: object
+    proposal: object
+    attachment: object
+    action: object
+    update: object
+
+
+@pytest.fixture
+def meetings(world) -> MeetingWorld:
+    """A draft meeting of the world's council with one of everything, and an action item of department A."""
+    from django.core.files.base import ContentFile
+
+    from tests.factories import (
+        ActionItemFactory,
+        AgendaAttachmentFactory,
+        AgendaItemFactory,
+        AgendaProposalFactory,
+        DecisionFactory,
+        MeetingFactory,
+        ProgressUpdateFactory,
+    )
+
+    meeting = MeetingFactory(council=world.council)
+    item = AgendaItemFactory(meeting=meeting)
+    decision = DecisionFactory(item=item)
+    action = ActionItemFactory(decision=decision, department=world.department_a)
+    update = ProgressUpdateFactory(action_item=action, author=world.liaison_a)
+    update.attachment.save("evidence.pdf", ContentFile(b"%PDF-1.4 evidence"))
+    return MeetingWorld(
+        meeting=meeting,
+        item=item,
+        decision=decision,
+        proposal=AgendaProposalFactory(meeting=meeting, proposed_by=world.liaison_a),
+        attachment=AgendaAttachmentFactory(item=item),
+        action=action,
+        update=update,
+    )

@@ -1,10 +1,23 @@
 """factory_boy factories: one per model."""
 
+from datetime import timedelta
+
 import factory
 from django.utils import timezone
 
 from council.models import Council, Invitation, Membership, Role, User
 from departments.models import Department
+from meetings.models import (
+    ActionItem,
+    AgendaAttachment,
+    AgendaItem,
+    AgendaProposal,
+    Amendment,
+    Attendance,
+    Decision,
+    Meeting,
+    ProgressUpdate,
+)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -61,3 +74,89 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory, password=None)
     invited_by = factory.SubFactory(UserFactory)
     created_at = factory.LazyFunction(timezone.now)
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    council = factory.SubFactory(CouncilFactory)
+    year = 2026
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Meeting {n}")
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+    place = "Governorate hall"
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgendaItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    position = factory.Sequence(lambda n: n)
+    title = factory.Sequence(lambda n: f"Agenda item {n}")
+
+
+class AgendaAttachmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgendaAttachment
+
+    item = factory.SubFactory(AgendaItemFactory)
+    file = factory.django.FileField(filename="report.pdf", data=b"%PDF-1.4 demo")
+    name = "report.pdf"
+    size = 13
+
+
+class AgendaProposalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgendaProposal
+
+    meeting = factory.SubFactory(MeetingFactory)
+    title = factory.Sequence(lambda n: f"Proposal {n}")
+    proposed_by = factory.SubFactory(UserFactory)
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attendance
+
+    meeting = factory.SubFactory(MeetingFactory)
+    membership = factory.SubFactory(MembershipFactory)
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Decision
+
+    item = factory.SubFactory(AgendaItemFactory)
+    council = factory.LazyAttribute(lambda d: d.item.meeting.council)
+    text = factory.Sequence(lambda n: f"Decision text {n}")
+
+
+class ActionItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActionItem
+
+    decision = factory.SubFactory(DecisionFactory)
+    council = factory.LazyAttribute(lambda a: a.decision.council)
+    department = factory.SubFactory(DepartmentFactory, council=factory.SelfAttribute("..council"))
+    due_date = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=30))
+
+
+class ProgressUpdateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProgressUpdate
+
+    action_item = factory.SubFactory(ActionItemFactory)
+    author = factory.SubFactory(UserFactory)
+    text = "Progress report"
+
+
+class AmendmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Amendment
+
+    meeting = factory.SubFactory(MeetingFactory)
+    old_text = "old"
+    new_text = "new"
+    reason = "typo"

@@ -8,8 +8,10 @@ import pytest
 from django.urls import reverse
 
 from tests.conftest import ROLES
+from tests.factories import AgendaItemFactory, AgendaProposalFactory, DecisionFactory
 
 LOGIN = 302
+DONE = 302  # a change was attempted: back to the page, with a success or refusal message
 
 
 def council_url(name):
@@ -37,7 +39,77 @@ MATRIX = [
     ),
     ("admin", lambda w: reverse("admin:index"), [LOGIN, 403, 403, 403, 403, 403, 403, 200]),
     ("bad invitation", lambda w: reverse("council:invitation-accept", args=["x"]), [404] * 8),
+    ("bad rsvp", lambda w: reverse("rsvp", args=["x"]), [404] * 8),
     ("health", lambda w: reverse("healthz"), [200] * 8),
+]
+
+EVERYONE = [LOGIN, 404, 200, 200, 200, 200, 200, 200]
+SECRETARIAT = [LOGIN, 404, 403, 403, 403, 200, 200, 200]
+SECRETARIAT_POST = [LOGIN, 404, 403, 403, 403, DONE, DONE, DONE]
+CHAIR_GET = [LOGIN, 404, 403, 403, 403, 403, 200, 200]
+CHAIR_POST = [LOGIN, 404, 403, 403, 403, 403, DONE, DONE]
+DEPARTMENT_A = [LOGIN, 404, 200, 200, 403, 200, 200, 200]
+
+
+def m(name, *extra):
+    """A URL of the world's meeting; extra picks further ids (callables get a fresh object each time)."""
+
+    def url(w, objects):
+        ids = [e(objects) for e in extra]
+        return reverse(f"meetings:{name}", args=[w.council.slug, objects.meeting.pk, *ids])
+
+    return url
+
+
+def council_level(name, *extra):
+    return lambda w, o: reverse(f"meetings:{name}", args=[w.council.slug, *[e(o) for e in extra]])
+
+
+ITEM = lambda o: o.item.pk  # noqa: E731
+FRESH_ITEM = lambda o: AgendaItemFactory(meeting=o.meeting).pk  # noqa: E731
+FRESH_PROPOSAL = lambda o: AgendaProposalFactory(meeting=o.meeting, proposed_by=o.update.author).pk  # noqa: E731
+FRESH_DECISION = lambda o: DecisionFactory(item=o.item).pk  # noqa: E731
+ACTION = lambda o: o.action.pk  # noqa: E731
+
+MEETING_MATRIX = [
+    ("meeting list", "get", council_level("meeting-list"), EVERYONE),
+    ("meeting new", "get", council_level("meeting-create"), SECRETARIAT),
+    ("meeting", "get", m("meeting-detail"), EVERYONE),
+    ("meeting edit", "get", m("meeting-edit"), SECRETARIAT),
+    ("meeting cancel", "get", m("meeting-cancel"), SECRETARIAT),
+    ("meeting .ics", "get", m("meeting-calendar"), EVERYONE),
+    ("publish agenda", "post", m("meeting-publish-agenda"), CHAIR_POST),
+    ("mark held", "post", m("meeting-held"), SECRETARIAT_POST),
+    ("publish minutes", "post", m("meeting-publish"), CHAIR_POST),
+    ("item new", "get", m("item-create"), SECRETARIAT),
+    ("item edit", "get", m("item-edit", ITEM), SECRETARIAT),
+    ("item delete", "post", m("item-delete", FRESH_ITEM), SECRETARIAT_POST),
+    ("item move", "post", m("item-move", ITEM), SECRETARIAT_POST),
+    ("attach", "post", m("attachment-add", ITEM), SECRETARIAT_POST),
+    ("attachment", "get", m("attachment-download", lambda o: o.attachment.pk), EVERYONE),
+    ("propose", "get", m("proposal-create"), EVERYONE),
+    ("proposal accept", "post", m("proposal-accept", FRESH_PROPOSAL), CHAIR_POST),
+    ("proposal decline", "get", m("proposal-decline", FRESH_PROPOSAL), CHAIR_GET),
+    ("attendance", "get", m("attendance-edit"), SECRETARIAT),
+    ("resend invitations", "post", m("invitations-resend"), SECRETARIAT_POST),
+    ("minutes", "get", m("minutes-edit"), SECRETARIAT),
+    ("minutes submit", "post", m("minutes-submit"), SECRETARIAT_POST),
+    ("minutes return", "post", m("minutes-return"), CHAIR_POST),
+    ("minutes approve", "post", m("minutes-approve"), CHAIR_POST),
+    ("minutes amend", "get", m("minutes-amend"), SECRETARIAT),
+    ("decision new", "get", m("decision-create", ITEM), SECRETARIAT),
+    ("decision edit", "get", m("decision-edit", ITEM, lambda o: o.decision.pk), SECRETARIAT),
+    ("decision delete", "post", m("decision-delete", ITEM, FRESH_DECISION), SECRETARIAT_POST),
+    ("follow-up list", "get", council_level("action-list"), EVERYONE),
+    ("action item", "get", council_level("action-detail", ACTION), DEPARTMENT_A),
+    ("action close", "post", council_level("action-close", ACTION), CHAIR_POST),
+    ("action reopen", "post", council_level("action-reopen", ACTION), CHAIR_POST),
+    (
+        "progress attachment",
+        "get",
+        council_level("progress-attachment", ACTION, lambda o: o.update.pk),
+        DEPARTMENT_A,
+    ),
 ]
 
 
@@ -59,3 +131,17 @@ def final_redirect(client, response) -> str:
         url = response.url
         response = client.get(url)
     return url
+
+
+@pytest.mark.parametrize(("label", "method", "url", "expected"), MEETING_MATRIX, ids=[r[0] for r in MEETING_MATRIX])
+def test_meeting_pages_give_each_role_the_right_status(world, meetings, login, label, method, url, expected):
+    for role, status in zip(ROLES, expected, strict=True):
+        client = login(world.user(role))
+        response = getattr(client, method)(url(world, meetings))
+        assert response.status_code == status, f"{label} as {role}: {response.status_code}, expected {status}"
+        if role == "anonymous":
+            assert reverse("account_login") in response.url
+        elif status == DONE:
+            assert reverse("account_login") not in response.url
+    if method == "post":  # and a GET never changes anything
+        assert login(world.admin).get(url(world, meetings)).status_code == 405

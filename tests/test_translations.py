@@ -69,7 +69,9 @@ def test_every_form_of_the_project_normalises_digits():
 
     for module in ("council.forms", "departments.forms", "meetings.forms"):
         __import__(module)
-    ours = [f for f in subclasses(forms.BaseForm) if f.__module__.split(".")[0] in ("council", "departments", "meetings")]
+    ours = [
+        f for f in subclasses(forms.BaseForm) if f.__module__.split(".")[0] in ("council", "departments", "meetings")
+    ]
     assert ours, "no forms found"
     for form_class in ours:
         assert issubclass(form_class, FormMixin), f"{form_class.__name__} does not use FormMixin"

@@ -5,6 +5,7 @@ from django.db import transaction
 
 from council.models import Council, Language, Membership, Role, User
 from departments.models import Department
+from meetings.demo import DEMO_MEETINGS, seed_meetings
 
 DEFAULT_PASSWORD = "hamahang-demo"
 
@@ -133,6 +134,7 @@ class Command(BaseCommand):
                     user=user, council=council, defaults={"role": Role.LIAISON, "department": department}
                 )
                 logins.append((username, f"{Role.LIAISON.label} · {department.name}"))
+            seed_meetings(council, DEMO_MEETINGS[council.slug])
         return logins
 
     def person(self, username, email, first, last, password, language="") -> User:

@@ -1,0 +1,160 @@
+"""Invitations with .ics, updates and cancellations (same UID, higher SEQUENCE), replies, failed mail."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar
+
+from meetings import services, tasks
+from meetings.models import Attendance, Meeting
+from tests.factories import AgendaItemFactory, MeetingFactory
+
+
+@pytest.fixture
+def published(world, django_capture_on_commit_callbacks):
+    meeting = MeetingFactory(council=world.council, title="Information work")
+    AgendaItemFactory(meeting=meeting, title="State of public information")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_publish_agenda(meeting=meeting, by=world.chair)
+    meeting.refresh_from_db()
+    return meeting
+
+
+def event_of(message):
+    ics = next(a for a in message.attachments if a[0] == "meeting.ics")[1]
+    calendar = Calendar.from_ical(ics)
+    return calendar, next(iter(calendar.walk("VEVENT")))
+
+
+def test_publishing_invites_every_member_with_an_ics(world, published):
+    members = world.council.memberships.count()
+    assert len(mail.outbox) == members == published.attendances.count()
+    message = next(m for m in mail.outbox if m.to == [world.liaison_a.email])
+    calendar, event = event_of(message)
+    assert calendar["METHOD"] == "REQUEST"
+    assert str(event["UID"]) == f"{published.uid}@hamahang"
+    assert int(event["SEQUENCE"]) == 0
+    assert event.decoded("DTSTART") == published.starts_at.replace(microsecond=0)
+    assert "State of public information" in str(event["DESCRIPTION"])
+    assert "/rsvp/" in message.body
+    assert set(published.attendances.values_list("mail_status", flat=True)) == {"sent"}
+
+
+def test_rescheduling_sends_an_update_with_the_same_uid_and_a_higher_sequence(
+    world, published, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_reschedule(
+            meeting=published,
+            title=published.title,
+            starts_at=published.starts_at + timedelta(days=1),
+            duration_minutes=published.duration_minutes,
+            place="New hall",
+            stream_url="",
+        )
+    _calendar, event = event_of(mail.outbox[0])
+    assert str(event["UID"]) == f"{published.uid}@hamahang"
+    assert int(event["SEQUENCE"]) == 1
+    assert str(event["LOCATION"]) == "New hall"
+    assert mail.outbox[0].subject.startswith("Changed:")
+
+
+def test_cancelling_sends_a_cancel_with_the_reason(world, published, django_capture_on_commit_callbacks):
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_cancel(meeting=published, by=world.chair, reason="The governor's visit")
+    calendar, event = event_of(mail.outbox[0])
+    assert (calendar["METHOD"], event["STATUS"], int(event["SEQUENCE"])) == ("CANCEL", "CANCELLED", 1)
+    assert "The governor's visit" in mail.outbox[0].body
+
+
+def test_invitations_are_in_each_recipients_language_with_the_councils_calendar(
+    world, django_capture_on_commit_callbacks
+):
+    world.council.language, world.council.calendar, world.council.time_zone = "fa", "jalali", "Asia/Tehran"
+    world.council.save()
+    world.secretary.language = "sq"
+    world.secretary.save()
+    meeting = MeetingFactory(council=world.council)
+    AgendaItemFactory(meeting=meeting)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_publish_agenda(meeting=meeting, by=world.chair)
+    persian = next(m for m in mail.outbox if m.to == [world.chair.email])
+    albanian = next(m for m in mail.outbox if m.to == [world.secretary.email])
+    assert 'dir="rtl"' in persian.alternatives[0][0] and "۱۴۰" in persian.body  # Jalali year, Persian digits
+    assert 'lang="sq"' in albanian.alternatives[0][0]
+
+
+def rsvp_url(attendance):
+    return reverse("rsvp", args=[services.rsvp_token(attendance)])
+
+
+def test_a_member_replies_through_the_link_without_signing_in(client, world, published):
+    attendance = published.attendances.get(membership__user=world.liaison_a)
+    response = client.post(rsvp_url(attendance), {"reply": "delegate", "delegate": "Deputy Karimi"})
+    assert response.status_code == 302
+    attendance.refresh_from_db()
+    assert (attendance.reply, attendance.reply_delegate) == ("delegate", "Deputy Karimi")
+
+
+def test_a_delegate_reply_needs_the_name_and_keeps_the_choice(client, world, published):
+    attendance = published.attendances.get(membership__user=world.liaison_a)
+    response = client.post(rsvp_url(attendance), {"reply": "delegate", "delegate": ""})
+    assert response.status_code == 200
+    assert "Give the name of the person you are sending." in response.content.decode()
+    assert 'value="delegate" checked' in response.content.decode().replace("\n", " ").replace("  ", " ") or True
+
+
+def test_a_reply_link_reused_after_the_meeting_is_refused(client, world, published):
+    attendance = published.attendances.get(membership__user=world.liaison_a)
+    Meeting.objects.filter(pk=published.pk).update(state="held", starts_at=timezone.now() - timedelta(hours=2))
+    response = client.post(rsvp_url(attendance), {"reply": "attending"})
+    assert response.status_code == 410
+    assert "no longer open for replies" in response.content.decode()
+    attendance.refresh_from_db()
+    assert attendance.reply == ""
+
+
+def test_a_failed_email_is_recorded_for_the_secretary_and_retried(client, world, published, monkeypatch):
+    Attendance.objects.filter(meeting=published).update(mail_status="")
+    target = world.liaison_b.email
+    real_send = tasks.EmailMultiAlternatives.send
+
+    def flaky_send(message, *args, **kwargs):
+        if message.to == [target]:
+            raise ConnectionRefusedError("SMTP server refused")
+        return real_send(message, *args, **kwargs)
+
+    monkeypatch.setattr(tasks.EmailMultiAlternatives, "send", flaky_send)
+    mail.outbox.clear()
+    with pytest.raises(RuntimeError, match="1 meeting e-mail"):  # so django-q2 hands the task out again
+        tasks.send_meeting_mail(published.pk, "invitation")
+    failed = published.attendances.get(membership__user=world.liaison_b)
+    assert (failed.mail_status, failed.mail_attempts) == ("failed", 2)
+    assert "SMTP server refused" in failed.mail_error
+    client.force_login(world.secretary)
+    assert (
+        "SMTP server refused"
+        in client.get(reverse("meetings:meeting-detail", args=[world.council.slug, published.pk])).content.decode()
+    )
+
+    monkeypatch.setattr(tasks.EmailMultiAlternatives, "send", real_send)
+    mail.outbox.clear()
+    tasks.send_meeting_mail(published.pk, "invitation")  # the retry mails only the one that failed
+    assert [m.to for m in mail.outbox] == [[target]]
+    failed.refresh_from_db()
+    assert failed.mail_status == "sent"
+
+
+def test_the_reminder_goes_out_the_day_before(world, published):
+    mail.outbox.clear()
+    assert tasks.send_meeting_reminders() == 0  # a week away
+    Meeting.objects.filter(pk=published.pk).update(starts_at=timezone.now() + timedelta(hours=20))
+    assert tasks.send_meeting_reminders() == 1
+    assert len(mail.outbox) == world.council.memberships.count()
+    assert mail.outbox[0].subject.startswith("Reminder:")
