@@ -593,7 +593,7 @@ def action_detail(request, slug, pk):
             try:
                 services.progress_post(action_item=action, author=request.user, **form.cleaned_data)
             except services.MeetingError as error:
-                form.add_error(None, str(error))
+                messages.error(request, str(error))
             else:
                 messages.success(request, _("Progress recorded."))
                 return redirect(request.path)

@@ -56,7 +56,7 @@ def test_an_agenda_item_needs_a_title(client, world):
 
 def test_reordering_swaps_items_and_htmx_gets_the_agenda_back(client, world):
     meeting = MeetingFactory(council=world.council)
-    first, second, third = (AgendaItemFactory(meeting=meeting, title=t) for t in ("First", "Second", "Third"))
+    first, _second, third = (AgendaItemFactory(meeting=meeting, title=t) for t in ("First", "Second", "Third"))
     client.force_login(world.secretary)
     response = client.post(url("item-move", meeting, third.pk), {"direction": "up"}, HTTP_HX_REQUEST="true")
     assert response.status_code == 200

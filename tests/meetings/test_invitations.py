@@ -1,6 +1,5 @@
 """Invitations with .ics, updates and cancellations (same UID, higher SEQUENCE), replies, failed mail."""
 
-import re
 from datetime import timedelta
 
 import pytest
