@@ -37,6 +37,9 @@ class InvitationAdmin(ObjectPermissionsModelAdmin):
     list_select_related = ["user", "invited_by"]
     readonly_fields = ["user", "invited_by", "created_at", "accepted_at"]
 
+    def has_add_permission(self, request):
+        return False  # invitations are made by inviting someone from a council's member page
+
 
 @admin.register(User)
 class UserAdmin(ObjectPermissionsModelAdmin, DjangoUserAdmin):

@@ -8,7 +8,23 @@ class CouncilConfig(AppConfig):
     verbose_name = _("Councils and accounts")
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
         from council import permissions  # noqa: F401  (registers the permission rules)
+
+        user_logged_in.connect(speak_the_users_language, dispatch_uid="hamahang-language-on-login")
+
+
+def speak_the_users_language(sender, request, user, **kwargs):
+    """From the moment of signing in, the request (and its "signed in" message) is in the user's language."""
+    from django.utils import translation
+
+    from council.selectors import language_for_recipient
+
+    language = language_for_recipient(user)
+    translation.activate(language)
+    if request is not None:
+        request.LANGUAGE_CODE = language
 
 
 class HamahangAdminConfig(admin_apps.AdminConfig):

@@ -25,6 +25,11 @@ class VersionedFormMixin:
         self.fields["base_version"] = forms.IntegerField(widget=forms.HiddenInput, required=False)
         self.initial.setdefault("base_version", self.instance.version)
 
+    def full_clean(self):
+        super().full_clean()
+        if self._errors and self._errors.pop("base_version", None):  # a hidden field's error would go unseen
+            self.add_error(None, _("This page is out of date. Reload it and make your changes again."))
+
 
 def save_versioned(form) -> models.Model:
     """Save a VersionedFormMixin model form, or raise EditConflict if the row moved on meanwhile."""

@@ -1,3 +1,5 @@
+from allauth.mfa.base import forms as mfa_forms
+from allauth.mfa.totp import forms as totp_forms
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.auth.forms import SetPasswordForm
@@ -5,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from council.l10n import calendars
 from council.l10n.digits import to_latin_digits
+from council.l10n.text import normalize_letters, normalize_line
 from council.models import Role, User
 
 NUMERIC_FIELDS = (forms.IntegerField, forms.DecimalField, forms.FloatField, forms.DateField, forms.TimeField)
@@ -107,6 +110,8 @@ class FormMixin:
     - Crispy layout without a <form> tag: the template owns the form, its token and buttons.
     - Persian and Arabic-Indic digits typed into numeric, date and time fields (and the
       fields named in `digit_fields`) are read as Latin digits.
+    - Text fields get Persian ی and ک for their Arabic look-alikes, and single-line ones
+      single spaces, so "شهرداري  پرديس" and "شهرداری پردیس" are the same name.
     - Given a `council`, its date fields use the council's calendar and time zone.
     """
 
@@ -124,15 +129,24 @@ class FormMixin:
         if self.is_bound:
             self.data = self._with_latin_digits(self.data)
 
+    def _normalizer(self, name, field):
+        if isinstance(field, (*NUMERIC_FIELDS, CouncilDateField)) or name in self.digit_fields:
+            return to_latin_digits
+        if isinstance(field, forms.CharField) and not isinstance(field.widget, forms.PasswordInput):
+            return normalize_letters if isinstance(field.widget, forms.Textarea) else normalize_line
+        return None
+
     def _with_latin_digits(self, data):
         data = data.copy()
         for name, field in self.fields.items():
-            if isinstance(field, (*NUMERIC_FIELDS, CouncilDateField)) or name in self.digit_fields:
-                key = self.add_prefix(name)
-                if hasattr(data, "getlist") and key in data:
-                    data.setlist(key, [to_latin_digits(value) for value in data.getlist(key)])
-                elif isinstance(data.get(key), str):
-                    data[key] = to_latin_digits(data[key])
+            normalize = self._normalizer(name, field)
+            key = self.add_prefix(name)
+            if normalize is None or key not in data:
+                continue
+            if hasattr(data, "getlist"):
+                data.setlist(key, [normalize(v) if isinstance(v, str) else v for v in data.getlist(key)])
+            elif isinstance(data[key], str):
+                data[key] = normalize(data[key])
         return data
 
 
@@ -140,7 +154,7 @@ class InvitationForm(FormMixin, forms.Form):
     email = forms.EmailField(label=_("E-mail"))
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    role = forms.ChoiceField(label=_("Role"), choices=[("", "—"), *Role.choices])
     department = forms.ModelChoiceField(
         label=_("Department"), queryset=None, required=False, help_text=_("Required for a PR liaison.")
     )
@@ -164,4 +178,26 @@ class InvitationForm(FormMixin, forms.Form):
 
 
 class AcceptInvitationForm(FormMixin, SetPasswordForm):
+    pass
+
+
+class LatinDigitsCodeMixin:
+    """allauth's two-factor code forms, accepting the code in Persian or Arabic-Indic digits."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound and isinstance(self.data.get("code"), str):
+            self.data = self.data.copy()
+            self.data["code"] = to_latin_digits(self.data["code"]).strip()
+
+
+class AuthenticateForm(LatinDigitsCodeMixin, mfa_forms.AuthenticateForm):
+    pass
+
+
+class ReauthenticateForm(LatinDigitsCodeMixin, mfa_forms.ReauthenticateForm):
+    pass
+
+
+class ActivateTOTPForm(LatinDigitsCodeMixin, totp_forms.ActivateTOTPForm):
     pass

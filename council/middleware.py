@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils import translation
 
 from council.selectors import preferred_language
@@ -13,9 +14,17 @@ class UserLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        language = None
         if request.user.is_authenticated:
             language = preferred_language(request.user)
             if language:
                 translation.activate(language)
                 request.LANGUAGE_CODE = language
-        return self.get_response(request)
+        response = self.get_response(request)
+        # The cookie follows the user's language, so the pages after signing out (and the
+        # next sign-in page) stay in it.
+        if language and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME, language, max_age=settings.LANGUAGE_COOKIE_AGE, samesite="Lax"
+            )
+        return response

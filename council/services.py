@@ -27,22 +27,30 @@ def _unique_username(email: str) -> str:
 
 
 @transaction.atomic
-def invitation_create(
-    *, invited_by: User, council: Council, email: str, first_name: str, last_name: str, role: str, department=None
-) -> Invitation:
-    """Give a person (new or existing) a role in the council and e-mail them a link to set their password."""
+def member_add(
+    *, added_by: User, council: Council, email: str, first_name: str, last_name: str, role: str, department=None
+) -> Membership:
+    """Give a person a role in the council.
+
+    Someone new (or who never set a password) gets an invitation e-mail with a link to set
+    their password; someone who already signs in only gets a notice, so a known account's
+    password can never be reset through an invitation.
+    """
     email = email.strip().lower()
     user = User.objects.filter(email__iexact=email).first()
     if user is None:
         user = User(username=_unique_username(email), email=email, first_name=first_name, last_name=last_name)
         user.set_unusable_password()
         user.save()
-    Membership.objects.update_or_create(
+    membership, _created = Membership.objects.update_or_create(
         user=user, council=council, defaults={"role": role, "department": department if role == "liaison" else None}
     )
-    invitation = Invitation.objects.create(user=user, invited_by=invited_by)
-    transaction.on_commit(lambda: async_task("council.tasks.send_invitation", invitation.pk))
-    return invitation
+    if user.has_usable_password():
+        transaction.on_commit(lambda: async_task("council.tasks.send_membership_notice", membership.pk))
+    else:
+        invitation = Invitation.objects.create(user=user, invited_by=added_by)
+        transaction.on_commit(lambda: async_task("council.tasks.send_invitation", invitation.pk))
+    return membership
 
 
 def invitation_token(invitation: Invitation) -> str:

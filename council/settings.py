@@ -197,6 +197,11 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Hamahang] "
 ACCOUNT_PREVENT_ENUMERATION = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Hamahang"
+MFA_FORMS = {
+    "authenticate": "council.forms.AuthenticateForm",
+    "reauthenticate": "council.forms.ReauthenticateForm",
+    "activate_totp": "council.forms.ActivateTOTPForm",
+}
 # Chairs and admins must turn on two-factor authentication before approving or
 # publishing anything. On by default whenever debug is off.
 HAMAHANG_REQUIRE_MFA = envbool("HAMAHANG_REQUIRE_MFA", not DEBUG)
@@ -205,8 +210,9 @@ ATTACHMENT_MAX_MB = envint("ATTACHMENT_MAX_MB", 20)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("fa", _("Persian")), ("sq", _("Albanian")), ("en", _("English"))]
-# Our own catalogues, then our translations of allauth (which ships no Albanian).
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_allauth"]
+# Our own catalogues, then our translations of third-party strings (allauth ships no
+# Albanian; some of Django's and django-q2's are missing in Persian and Albanian).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

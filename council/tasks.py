@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from council.models import Invitation
+from council.models import Invitation, Membership
 from council.selectors import language_for_recipient
 from council.services import invitation_token
 
@@ -40,4 +40,19 @@ def send_invitation(invitation_id: int) -> None:
             "council": memberships[0].council if memberships else None,
         },
         language=language_for_recipient(user),
+    )
+
+
+def send_membership_notice(membership_id: int) -> None:
+    membership = Membership.objects.select_related("user", "council", "department").get(pk=membership_id)
+    send_templated_mail(
+        to=membership.user.email,
+        template="membership_notice",
+        context={
+            "membership": membership,
+            "user": membership.user,
+            "council": membership.council,
+            "link": settings.SITE_URL + reverse("council:council-detail", args=[membership.council.slug]),
+        },
+        language=language_for_recipient(membership.user),
     )

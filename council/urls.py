@@ -20,7 +20,10 @@ urlpatterns = [
     path("c/<slug:slug>/departments/", include("departments.urls")),
     path("c/<slug:slug>/", include("meetings.urls")),
     path("rsvp/<str:token>/", meeting_views.rsvp, name="rsvp"),
+    # Accounts are the admins' to manage: nobody changes or adds their own e-mail addresses.
+    path("accounts/email/", views.not_found),
     path("accounts/", include("allauth.urls")),
+    path("favicon.ico", views.favicon),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -3,14 +3,14 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 from django_q.brokers import get_broker
 
 from council import permissions, services
@@ -81,8 +81,11 @@ def member_invite(request, slug):
     permissions.authorize(request.user, permissions.can_manage_council, council)
     form = InvitationForm(request.POST or None, council=council)
     if request.method == "POST" and form.is_valid():
-        invitation = services.invitation_create(invited_by=request.user, council=council, **form.cleaned_data)
-        messages.success(request, _("Invitation sent to %(email)s.") % {"email": invitation.user.email})
+        membership = services.member_add(added_by=request.user, council=council, **form.cleaned_data)
+        messages.success(
+            request,
+            _("%(email)s is now in the council and has been told by e-mail.") % {"email": membership.user.email},
+        )
         return redirect("council:member-list", slug=council.slug)
     return render(request, "council/member_invite.html", {"council": council, "form": form})
 
@@ -90,6 +93,8 @@ def member_invite(request, slug):
 @never_cache
 def invitation_accept(request, token):
     invitation = services.invitation_from_token(token)
+    if invitation is not None:  # the page speaks the invitee's language, not the browser's
+        translation.activate(language_for_recipient(invitation.user))
     if invitation is None:
         return render(request, "council/invitation_invalid.html", {"reason": "unknown"}, status=404)
     if not invitation.is_usable:
@@ -102,15 +107,24 @@ def invitation_accept(request, token):
         except services.InvitationUnusable:
             return render(request, "council/invitation_invalid.html", {"reason": "used"}, status=410)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        translation.activate(language_for_recipient(user))  # the welcome is in their language, not the browser's
         messages.success(request, _("Welcome to Hamahang. Your password is set."))
         return redirect("council:home")
     return render(request, "council/invitation_accept.html", {"form": form, "invitation": invitation})
 
 
-@require_POST
+def not_found(request):
+    raise Http404
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says (the Django admin's pages say nothing)."""
+    return redirect(static("favicon.svg"), permanent=True)
+
+
 def set_language(request):
     """Switch the interface language; a signed-in user's choice is saved on their profile."""
+    if request.method != "POST":  # e.g. reloading the page after a switch
+        return redirect("council:home")
     language = request.POST.get("language", "")
     if language not in dict(settings.LANGUAGES):
         return render(request, "council/unknown_language.html", {"language": language[:20]}, status=400)

@@ -61,7 +61,9 @@ def department_create(request, slug):
 @login_required
 def department_edit(request, slug, pk):
     department = _department_for_user(request, slug, pk, permissions.can_manage_council)
-    form = DepartmentForm(request.POST or None, instance=department, council=department.council)
+    # The form edits its own copy, so the page around it keeps showing the saved name.
+    editing = Department.objects.get(pk=department.pk)
+    form = DepartmentForm(request.POST or None, instance=editing, council=department.council)
     saved_version = None
     if request.method == "POST" and form.is_valid():
         try:

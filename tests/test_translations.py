@@ -52,7 +52,7 @@ def test_no_message_is_missing_or_fuzzy(fresh_catalogues, language):
 
 @pytest.mark.parametrize("language", ["fa", "sq"])
 def test_the_committed_catalogues_are_complete_and_compile(language):
-    for root in ("locale", "locale_allauth"):
+    for root in ("locale", "locale_vendor"):
         po_file = BASE / root / language / "LC_MESSAGES" / "django.po"
         assert entries(po_file, "--untranslated", "--no-obsolete") == []
         assert entries(po_file, "--only-fuzzy", "--no-obsolete") == []

@@ -63,6 +63,39 @@ def test_a_liaison_must_have_a_department_and_nothing_typed_is_lost(client, worl
     assert not User.objects.filter(email="x@example.org").exists()
 
 
+def test_someone_who_already_signs_in_gets_a_notice_not_a_password_link(
+    client, world, invite_url, django_capture_on_commit_callbacks
+):
+    known = world.outsider  # signs in already, in another council
+    client.force_login(world.admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            invite_url, {"email": known.email.upper(), "first_name": "X", "last_name": "Y", "role": Role.MEMBER}
+        )
+    assert response.status_code == 302
+    assert Membership.objects.filter(user=known, council=world.council, role=Role.MEMBER).exists()
+    assert not Invitation.objects.filter(user=known).exists()
+    message = mail.outbox[0]
+    assert message.to == [known.email]
+    assert "/invitation/" not in message.body
+    assert world.council.name in message.body
+
+
+def test_the_role_must_be_chosen(client, world, invite_url):
+    client.force_login(world.admin)
+    response = client.post(invite_url, {"email": "r@example.org", "first_name": "R", "last_name": "S", "role": ""})
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+
+
+def test_the_invitation_page_speaks_the_invitees_language(client, world):
+    world.council.language = "fa"
+    world.council.save()
+    url = reverse("council:invitation-accept", args=[invitation_token(invite(world))])
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    assert '<html lang="fa" dir="rtl">' in page.content.decode()
+
+
 def test_someone_already_in_the_council_is_not_invited_twice(client, world, invite_url):
     client.force_login(world.admin)
     data = {"email": world.member.email, "first_name": "A", "last_name": "B", "role": Role.MEMBER}

@@ -1,6 +1,7 @@
 from django.urls import reverse
 
 from council.models import User
+from tests.conftest import PASSWORD
 
 SET_LANGUAGE = "/language/"
 
@@ -47,8 +48,29 @@ def test_a_foreign_next_address_is_not_followed(client, db):
     assert response.url == reverse("council:home")
 
 
-def test_the_language_switch_only_accepts_post(client, db):
-    assert client.get(SET_LANGUAGE).status_code == 405
+def test_opening_the_language_switch_address_just_goes_home(client, db):
+    response = client.get(SET_LANGUAGE)
+    assert response.status_code == 302
+    assert response.url == reverse("council:home")
+
+
+def test_after_signing_out_the_pages_stay_in_the_users_language(client, world):
+    world.chair.language = "fa"
+    world.chair.save()
+    client.post("/accounts/login/", {"login": "chair", "password": PASSWORD}, HTTP_ACCEPT_LANGUAGE="en")
+    home = client.get(reverse("council:home"), HTTP_ACCEPT_LANGUAGE="en")
+    assert home.cookies["django_language"].value == "fa" or client.cookies["django_language"].value == "fa"
+    client.post("/accounts/logout/")
+    page = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en")
+    assert '<html lang="fa" dir="rtl">' in page.content.decode()
+
+
+def test_the_signed_in_message_is_in_the_users_language(client, world):
+    world.chair.language = "sq"
+    world.chair.save()
+    response = client.post("/accounts/login/", {"login": "chair", "password": PASSWORD}, follow=True)
+    messages = [str(m) for m in response.context["messages"]]
+    assert messages and all("Successfully" not in m for m in messages)
 
 
 def test_error_pages_speak_the_users_language(client, world):

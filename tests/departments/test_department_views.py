@@ -151,3 +151,29 @@ def test_malformed_input_never_errors(client, world):
     )
     assert response.status_code == 200
     assert "Enter a valid email address." in response.content.decode()
+
+
+def test_arabic_look_alike_letters_and_extra_spaces_do_not_make_a_new_name(client, world):
+    world.department_a.name = "شهرداری پردیس"
+    world.department_a.save()
+    client.force_login(world.admin)
+    url = reverse("departments:department-create", kwargs={"slug": world.council.slug})
+    response = client.post(url, {"name": "  شهرداري   پرديس ", "short_name": "NEW"})
+    assert response.status_code == 200
+    assert "already exists" in response.content.decode()
+
+
+def test_a_tampered_version_gets_a_visible_message(client, world):
+    client.force_login(world.admin)
+    department = world.department_a
+    response = client.post(edit_url(world, department), form_data(department, base_version="abc"))
+    assert response.status_code == 200
+    assert "This page is out of date" in response.content.decode()
+
+
+def test_the_breadcrumb_keeps_the_saved_name_when_the_input_is_refused(client, world):
+    client.force_login(world.admin)
+    department = world.department_a
+    response = client.post(edit_url(world, department), form_data(department, short_name="HEA", name=""))
+    assert response.status_code == 200
+    assert '<li class="breadcrumb-item active" aria-current="page">EDU</li>' in response.content.decode()
