@@ -1,0 +1,135 @@
+"""ReportLab building blocks that respect the document's direction: paragraphs, tables, page furniture."""
+
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas as pdf_canvas
+from reportlab.platypus import Flowable, Table, TableStyle
+
+from reports.pdf.text import BOLD, REGULAR, Run, break_lines, draw_line, visual
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 18 * mm
+
+
+@dataclass(frozen=True)
+class Direction:
+    """Where a document's lines start: right for Persian, left otherwise."""
+
+    rtl: bool
+
+    @property
+    def start(self) -> str:
+        return "right" if self.rtl else "left"
+
+    def columns(self, cells: list) -> list:
+        """A table row in reading order, laid out from the line's start."""
+        return list(reversed(cells)) if self.rtl else list(cells)
+
+
+class Paragraph(Flowable):
+    """Text broken into lines in logical order, each line drawn in visual order; splits across pages."""
+
+    def __init__(self, runs, direction: Direction, *, size=10.5, leading=None, align=None, space_after=4, lines=None):
+        super().__init__()
+        self.runs = [Run(runs)] if isinstance(runs, str) else list(runs)
+        self.direction = direction
+        self.size = size
+        self.leading = leading or size * 1.65
+        self.align = align or direction.start
+        self.space_after = space_after
+        self.lines = lines
+
+    def wrap(self, avail_width, avail_height):
+        self.width = avail_width
+        if self.lines is None:
+            self.lines = break_lines(self.runs, avail_width, self.size)
+        self.height = len(self.lines) * self.leading
+        return avail_width, self.height
+
+    def getSpaceAfter(self):
+        return self.space_after
+
+    def split(self, avail_width, avail_height):
+        self.wrap(avail_width, avail_height)
+        fits = int(avail_height // self.leading)
+        if fits <= 0 or fits >= len(self.lines):
+            return [] if fits <= 0 else [self]
+        kwargs = {"size": self.size, "leading": self.leading, "align": self.align, "space_after": self.space_after}
+        return [
+            Paragraph(self.runs, self.direction, lines=self.lines[:fits], **kwargs),
+            Paragraph(self.runs, self.direction, lines=self.lines[fits:], **kwargs),
+        ]
+
+    def draw(self):
+        x = {"left": 0, "right": self.width, "center": self.width / 2}[self.align]
+        for n, line in enumerate(self.lines):
+            y = self.height - (n + 1) * self.leading + self.leading * 0.3
+            draw_line(self.canv, line, x=x, y=y, size=self.size, rtl=self.direction.rtl, align=self.align)
+
+
+def heading(text, direction: Direction, size=13, align=None) -> Paragraph:
+    return Paragraph([Run(text, BOLD)], direction, size=size, align=align, space_after=6)
+
+
+def table(rows: list[list], direction: Direction, widths: list[float], header=True, size=9.5) -> Table:
+    """A table whose cells are Paragraphs (text or runs), columns mirrored for right-to-left documents."""
+
+    def cell(value, bold=False):
+        runs = [Run(str(value), BOLD if bold else REGULAR)] if not isinstance(value, list) else value
+        return Paragraph(runs, direction, size=size, space_after=0)
+
+    data = [direction.columns([cell(v, bold=header and r == 0) for v in row]) for r, row in enumerate(rows)]
+    result = Table(data, colWidths=direction.columns(widths), repeatRows=1 if header else 0)
+    style = [
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9aa4b1")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header:
+        style.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edf3")))
+    result.setStyle(TableStyle(style))
+    return result
+
+
+def numbered_canvas(*, footer: str, watermark: str, direction: Direction, digits):
+    """A canvas class that writes 'page X of Y' on every page once Y is known, and a watermark if asked.
+
+    `footer` holds %(page)s and %(pages)s; `digits` localises the numbers.
+    """
+
+    class NumberedCanvas(pdf_canvas.Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages = []
+
+        def showPage(self):
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                if watermark:
+                    self._draw_watermark()
+                label = footer % {"page": digits(str(self._pageNumber)), "pages": digits(str(total))}
+                self.setFillColor(colors.HexColor("#555555"))
+                draw_line(self, [Run(label)], x=PAGE_WIDTH / 2, y=10 * mm, size=8.5, rtl=direction.rtl, align="center")
+                super().showPage()
+            super().save()
+
+        def _draw_watermark(self):
+            self.saveState()
+            self.setFillColor(colors.HexColor("#c0392b"))
+            self.setFillAlpha(0.12)
+            self.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+            self.rotate(35)
+            self.setFont(BOLD, 96)
+            self.drawCentredString(0, 0, "".join(run.text for run in visual([Run(watermark, BOLD)], direction.rtl)))
+            self.restoreState()
+
+    return NumberedCanvas
