@@ -159,6 +159,7 @@ else:
 # a task whose worker dies is handed out again after `retry` seconds).
 Q_CLUSTER = {
     "name": "hamahang",
+    "label": _("Django Q"),  # the admin's name for the task queue, translated in locale_vendor
     "orm": "default",
     "workers": envint("Q_WORKERS", 2),
     "timeout": envint("Q_TIMEOUT", 300),
