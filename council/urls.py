@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include((council_patterns, "council"))),
     path("c/<slug:slug>/departments/", include("departments.urls")),
     path("c/<slug:slug>/", include("meetings.urls")),
+    path("c/<slug:slug>/documents/", include("reports.urls")),
     path("rsvp/<str:token>/", meeting_views.rsvp, name="rsvp"),
     # Accounts are the admins' to manage: nobody changes or adds their own e-mail addresses.
     path("accounts/email/", views.not_found),

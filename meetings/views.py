@@ -126,8 +126,21 @@ def meeting_detail(request, slug, pk):
         "my_attendance": my_attendance,
         "my_rsvp_url": reverse("rsvp", args=[services.rsvp_token(my_attendance)]) if my_attendance else "",
         "attachment_form": forms.AttachmentForm(),
+        "kinds": print_kinds(meeting),
     }
     return render(request, "meetings/meeting_detail.html", context)
+
+
+def print_kinds(meeting: Meeting) -> list[tuple[str, str]]:
+    """The documents a meeting can be printed as, in its current state."""
+    from reports.models import Document
+
+    if meeting.state == Meeting.State.CANCELLED:
+        return []
+    kinds = [Document.Kind.AGENDA, Document.Kind.ATTENDANCE_SHEET]
+    if meeting.state not in (Meeting.State.DRAFT, Meeting.State.AGENDA_PUBLISHED):
+        kinds.append(Document.Kind.MINUTES)
+    return [(kind.value, kind.label) for kind in kinds]
 
 
 @login_required
@@ -565,7 +578,15 @@ def action_list(request, slug):
     export = request.GET.get("export")
     if export in ("csv", "xlsx"):
         return exports.action_items_response(council, items, export)
-    context = {"council": council, "filters": filters, "items": items, "today": exports.council_today(council)}
+    from reports.models import Document
+
+    context = {
+        "council": council,
+        "filters": filters,
+        "items": items,
+        "today": exports.council_today(council),
+        "kinds": [(Document.Kind.FOLLOW_UP.value, Document.Kind.FOLLOW_UP.label)],
+    }
     return render(request, "meetings/action_list.html", context)
 
 

@@ -1,0 +1,58 @@
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# Generated documents live outside MEDIA_ROOT's public URL space: they are served only by
+# a view that checks who is asking.
+private_storage = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
+
+
+class Document(models.Model):
+    """A generated PDF: who asked for what, from which version of the data, and how its build went."""
+
+    class Kind(models.TextChoices):
+        MINUTES = "minutes", _("Minutes")
+        AGENDA = "agenda", _("Agenda and invitation")
+        ATTENDANCE_SHEET = "attendance_sheet", _("Attendance sheet")
+        FOLLOW_UP = "follow_up", _("Action-item follow-up report")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("Being prepared")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    council = models.ForeignKey("council.Council", on_delete=models.CASCADE, related_name="documents")
+    meeting = models.ForeignKey(
+        "meetings.Meeting", on_delete=models.CASCADE, null=True, blank=True, related_name="documents"
+    )
+    kind = models.CharField(max_length=24, choices=Kind.choices)
+    language = models.CharField(max_length=8)
+    version = models.CharField(max_length=64, help_text=_("Fingerprint of the data the document shows."))
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
+    file = models.FileField(storage=private_storage, upload_to="documents/", blank=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    requested_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    error = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        indexes = [models.Index(fields=["kind", "meeting", "language", "version"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.meeting or self.council} · {self.language}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def filename(self) -> str:
+        where = f"{self.meeting.year}-{self.meeting.number}" if self.meeting_id else self.council.slug
+        return f"{self.kind.replace('_', '-')}-{where}-{self.language}.pdf"

@@ -1,0 +1,55 @@
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from council import permissions
+from meetings.models import Meeting
+from reports import services
+from reports.models import Document
+
+MEETING_KINDS = {Document.Kind.MINUTES, Document.Kind.AGENDA, Document.Kind.ATTENDANCE_SHEET}
+
+
+def _document(request, slug, pk) -> Document:
+    council = permissions.get_council_for_user(request.user, slug)
+    document = get_object_or_404(Document.objects.select_related("council", "meeting"), council=council, pk=pk)
+    permissions.authorize(request.user, permissions.can_read_drafts, document)
+    return document
+
+
+@require_POST
+@login_required
+def document_create(request, slug):
+    """Ask for a PDF: the page then shows its progress (htmx) and the download once ready."""
+    council = permissions.get_council_for_user(request.user, slug)
+    permissions.authorize(request.user, permissions.can_read_drafts, council)
+    kind = request.POST.get("kind", "")
+    language = request.POST.get("language", "")
+    if kind not in Document.Kind.values or language not in dict(settings.LANGUAGES):
+        return render(request, "400.html", status=400)
+    meeting = None
+    if kind in MEETING_KINDS:
+        meeting = get_object_or_404(Meeting, council=council, pk=request.POST.get("meeting") or 0)
+    document = services.document_request(
+        kind=kind, council=council, meeting=meeting, language=language, user=request.user
+    )
+    if request.htmx:
+        return render(request, "reports/_document.html", {"document": document, "council": council})
+    return redirect("reports:document-detail", slug=council.slug, pk=document.pk)
+
+
+@login_required
+def document_detail(request, slug, pk):
+    document = _document(request, slug, pk)
+    template = "reports/_document.html" if request.htmx else "reports/document_detail.html"
+    return render(request, template, {"document": document, "council": document.council})
+
+
+@login_required
+def document_download(request, slug, pk):
+    document = _document(request, slug, pk)
+    if document.status != Document.Status.DONE or not document.file:
+        raise Http404
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.filename)
