@@ -31,7 +31,10 @@ def document_create(request, slug):
         return render(request, "400.html", status=400)
     meeting = None
     if kind in MEETING_KINDS:
-        meeting = get_object_or_404(Meeting, council=council, pk=request.POST.get("meeting") or 0)
+        meeting_id = request.POST.get("meeting", "")
+        if not meeting_id.isdigit():
+            raise Http404
+        meeting = get_object_or_404(Meeting, council=council, pk=meeting_id)
     document = services.document_request(
         kind=kind, council=council, meeting=meeting, language=language, user=request.user
     )
@@ -50,6 +53,10 @@ def document_detail(request, slug, pk):
 @login_required
 def document_download(request, slug, pk):
     document = _document(request, slug, pk)
-    if document.status != Document.Status.DONE or not document.file:
+    if (
+        document.status != Document.Status.DONE
+        or not document.file
+        or not document.file.storage.exists(document.file.name)
+    ):
         raise Http404
     return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.filename)

@@ -71,6 +71,25 @@ FRESH_PROPOSAL = lambda o: AgendaProposalFactory(meeting=o.meeting, proposed_by=
 FRESH_DECISION = lambda o: DecisionFactory(item=o.item).pk  # noqa: E731
 ACTION = lambda o: o.action.pk  # noqa: E731
 
+
+def document(o):
+    from django.core.files.base import ContentFile
+
+    from reports.models import Document
+
+    doc = Document.objects.create(
+        kind="agenda", council=o.meeting.council, meeting=o.meeting, language="en", version="v", status="done"
+    )
+    doc.file.save("agenda.pdf", ContentFile(b"%PDF-1.4 agenda"))
+    return doc.pk
+
+
+def reports_url(name, *extra):
+    return lambda w, o: reverse(f"reports:{name}", args=[w.council.slug, *[e(o) for e in extra]])
+
+
+BAD_REQUEST = [LOGIN, 404, 400, 400, 400, 400, 400, 400]  # allowed in, but the empty form is refused
+
 MEETING_MATRIX = [
     ("meeting list", "get", council_level("meeting-list"), EVERYONE),
     ("meeting new", "get", council_level("meeting-create"), SECRETARIAT),
@@ -104,6 +123,9 @@ MEETING_MATRIX = [
     ("action item", "get", council_level("action-detail", ACTION), DEPARTMENT_A),
     ("action close", "post", council_level("action-close", ACTION), CHAIR_POST),
     ("action reopen", "post", council_level("action-reopen", ACTION), CHAIR_POST),
+    ("print", "post", reports_url("document-create"), BAD_REQUEST),
+    ("document", "get", reports_url("document-detail", document), EVERYONE),
+    ("document download", "get", reports_url("document-download", document), EVERYONE),
     (
         "progress attachment",
         "get",
@@ -134,7 +156,9 @@ def final_redirect(client, response) -> str:
 
 
 @pytest.mark.parametrize(("label", "method", "url", "expected"), MEETING_MATRIX, ids=[r[0] for r in MEETING_MATRIX])
-def test_meeting_pages_give_each_role_the_right_status(world, meetings, login, label, method, url, expected):
+def test_meeting_pages_give_each_role_the_right_status(
+    world, meetings, login, private_files, label, method, url, expected
+):
     for role, status in zip(ROLES, expected, strict=True):
         client = login(world.user(role))
         response = getattr(client, method)(url(world, meetings))
@@ -143,5 +167,7 @@ def test_meeting_pages_give_each_role_the_right_status(world, meetings, login, l
             assert reverse("account_login") in response.url
         elif status == DONE:
             assert reverse("account_login") not in response.url
+        elif status == 200 and response.get("Content-Type") == "application/pdf":
+            assert b"".join(response.streaming_content).startswith(b"%PDF")
     if method == "post":  # and a GET never changes anything
         assert login(world.admin).get(url(world, meetings)).status_code == 405
