@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install messages migrate browser-deps clean
+.PHONY: run test lint install messages migrate system-deps bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is needed (the machine's default Python 3.11)"; exit 1; }
@@ -37,9 +37,15 @@ test: lint messages
 	$(MANAGE) makemigrations --check --dry-run --verbosity 1
 	$(BIN)/pytest
 
-# Debian's Chromium for the browser tests (Playwright cannot download browsers here).
-browser-deps:
-	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+# Debian's Chromium for the browser tests (Playwright cannot download browsers here) and
+# poppler's pdftoppm, which turns test PDFs into PNG pages to look at.
+system-deps:
+	@test -x /usr/bin/chromium -a -x /usr/bin/pdftoppm || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils; }
+
+# Speed and memory figures, printed (never asserted in tests).
+bench: messages
+	$(BIN)/python scripts/bench_pdf.py
 
 clean:
 	rm -rf $(VENV) var/static

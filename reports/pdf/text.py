@@ -10,6 +10,7 @@ words inside a Persian sentence stay bold and in place.
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import arabic_reshaper
@@ -37,13 +38,19 @@ class Run:
     font: str = REGULAR
 
 
+@lru_cache(maxsize=20000)
 def shape(text: str) -> str:
     """Arabic-script letters in their joined (presentation) forms; other text unchanged."""
     return _reshaper.reshape(text)
 
 
+@lru_cache(maxsize=50000)
+def _run_width(text: str, font: str, size: float) -> float:
+    return pdfmetrics.stringWidth(shape(text), font, size)
+
+
 def width(runs: list[Run], size: float) -> float:
-    return sum(pdfmetrics.stringWidth(shape(run.text), run.font, size) for run in runs)
+    return sum(_run_width(run.text, run.font, size) for run in runs)
 
 
 def break_lines(runs: list[Run], max_width: float, size: float) -> list[list[Run]]:
@@ -56,24 +63,30 @@ def break_lines(runs: list[Run], max_width: float, size: float) -> list[list[Run
             if part:
                 words.append(Run(part, run.font))
     lines: list[list[Run]] = [[]]
+    used = 0.0  # width of the current line, trailing spaces included
     for word in words:
         line = lines[-1]
+        word_width = width([word], size)
         if word.text == " ":
             if line:
                 line.append(word)
+                used += word_width
             continue
-        if line and width([*line, word], size) > max_width:
+        if line and used + word_width > max_width:
             while line and line[-1].text == " ":
                 line.pop()
             lines.append(line := [])
-        while width([word], size) > max_width and len(word.text) > 1:  # a word longer than the line
+            used = 0.0
+        while word_width > max_width and len(word.text) > 1:  # a word longer than the line
             cut = len(word.text)
             while cut > 1 and width([Run(word.text[:cut], word.font)], size) > max_width:
                 cut -= 1
             lines[-1].append(Run(word.text[:cut], word.font))
             lines.append(line := [])
             word = Run(word.text[cut:], word.font)
+            word_width = width([word], size)
         line.append(word)
+        used += word_width
     return [line for line in lines if line] or [[]]
 
 

@@ -28,8 +28,8 @@ def pytest_collection_modifyitems(config, items):
 def browser():
     if not os.path.exists(CHROMIUM):
         if os.environ.get("CI") == "true":
-            pytest.fail(f"{CHROMIUM} is missing: CI must run the browser tests (make browser-deps installs it)")
-        pytest.skip(f"browser tests skipped: {CHROMIUM} is not installed (run `make browser-deps`)")
+            pytest.fail(f"{CHROMIUM} is missing: CI must run the browser tests (make system-deps installs it)")
+        pytest.skip(f"browser tests skipped: {CHROMIUM} is not installed (run `make system-deps`)")
     # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by
     # the test itself (fixtures, assertions) are safe here.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
