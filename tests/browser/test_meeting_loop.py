@@ -125,6 +125,16 @@ def test_the_whole_meeting_loop(browser, live_server, transactional_db, world, s
     assert chair.get_by_text(shown).first.is_visible()
     screenshot(chair, f"loop-{language}-3-approved")
 
+    # The chair prints the minutes: the page shows the progress, then the download.
+    chair.click("#print-heading ~ form button[name=kind][value=minutes]")
+    download_link = chair.locator("#documents a[href$='/download/']")
+    download_link.wait_for()
+    with chair.expect_download() as download:
+        download_link.click()
+    assert download.value.suggested_filename.endswith(f"-{language}.pdf")
+    with open(download.value.path(), "rb") as pdf:
+        assert pdf.read(4) == b"%PDF"
+
     # The liaison reports progress and proposes done; the chair closes the item.
     liaison.goto(f"{base}/actions/")
     liaison.click(f"a[href$='/actions/{action.pk}/']")
