@@ -136,10 +136,5 @@ def meetings(world) -> MeetingWorld:
 @pytest.fixture
 def private_files(settings, tmp_path):
     """Generated documents go to a temporary folder."""
-    from reports.models import private_storage
-
     settings.PRIVATE_MEDIA_ROOT = tmp_path
-    private_storage._location = str(tmp_path)
-    for cached in ("base_location", "location"):
-        private_storage.__dict__.pop(cached, None)
     return tmp_path
