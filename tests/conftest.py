@@ -13,6 +13,12 @@ from tests.factories import CouncilFactory, DepartmentFactory, MembershipFactory
 PASSWORD = "correct-horse-battery"
 
 
+def pytest_configure(config):
+    from django.conf import settings
+
+    settings.VAR_DIR.mkdir(parents=True, exist_ok=True)  # the SQLite test database is a file there
+
+
 @pytest.fixture(autouse=True)
 def _isolation(settings):
     """Fresh cache (rate limits) for every test; background tasks run inline unless a test starts a worker."""
