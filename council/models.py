@@ -53,6 +53,7 @@ class Council(models.Model):
     calendar = models.CharField(_("calendar"), max_length=16, choices=Calendar.choices, default=Calendar.GREGORIAN)
     time_zone = models.CharField(_("time zone"), max_length=64, default="UTC", validators=[validate_time_zone])
     letterhead = models.TextField(_("letterhead"), blank=True, help_text=_("Printed at the top of documents."))
+    logo = models.ImageField(_("logo"), upload_to="councils/", blank=True, help_text=_("Printed above the letterhead."))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

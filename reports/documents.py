@@ -55,6 +55,7 @@ class _Context:
             footer=_("Page %(page)s of %(pages)s"),
             digits=self.digits,
             watermark=watermark,
+            logo=self.council.logo.path if self.council.logo else "",
         )
 
 

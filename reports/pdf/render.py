@@ -4,7 +4,7 @@ import io
 from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer
+from reportlab.platypus import Image, KeepTogether, SimpleDocTemplate, Spacer
 
 from reports.pdf.layout import MARGIN, PAGE_WIDTH, Direction, Paragraph, heading, numbered_canvas, table
 from reports.pdf.text import BOLD, Run, register_fonts
@@ -50,6 +50,7 @@ class DocumentSpec:
     footer: str  # with %(page)s and %(pages)s
     digits: object = str  # localises page numbers
     watermark: str = ""  # e.g. DRAFT, across every page
+    logo: str = ""  # path of an image printed above the letterhead
     subject: str = ""
     keywords: list[str] = field(default_factory=list)
 
@@ -71,7 +72,8 @@ def render(spec: DocumentSpec) -> bytes:
         lang=spec.language,
         creator="Hamahang",
     )
-    story = [
+    story = [Image(spec.logo, width=20 * mm, height=20 * mm, kind="proportional")] if spec.logo else []
+    story += [
         Paragraph([Run(line, BOLD)], direction, size=11.5, align="center", space_after=1) for line in spec.letterhead
     ]
     story.append(Spacer(1, 4 * mm))

@@ -171,3 +171,21 @@ def test_print_minutes_writes_the_file(world, approved, tmp_path):
         call_command("print_minutes", 999999, "--output", str(target))
     with pytest.raises(CommandError, match="Unknown language"):
         call_command("print_minutes", approved.pk, "--output", str(target), "--lang", "de")
+
+
+def test_the_councils_logo_is_printed_above_the_letterhead(world, approved, settings, tmp_path):
+    from django.core.files.base import ContentFile
+    from PIL import Image as PillowImage
+    from pypdf import PdfReader
+
+    settings.MEDIA_ROOT = tmp_path
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", (64, 64), "navy").save(buffer, "PNG")
+    world.council.logo.save("logo.png", ContentFile(buffer.getvalue()))
+    approved = Meeting.objects.select_related("council").get(pk=approved.pk)
+    with_logo = PdfReader(io.BytesIO(render(documents.minutes(approved, "en")))).pages[0]
+    assert len(with_logo.images) == 1
+    world.council.logo = ""
+    world.council.save()
+    approved = Meeting.objects.select_related("council").get(pk=approved.pk)
+    assert len(PdfReader(io.BytesIO(render(documents.minutes(approved, "en")))).pages[0].images) == 0
