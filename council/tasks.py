@@ -11,8 +11,11 @@ from council.selectors import language_for_recipient
 from council.services import invitation_token
 
 
-def send_templated_mail(*, to: str, template: str, context: dict, language: str) -> None:
-    """Render emails/<template>_subject.txt, .txt and .html in the recipient's language and send them."""
+def send_templated_mail(*, to: str, template: str, context: dict, language: str, attachment=None) -> None:
+    """Render emails/<template>_subject.txt, .txt and .html in the recipient's language and send them.
+
+    `attachment` is (filename, content, mimetype), e.g. a meeting's .ics.
+    """
     with translation.override(language):
         context = {**context, "site_url": settings.SITE_URL}
         subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
@@ -20,6 +23,8 @@ def send_templated_mail(*, to: str, template: str, context: dict, language: str)
         html = render_to_string(f"emails/{template}.html", context)
     message = EmailMultiAlternatives(subject, text, to=[to])
     message.attach_alternative(html, "text/html")
+    if attachment:
+        message.attach(*attachment)
     message.send()
 
 

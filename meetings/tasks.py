@@ -3,28 +3,16 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from council.models import Role
 from council.selectors import language_for_recipient
+from council.tasks import send_templated_mail
 from meetings import ical
 from meetings.models import ActionItem, Attendance, Meeting
 from meetings.selectors import action_items_of
 from meetings.services import rsvp_token
-
-
-def _send(*, to, template, context, language, attachment=None) -> None:
-    with translation.override(language):
-        context = {**context, "site_url": settings.SITE_URL}
-        subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
-        message = EmailMultiAlternatives(subject, render_to_string(f"emails/{template}.txt", context), to=[to])
-        message.attach_alternative(render_to_string(f"emails/{template}.html", context), "text/html")
-    if attachment:
-        message.attach(*attachment)
-    message.send()
 
 
 def send_meeting_mail(meeting_id: int, kind: str) -> None:
@@ -46,7 +34,7 @@ def send_meeting_mail(meeting_id: int, kind: str) -> None:
         if not user.email:
             continue
         try:
-            _send(
+            send_templated_mail(
                 to=user.email,
                 template="meeting_mail",
                 context={
@@ -98,7 +86,7 @@ def send_liaison_digests() -> int:
         if not items or not membership.user.email:
             continue
         today = timezone.localdate(timezone=membership.council.tzinfo)
-        _send(
+        send_templated_mail(
             to=membership.user.email,
             template="liaison_digest",
             context={

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
+from council import tasks as council_tasks
 from meetings import services, tasks
 from meetings.models import Attendance, Meeting
 from tests.factories import AgendaItemFactory, MeetingFactory
@@ -122,14 +123,14 @@ def test_a_reply_link_reused_after_the_meeting_is_refused(client, world, publish
 def test_a_failed_email_is_recorded_for_the_secretary_and_retried(client, world, published, monkeypatch):
     Attendance.objects.filter(meeting=published).update(mail_status="")
     target = world.liaison_b.email
-    real_send = tasks.EmailMultiAlternatives.send
+    real_send = council_tasks.EmailMultiAlternatives.send
 
     def flaky_send(message, *args, **kwargs):
         if message.to == [target]:
             raise ConnectionRefusedError("SMTP server refused")
         return real_send(message, *args, **kwargs)
 
-    monkeypatch.setattr(tasks.EmailMultiAlternatives, "send", flaky_send)
+    monkeypatch.setattr(council_tasks.EmailMultiAlternatives, "send", flaky_send)
     mail.outbox.clear()
     with pytest.raises(RuntimeError, match="1 meeting e-mail"):  # so django-q2 hands the task out again
         tasks.send_meeting_mail(published.pk, "invitation")
@@ -142,7 +143,7 @@ def test_a_failed_email_is_recorded_for_the_secretary_and_retried(client, world,
         in client.get(reverse("meetings:meeting-detail", args=[world.council.slug, published.pk])).content.decode()
     )
 
-    monkeypatch.setattr(tasks.EmailMultiAlternatives, "send", real_send)
+    monkeypatch.setattr(council_tasks.EmailMultiAlternatives, "send", real_send)
     mail.outbox.clear()
     tasks.send_meeting_mail(published.pk, "invitation")  # the retry mails only the one that failed
     assert [m.to for m in mail.outbox] == [[target]]
