@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from council import permissions
 from council.concurrency import CONFLICT_MESSAGE, EditConflict, save_versioned
+from council.l10n.text import persian_sort_key
 from council.models import Membership, Role
 from departments.forms import DepartmentForm
 from departments.models import Department
@@ -14,7 +15,7 @@ from departments.models import Department
 @login_required
 def department_list(request, slug):
     council = permissions.get_council_for_user(request.user, slug)
-    departments = council.departments.all()
+    departments = sorted(council.departments.all(), key=lambda d: persian_sort_key(d.name))
     rows = [(department, permissions.can_view_department(request.user, department)) for department in departments]
     context = {
         "council": council,

@@ -151,3 +151,21 @@ def test_the_template_filters_use_the_councils_calendar():
     with translation.override("en"):
         assert cdate(moment, None) == "20 March 2026"
         assert digits(13) == "13"
+
+
+def test_persian_names_sort_in_the_persian_alphabet():
+    from council.l10n.text import normalize_line, persian_sort_key
+
+    names = ["کمیته امداد", "مدیریت جهاد", "پست", "بهزیستی", "گمرک", "آموزش", "ژاندارمری", "چاپخانه", "Water"]
+    assert sorted(names, key=persian_sort_key) == [
+        "آموزش",
+        "بهزیستی",
+        "پست",
+        "چاپخانه",
+        "ژاندارمری",
+        "کمیته امداد",
+        "گمرک",
+        "مدیریت جهاد",
+        "Water",
+    ]
+    assert normalize_line("  شهرداري   پرديس ") == "شهرداری پردیس"
