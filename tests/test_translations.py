@@ -124,9 +124,29 @@ def demo(db):
 
 def demo_pages(council_slug: str) -> list[str]:
     from departments.models import Department
+    from meetings.models import ActionItem, Meeting
 
     department = Department.objects.filter(council__slug=council_slug).first()
-    return [
+    held = Meeting.objects.get(council__slug=council_slug, state="minutes_approved")
+    upcoming = Meeting.objects.get(council__slug=council_slug, state="agenda_published")
+    action = ActionItem.objects.filter(council__slug=council_slug).first()
+    item = upcoming.items.last()
+    meeting_pages = [
+        reverse("meetings:meeting-list", args=[council_slug]),
+        reverse("meetings:meeting-create", args=[council_slug]),
+        reverse("meetings:meeting-detail", args=[council_slug, held.pk]),
+        reverse("meetings:meeting-detail", args=[council_slug, upcoming.pk]),
+        reverse("meetings:meeting-edit", args=[council_slug, upcoming.pk]),
+        reverse("meetings:meeting-cancel", args=[council_slug, upcoming.pk]),
+        reverse("meetings:item-create", args=[council_slug, upcoming.pk]),
+        reverse("meetings:item-edit", args=[council_slug, upcoming.pk, item.pk]),
+        reverse("meetings:proposal-create", args=[council_slug, upcoming.pk]),
+        reverse("meetings:attendance-edit", args=[council_slug, upcoming.pk]),
+        reverse("meetings:minutes-amend", args=[council_slug, held.pk]),
+        reverse("meetings:action-list", args=[council_slug]),
+        reverse("meetings:action-detail", args=[council_slug, action.pk]),
+    ]
+    return meeting_pages + [
         reverse("council:home"),
         reverse("council:council-detail", args=[council_slug]),
         reverse("council:member-list", args=[council_slug]),
