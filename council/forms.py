@@ -3,10 +3,11 @@ from allauth.mfa.totp import forms as totp_forms
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.auth.forms import SetPasswordForm
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from council.l10n import calendars
-from council.l10n.digits import to_latin_digits
+from council.l10n.digits import localize_digits, to_latin_digits
 from council.l10n.text import normalize_letters, normalize_line
 from council.models import Role, User
 
@@ -56,13 +57,14 @@ class CouncilDateField(forms.Field):
         return example + (" 14:30" if self.with_time else "")
 
     def invalid(self):
-        return forms.ValidationError(self.error_messages["invalid"], code="invalid", params={"example": self.example()})
+        example = localize_digits(self.example(), get_language())
+        return forms.ValidationError(self.error_messages["invalid"], code="invalid", params={"example": example})
 
     def prepare_value(self, value):
         if isinstance(value, str) or value is None:
             return value
         if self.calendar == calendars.JALALI:
-            return calendars.date_input_value(value, calendar=self.calendar)
+            return localize_digits(calendars.date_input_value(value, calendar=self.calendar), get_language())
         return value
 
     def to_python(self, value):
@@ -87,7 +89,8 @@ class CouncilDateTimeField(CouncilDateField):
             return value
         local = calendars.local(value, self.tz)
         if self.calendar == calendars.JALALI:
-            return f"{calendars.date_input_value(local.date(), calendar=self.calendar)} {local:%H:%M}"
+            text = f"{calendars.date_input_value(local.date(), calendar=self.calendar)} {local:%H:%M}"
+            return localize_digits(text, get_language())
         return local.strftime("%Y-%m-%dT%H:%M")
 
     def to_python(self, value):
@@ -122,6 +125,10 @@ class FormMixin:
         self.council = council
         self.helper = FormHelper()
         self.helper.form_tag = False
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.NumberInput):
+                # A browser's number input throws away Persian digits; the server reads them instead.
+                field.widget = forms.TextInput(attrs={**field.widget.attrs, "inputmode": "numeric"})
         if council is not None:
             for field in self.fields.values():
                 if isinstance(field, CouncilDateField):

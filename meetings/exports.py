@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from council.l10n import calendars
+from council.l10n.digits import localize_digits
 
 
 def council_today(council):
@@ -33,8 +34,8 @@ def action_item_rows(council, items) -> tuple[list[str], list[list[str]]]:
     today = council_today(council)
     rows = [
         [
-            action.decision.reference,
-            str(action.decision.item.meeting),
+            localize_digits(action.decision.reference, language),
+            localize_digits(str(action.decision.item.meeting), language),
             action.department.name,
             day(action.due_date),
             action.get_status_display(),

@@ -23,7 +23,41 @@ def validate_attachment_size(file) -> None:
         )
 
 
-attachment_validators = [FileExtensionValidator(ATTACHMENT_EXTENSIONS), validate_attachment_size]
+# What each kind of file starts with: a renamed program is refused whatever its name says.
+SIGNATURES = {
+    "pdf": (b"%PDF",),
+    "png": (b"\x89PNG",),
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "docx": (b"PK\x03\x04",),
+    "xlsx": (b"PK\x03\x04",),
+    "pptx": (b"PK\x03\x04",),
+    "odt": (b"PK\x03\x04",),
+    "ods": (b"PK\x03\x04",),
+    "doc": (b"\xd0\xcf\x11\xe0",),
+    "xls": (b"\xd0\xcf\x11\xe0",),
+    "ppt": (b"\xd0\xcf\x11\xe0",),
+}
+
+
+def validate_attachment_content(file) -> None:
+    extension = Path(file.name).suffix.lstrip(".").lower()
+    file.seek(0)
+    head = file.read(2048)
+    file.seek(0)
+    expected = SIGNATURES.get(extension)
+    looks_right = head.startswith(expected) if expected else b"\x00" not in head  # .txt: text, no binary
+    if not looks_right:
+        raise ValidationError(
+            _("The file's content does not match its type (.%(extension)s)."), params={"extension": extension}
+        )
+
+
+attachment_validators = [
+    FileExtensionValidator(ATTACHMENT_EXTENSIONS),
+    validate_attachment_size,
+    validate_attachment_content,
+]
 
 
 class InvalidTransition(Exception):
@@ -113,6 +147,16 @@ class Meeting(Versioned):
     @property
     def minutes_are_frozen(self) -> bool:
         return self.state in (self.State.MINUTES_APPROVED, self.State.PUBLISHED)
+
+    @property
+    def printable_kinds(self) -> list[str]:
+        """The documents this meeting can be printed as now (kinds of reports.Document)."""
+        if self.state == self.State.CANCELLED:
+            return []
+        kinds = ["agenda", "attendance_sheet"]
+        if self.state not in (self.State.DRAFT, self.State.AGENDA_PUBLISHED):
+            kinds.append("minutes")
+        return kinds
 
     @property
     def can_be_marked_held(self) -> bool:

@@ -4,13 +4,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council import permissions
 from council.concurrency import CONFLICT_MESSAGE, EditConflict
 from council.mfa import require_mfa
-from council.selectors import memberships_of
+from council.selectors import language_for_recipient, memberships_of
 from meetings import forms, ical, services
 from meetings.models import ActionItem, AgendaAttachment, AgendaItem, AgendaProposal, Decision, Meeting
 from meetings.selectors import action_items_of, meeting_page_data, meetings_of
@@ -89,7 +90,11 @@ def meeting_create(request, slug):
 @login_required
 def meeting_edit(request, slug, pk):
     meeting = _meeting(request, slug, pk, permissions.can_edit_agenda)
-    form = forms.MeetingForm(request.POST or None, instance=meeting, council=meeting.council)
+    if not meeting.agenda_is_editable:
+        messages.error(request, _("A meeting that has been held or cancelled can no longer be rescheduled."))
+        return _to_meeting(meeting)
+    # The form fills a copy: the service compares the saved meeting with the new values.
+    form = forms.MeetingForm(request.POST or None, instance=Meeting.objects.get(pk=meeting.pk), council=meeting.council)
     if request.method == "POST" and form.is_valid():
         try:
             services.meeting_reschedule(meeting=meeting, **form.cleaned_data)
@@ -132,15 +137,10 @@ def meeting_detail(request, slug, pk):
 
 
 def print_kinds(meeting: Meeting) -> list[tuple[str, str]]:
-    """The documents a meeting can be printed as, in its current state."""
+    """The documents a meeting can be printed as, in its current state, with their names."""
     from reports.models import Document
 
-    if meeting.state == Meeting.State.CANCELLED:
-        return []
-    kinds = [Document.Kind.AGENDA, Document.Kind.ATTENDANCE_SHEET]
-    if meeting.state not in (Meeting.State.DRAFT, Meeting.State.AGENDA_PUBLISHED):
-        kinds.append(Document.Kind.MINUTES)
-    return [(kind.value, kind.label) for kind in kinds]
+    return [(kind, Document.Kind(kind).label) for kind in meeting.printable_kinds]
 
 
 @login_required
@@ -399,6 +399,7 @@ def rsvp(request, token):
     attendance = services.attendance_from_token(token)
     if attendance is None:
         return render(request, "404.html", status=404)
+    translation.activate(language_for_recipient(attendance.membership.user))  # the invitee's, not the browser's
     meeting = attendance.meeting
     form = forms.RsvpForm(
         request.POST or None, initial={"reply": attendance.reply, "delegate": attendance.reply_delegate}

@@ -69,6 +69,7 @@ def _meeting_name(meeting, ctx) -> str:
 def _meeting_facts(meeting, ctx) -> Grid:
     rows = [
         [_("Council"), meeting.council.name],
+        *([[_("Title"), meeting.title]] if meeting.title else []),
         [_("Date and time"), ctx.moment(meeting.starts_at)],
         [_("Place"), meeting.place],
     ]
@@ -193,11 +194,15 @@ def attendance_sheet(meeting: Meeting, language: str) -> DocumentSpec:
         return ctx.spec(title, [Heading(title, size=15), _meeting_facts(meeting, ctx), Grid(rows, [0.3, 0.42, 0.28])])
 
 
-def follow_up(council, language: str) -> DocumentSpec:
+def follow_up(council, language: str, department=None) -> DocumentSpec:
+    """The council's open action items, or one department's (what a liaison may see)."""
     with translation.override(language):
         ctx = _Context(council, language)
         title = _("Follow-up of decisions")
         items = action_items_of(council).filter(status__in=ActionItem.OPEN_STATUSES)
+        if department is not None:
+            items = items.filter(department=department)
+            title = f"{title} — {department.name}"
         today = timezone.localdate(timezone=council.tzinfo)
         rows = [[_("Decision"), _("Department"), _("Due date"), _("Status"), _("Latest progress")]] + [
             [

@@ -43,6 +43,14 @@ class Document(models.Model):
     meeting = models.ForeignKey(
         "meetings.Meeting", on_delete=models.CASCADE, null=True, blank=True, related_name="documents"
     )
+    department = models.ForeignKey(
+        "departments.Department",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("A follow-up report limited to one department (a liaison's)."),
+    )
     kind = models.CharField(max_length=24, choices=Kind.choices)
     language = models.CharField(max_length=8)
     version = models.CharField(max_length=64, help_text=_("Fingerprint of the data the document shows."))

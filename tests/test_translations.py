@@ -146,7 +146,8 @@ def demo_pages(council_slug: str) -> list[str]:
         reverse("meetings:action-list", args=[council_slug]),
         reverse("meetings:action-detail", args=[council_slug, action.pk]),
     ]
-    return meeting_pages + [
+    return [
+        *meeting_pages,
         reverse("council:home"),
         reverse("council:council-detail", args=[council_slug]),
         reverse("council:member-list", args=[council_slug]),

@@ -52,7 +52,10 @@ def format_date(value: date | datetime, *, calendar: str, language: str, tz: Zon
         months = JALALI_MONTHS["fa" if language == "fa" else "latin"]
         text = f"{jalali.day} {months[jalali.month - 1]} {jalali.year}"
     else:
-        text = formats.date_format(value, "j F Y")
+        month = formats.date_format(value, "F")
+        if language == "sq":  # Albanian writes month names in lower case (Django's catalogue capitalises them)
+            month = month.lower()
+        text = f"{value.day} {month} {value.year}"
     return localize_digits(text, language)
 
 
@@ -73,12 +76,18 @@ def date_input_value(value: date, *, calendar: str) -> str:
     return value.isoformat()
 
 
+# Years a council could mean: anything else is a typo or the other calendar's year.
+PLAUSIBLE_YEARS = {JALALI: range(1300, 1501), GREGORIAN: range(1920, 2121)}
+
+
 def parse_date(text: str, *, calendar: str) -> date:
     """Read a typed date in the council's calendar (any digits; '/', '-' or '.' between parts); ValueError if none."""
     match = _DATE.match(to_latin_digits(text))
     if not match:
         raise ValueError(text)
     year, month, day = (int(part) for part in match.groups())
+    if year not in PLAUSIBLE_YEARS[calendar]:
+        raise ValueError(text)
     if calendar == JALALI:
         return jdatetime.date(year, month, day).togregorian()
     return date(year, month, day)
