@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from council import views
+from council import portal, views
 from meetings import views as meeting_views
 
 council_patterns = [
@@ -13,6 +13,15 @@ council_patterns = [
     path("c/<slug:slug>/members/invite/", views.member_invite, name="member-invite"),
     path("invitation/<str:token>/", views.invitation_accept, name="invitation-accept"),
     path("language/", views.set_language, name="set-language"),
+]
+
+portal_patterns = [
+    path("", portal.index, name="index"),
+    path("meetings/<int:pk>/", portal.meeting, name="meeting"),
+    path("meetings/<int:pk>/minutes.pdf", portal.minutes_pdf, name="minutes-pdf"),
+    path("search/", portal.search, name="search"),
+    path("feed.atom", portal.PublicationsFeed(), name="feed"),
+    path("meetings.ics", portal.meetings_ics, name="meetings-ics"),
 ]
 
 urlpatterns = [
@@ -27,4 +36,5 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
+    path("public/<slug:slug>/", include((portal_patterns, "portal"))),
 ]

@@ -1,13 +1,15 @@
 """Typed text made consistent: Arabic letters that look like Persian ones become Persian, spaces are tidied."""
 
 import re
+import unicodedata
 
 _PERSIAN_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
 def normalize_line(text: str) -> str:
-    """One line of text (a name, a title): Persian letters, single spaces, no spaces at the ends."""
+    """One line of text (a name, a title, a search): Persian letters, single spaces, no control characters."""
+    text = "".join(c for c in text if unicodedata.category(c) != "Cc" or c in "\t ")
     return _SPACES.sub(" ", text.translate(_PERSIAN_LETTERS)).strip()
 
 
