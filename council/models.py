@@ -54,6 +54,11 @@ class Council(models.Model):
     time_zone = models.CharField(_("time zone"), max_length=64, default="UTC", validators=[validate_time_zone])
     letterhead = models.TextField(_("letterhead"), blank=True, help_text=_("Printed at the top of documents."))
     logo = models.ImageField(_("logo"), upload_to="councils/", blank=True, help_text=_("Printed above the letterhead."))
+    request_deadline_days = models.PositiveIntegerField(
+        _("days to answer a document request"),
+        default=10,
+        help_text=_("The legal deadline for public document requests."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -154,3 +159,48 @@ class Invitation(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.accepted_at is None and timezone.now() < self.expires_at
+
+
+class DocumentRequest(models.Model):
+    """A citizen's request for public documents, followed by a tracking code until answered or refused."""
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("Received")
+        ASSIGNED = "assigned", _("Being handled")
+        ANSWERED = "answered", _("Answered")
+        REFUSED = "refused", _("Refused")
+
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="document_requests")
+    tracking_code = models.CharField(_("tracking code"), max_length=16, unique=True)
+    name = models.CharField(_("your name"), max_length=200)
+    contact = models.CharField(_("e-mail or phone"), max_length=200)
+    text = models.TextField(_("what you are requesting"), max_length=5000)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.RECEIVED)
+    deadline = models.DateField(_("legal deadline"))
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("handled by"),
+    )
+    answer = models.TextField(_("answer"), blank=True)
+    answer_file = models.FileField(_("answered documents"), upload_to="requests/%Y/%m/", blank=True)
+    refusal_reason = models.TextField(_("legal reason for refusing"), blank=True)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    reminded_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["deadline", "pk"]
+        verbose_name = _("public document request")
+        verbose_name_plural = _("public document requests")
+        indexes = [models.Index(fields=["council", "status", "deadline"])]
+
+    def __str__(self) -> str:
+        return self.tracking_code
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (self.Status.RECEIVED, self.Status.ASSIGNED)

@@ -7,20 +7,23 @@ helpers below are the one place that decides what is public.
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.contrib.syndication.views import Feed
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Prefetch, Q
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from council.forms import PublicRequestForm
 from council.l10n.text import normalize_line
 from council.models import Council
+from council.services import request_create
 from meetings.ical import public_calendar
-from meetings.models import ActionItem, AgendaItem, Decision, Meeting
+from meetings.models import ActionItem, AgendaItem, Decision, Meeting, Statement
 
 PUBLIC_STATES = [
     Meeting.State.AGENDA_PUBLISHED,
@@ -68,6 +71,11 @@ def portal_council(request, slug: str) -> Council:
     return council
 
 
+def public_statements(council: Council):
+    """Published statements whose embargo, if any, has passed."""
+    return council.statements.filter(state=Statement.State.PUBLISHED, published_at__lte=timezone.now())
+
+
 def index(request, slug):
     council = portal_council(request, slug)
     meetings = public_meetings(council)
@@ -75,8 +83,64 @@ def index(request, slug):
         "starts_at"
     )
     published = Paginator(meetings.filter(state=Meeting.State.PUBLISHED).order_by("-starts_at"), 20)
-    context = {"council": council, "upcoming": upcoming, "page": published.get_page(request.GET.get("page"))}
+    context = {
+        "council": council,
+        "upcoming": upcoming,
+        "page": published.get_page(request.GET.get("page")),
+        "statements": public_statements(council).order_by("-published_at")[:10],
+    }
     return render(request, "portal/index.html", context)
+
+
+def statement(request, slug, pk):
+    council = portal_council(request, slug)
+    statement = get_object_or_404(public_statements(council).select_related("meeting"), pk=pk)
+    decisions = [(d, implementation(d)) for d in statement.decisions.prefetch_related("action_items")]
+    return render(
+        request, "portal/statement.html", {"council": council, "statement": statement, "decisions": decisions}
+    )
+
+
+REQUESTS_PER_HOUR = 5
+
+
+def _client_address(request) -> str:
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def request_new(request, slug):
+    """A citizen asks for public documents; robots (the hidden field) and floods (per address) are turned away."""
+    council = portal_council(request, slug)
+    form = PublicRequestForm(request.POST or None, council=council)
+    if request.method == "POST":
+        key = f"document-requests:{council.pk}:{_client_address(request)}"
+        if cache.get(key, 0) >= REQUESTS_PER_HOUR:
+            return render(request, "portal/request_limit.html", {"council": council}, status=429)
+        if form.is_valid():
+            cache.add(key, 0, timeout=3600)
+            cache.incr(key)
+            if form.is_robot():  # answered like a person, recorded nowhere
+                return render(request, "portal/request_received.html", {"council": council, "code": None})
+            fields = {k: form.cleaned_data[k] for k in ("name", "contact", "text")}
+            created = request_create(council=council, **fields)
+            return render(request, "portal/request_received.html", {"council": council, "code": created.tracking_code})
+    return render(request, "portal/request_new.html", {"council": council, "form": form})
+
+
+def request_track(request, slug):
+    council = portal_council(request, slug)
+    code = normalize_line(request.GET.get("code", "")).upper()[:16]
+    found = council.document_requests.filter(tracking_code=code).first() if code else None
+    context = {"council": council, "code": code, "found": found, "today": timezone.localdate(timezone=council.tzinfo)}
+    return render(request, "portal/request_track.html", context, status=404 if code and found is None else 200)
+
+
+def request_file(request, slug, code):
+    council = portal_council(request, slug)
+    found = get_object_or_404(council.document_requests, tracking_code=code.upper()[:16], status="answered")
+    if not found.answer_file:
+        raise Http404
+    return FileResponse(found.answer_file.open("rb"), as_attachment=True)
 
 
 def meeting(request, slug, pk):
@@ -164,21 +228,26 @@ class PublicationsFeed(Feed):
         return reverse("portal:index", args=[council.slug])
 
     def items(self, council):
-        return council.meetings.filter(state=Meeting.State.PUBLISHED).order_by("-published_at")[:30]
+        meetings = list(council.meetings.filter(state=Meeting.State.PUBLISHED).order_by("-published_at")[:30])
+        statements = list(public_statements(council).order_by("-published_at")[:30])
+        return sorted(meetings + statements, key=lambda item: item.published_at, reverse=True)[:30]
 
-    def item_title(self, meeting):
+    def item_title(self, item):
+        if isinstance(item, Statement):
+            return item.title
         return _("Minutes of %(meeting)s") % {
-            "meeting": _("Meeting %(number)s of %(year)s") % {"number": meeting.number, "year": meeting.year}
+            "meeting": _("Meeting %(number)s of %(year)s") % {"number": item.number, "year": item.year}
         }
 
-    def item_description(self, meeting):
-        return meeting.title
+    def item_description(self, item):
+        return item.body[:500] if isinstance(item, Statement) else item.title
 
-    def item_link(self, meeting):
-        return reverse("portal:meeting", args=[meeting.council.slug, meeting.pk])
+    def item_link(self, item):
+        name = "portal:statement" if isinstance(item, Statement) else "portal:meeting"
+        return reverse(name, args=[item.council.slug, item.pk])
 
-    def item_pubdate(self, meeting):
-        return meeting.published_at
+    def item_pubdate(self, item):
+        return item.published_at
 
-    def item_updateddate(self, meeting):
-        return meeting.published_at
+    def item_updateddate(self, item):
+        return item.published_at

@@ -11,6 +11,8 @@ council_patterns = [
     path("c/<slug:slug>/", views.council_detail, name="council-detail"),
     path("c/<slug:slug>/members/", views.member_list, name="member-list"),
     path("c/<slug:slug>/members/invite/", views.member_invite, name="member-invite"),
+    path("c/<slug:slug>/requests/", views.request_list, name="request-list"),
+    path("c/<slug:slug>/requests/<int:pk>/", views.request_detail, name="request-detail"),
     path("invitation/<str:token>/", views.invitation_accept, name="invitation-accept"),
     path("language/", views.set_language, name="set-language"),
 ]
@@ -22,6 +24,10 @@ portal_patterns = [
     path("search/", portal.search, name="search"),
     path("feed.atom", portal.PublicationsFeed(), name="feed"),
     path("meetings.ics", portal.meetings_ics, name="meetings-ics"),
+    path("statements/<int:pk>/", portal.statement, name="statement"),
+    path("requests/new/", portal.request_new, name="request-new"),
+    path("requests/track/", portal.request_track, name="request-track"),
+    path("requests/<str:code>/file/", portal.request_file, name="request-file"),
 ]
 
 urlpatterns = [

@@ -4,18 +4,24 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import Http404, HttpResponseRedirect, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_q.brokers import get_broker
 
 from council import permissions, services
-from council.forms import AcceptInvitationForm, InvitationForm
-from council.models import Membership, Role
+from council.forms import (
+    AcceptInvitationForm,
+    InvitationForm,
+    RequestAnswerForm,
+    RequestAssignForm,
+    RequestRefuseForm,
+)
+from council.models import DocumentRequest, Membership, Role
 from council.selectors import councils_for, language_for_recipient, memberships_of
 
 
@@ -58,6 +64,7 @@ def council_detail(request, slug):
         "department_count": council.departments.count(),
         "can_view_members": permissions.can_view_members(user, council),
         "can_manage": permissions.can_manage_council(user, council),
+        "can_handle_requests": permissions.can_edit_agenda(user, council),
     }
     return render(request, "council/council_detail.html", context)
 
@@ -162,3 +169,56 @@ def healthz(request):
         status["broker"] = f"error: {type(error).__name__}"
     healthy = status["database"] == "ok" and status["broker"] == "ok"
     return JsonResponse(status, status=200 if healthy else 503)
+
+
+# Public document requests: the council's queue
+
+
+def _document_request(request, slug, pk) -> DocumentRequest:
+    council = permissions.get_council_for_user(request.user, slug)
+    permissions.authorize(request.user, permissions.can_edit_agenda, council)
+    return get_object_or_404(DocumentRequest.objects.select_related("council", "assigned_to"), council=council, pk=pk)
+
+
+@login_required
+def request_list(request, slug):
+    council = permissions.get_council_for_user(request.user, slug)
+    permissions.authorize(request.user, permissions.can_edit_agenda, council)
+    requests = council.document_requests.select_related("assigned_to")
+    if request.GET.get("show") != "all":
+        requests = requests.filter(status__in=[DocumentRequest.Status.RECEIVED, DocumentRequest.Status.ASSIGNED])
+    context = {"council": council, "requests": requests, "today": timezone.localdate(timezone=council.tzinfo)}
+    return render(request, "council/request_list.html", context)
+
+
+@login_required
+def request_detail(request, slug, pk):
+    """A request and what can be done with it: assign, answer (text and a file) or refuse with a legal reason."""
+    document_request = _document_request(request, slug, pk)
+    council = document_request.council
+    action = request.POST.get("action") if request.method == "POST" else None
+    forms_ = {
+        "assign": RequestAssignForm(request.POST if action == "assign" else None, council=council),
+        "answer": RequestAnswerForm(
+            request.POST if action == "answer" else None, request.FILES or None, instance=document_request
+        ),
+        "refuse": RequestRefuseForm(request.POST if action == "refuse" else None),
+    }
+    form = forms_.get(action)
+    if form is not None and form.is_valid():
+        try:
+            if action == "assign":
+                services.request_assign(request=document_request, to=form.cleaned_data["assigned_to"])
+            elif action == "answer":
+                services.request_answer(
+                    request=document_request, answer=form.cleaned_data["answer"], file=form.cleaned_data["answer_file"]
+                )
+            else:
+                services.request_refuse(request=document_request, reason=form.cleaned_data["reason"])
+        except services.RequestClosed:
+            messages.error(request, _("This request has already been answered or refused."))
+        else:
+            messages.success(request, _("Request updated."))
+        return redirect("council:request-detail", slug=slug, pk=pk)
+    context = {"council": council, "document_request": document_request, **{f"{k}_form": f for k, f in forms_.items()}}
+    return render(request, "council/request_detail.html", context)

@@ -4,7 +4,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from council.forms import CouncilDateField, CouncilDateTimeField, FormMixin
-from meetings.models import ActionItem, AgendaAttachment, AgendaItem, Attendance, Decision, Meeting, ProgressUpdate
+from meetings.models import (
+    ActionItem,
+    AgendaAttachment,
+    AgendaItem,
+    Attendance,
+    Decision,
+    Meeting,
+    ProgressUpdate,
+    Statement,
+)
 
 
 class MeetingForm(FormMixin, forms.ModelForm):
@@ -178,3 +187,26 @@ class ActionItemFilter(django_filters.FilterSet):
 
     def filter_open(self, queryset, name, value):
         return queryset.filter(status__in=ActionItem.OPEN_STATUSES) if value else queryset
+
+
+class StatementForm(FormMixin, forms.ModelForm):
+    class Meta:
+        model = Statement
+        fields = ["title", "body", "meeting", "decisions", "photo"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 10}), "decisions": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, council=council, **kwargs)
+        self.fields["meeting"].queryset = council.meetings.exclude(state=Meeting.State.CANCELLED)
+        self.fields["decisions"].queryset = Decision.objects.filter(council=council, number__isnull=False).order_by(
+            "-year", "-number"
+        )[:60]
+        self.fields["decisions"].label_from_instance = lambda d: f"{d.reference} — {d.text[:80]}"
+
+
+class PublishForm(FormMixin, forms.Form):
+    publish_at = CouncilDateTimeField(
+        label=_("Publish at"),
+        required=False,
+        help_text=_("Leave empty to publish now; a later time holds it until then."),
+    )

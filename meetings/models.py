@@ -421,3 +421,58 @@ class Amendment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting} · {self.made_at:%Y-%m-%d}"
+
+
+def validate_photo(file) -> None:
+    if file.size > 8 * 1024 * 1024:
+        raise ValidationError(_("A photo may be 8 MB at most."))
+
+
+class Statement(models.Model):
+    """A press statement after a meeting: drafted by the secretary, approved and published by the chair."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        APPROVED = "approved", _("Approved")
+        PUBLISHED = "published", _("Published")
+
+    council = models.ForeignKey("council.Council", on_delete=models.CASCADE, related_name="statements")
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="statements", verbose_name=_("meeting")
+    )
+    title = models.CharField(_("title"), max_length=250)
+    body = models.TextField(_("text"))
+    photo = models.ImageField(
+        _("photo"),
+        upload_to="statements/%Y/%m/",
+        blank=True,
+        validators=[FileExtensionValidator(["jpg", "jpeg", "png"]), validate_photo],
+    )
+    decisions = models.ManyToManyField(
+        Decision, blank=True, related_name="statements", verbose_name=_("decisions covered")
+    )
+    state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.DRAFT)
+    published_at = models.DateTimeField(
+        _("published"), null=True, blank=True, help_text=_("Or a later time: the embargo.")
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(m2m_fields=[decisions])
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("press statement")
+        verbose_name_plural = _("press statements")
+        indexes = [models.Index(fields=["council", "state", "published_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.state == self.State.PUBLISHED and self.published_at is not None and self.published_at <= timezone.now()
+        )

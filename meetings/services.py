@@ -25,6 +25,7 @@ from meetings.models import (
     InvalidTransition,
     Meeting,
     ProgressUpdate,
+    Statement,
 )
 
 RSVP_SALT = "hamahang.rsvp"
@@ -453,3 +454,33 @@ def action_item_reopen(*, action_item: ActionItem, by) -> None:
         raise MeetingError(_("Only an item reported or accepted as done can be sent back."))
     action_item.status, action_item.closed_at, action_item.closed_by = ActionItem.Status.IN_PROGRESS, None, None
     action_item.save(update_fields=["status", "closed_at", "closed_by"])
+
+
+# Press statements
+
+
+def statement_save(*, statement: Statement, title, body, meeting, decisions, photo=None) -> Statement:
+    if statement.pk and statement.state != Statement.State.DRAFT:
+        raise MeetingError(_("An approved or published statement is no longer edited."))
+    statement.title, statement.body, statement.meeting = title, body, meeting
+    if photo:
+        statement.photo = photo
+    statement.save()
+    statement.decisions.set(decisions)
+    return statement
+
+
+def statement_approve(*, statement: Statement, by) -> None:
+    if statement.state != Statement.State.DRAFT:
+        raise MeetingError(_("Only a draft statement is approved."))
+    statement.state, statement.approved_by = Statement.State.APPROVED, by
+    statement.save(update_fields=["state", "approved_by"])
+
+
+def statement_publish(*, statement: Statement, by, at=None) -> None:
+    """Publish now, or at a later time (the embargo): the portal shows it from then on."""
+    if statement.state != Statement.State.APPROVED:
+        raise MeetingError(_("A statement is published once the chair has approved it."))
+    now = timezone.now()
+    statement.state, statement.published_at = Statement.State.PUBLISHED, max(at or now, now)
+    statement.save(update_fields=["state", "published_at"])

@@ -13,7 +13,7 @@ from council.concurrency import CONFLICT_MESSAGE, EditConflict
 from council.mfa import require_mfa
 from council.selectors import language_for_recipient, memberships_of
 from meetings import forms, ical, services
-from meetings.models import ActionItem, AgendaAttachment, AgendaItem, AgendaProposal, Decision, Meeting
+from meetings.models import ActionItem, AgendaAttachment, AgendaItem, AgendaProposal, Decision, Meeting, Statement
 from meetings.selectors import action_items_of, meeting_page_data, meetings_of
 
 
@@ -33,9 +33,9 @@ def meeting_url(meeting: Meeting) -> str:
     return reverse("meetings:meeting-detail", args=[meeting.council.slug, meeting.pk])
 
 
-def _form_page(request, council, meeting, form, *, title, submit, intro="", style="primary"):
+def _form_page(request, council, meeting, form, *, title, submit, intro="", style="primary", back=None):
     """The page of a simple form about a meeting (or, with meeting=None, about the council's meetings)."""
-    back = meeting_url(meeting) if meeting else reverse("meetings:meeting-list", args=[council.slug])
+    back = back or (meeting_url(meeting) if meeting else reverse("meetings:meeting-list", args=[council.slug]))
     context = {
         "council": council,
         "meeting": meeting,
@@ -662,3 +662,103 @@ def progress_attachment(request, slug, pk, update_pk):
     if not update.attachment:
         return render(request, "404.html", status=404)
     return FileResponse(update.attachment.open("rb"), as_attachment=True)
+
+
+# Press statements
+
+
+def _statement(request, slug, pk, predicate=permissions.can_read_drafts) -> Statement:
+    council = permissions.get_council_for_user(request.user, slug)
+    statement = get_object_or_404(Statement.objects.select_related("council", "meeting"), council=council, pk=pk)
+    permissions.authorize(request.user, predicate, statement)
+    return statement
+
+
+@login_required
+def statement_list(request, slug):
+    council = permissions.get_council_for_user(request.user, slug)
+    context = {
+        "council": council,
+        "statements": council.statements.select_related("meeting"),
+        "can_create": permissions.can_edit_agenda(request.user, council),
+    }
+    return render(request, "meetings/statement_list.html", context)
+
+
+@login_required
+def statement_edit(request, slug, pk=None):
+    council = permissions.get_council_for_user(request.user, slug)
+    permissions.authorize(request.user, permissions.can_edit_agenda, council)
+    statement = (
+        _statement(request, slug, pk, permissions.can_edit_agenda)
+        if pk
+        else Statement(council=council, created_by=request.user)
+    )
+    form = forms.StatementForm(request.POST or None, request.FILES or None, instance=statement, council=council)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            statement = services.statement_save(
+                statement=form.instance,
+                title=data["title"],
+                body=data["body"],
+                meeting=data["meeting"],
+                decisions=data["decisions"],
+                photo=data.get("photo"),
+            )
+        except services.MeetingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Statement saved."))
+            return redirect("meetings:statement-detail", slug=slug, pk=statement.pk)
+    title = _("Edit press statement") if pk else _("New press statement")
+    back = reverse("meetings:statement-list", args=[council.slug])
+    return _form_page(request, council, None, form, title=title, submit=_("Save"), back=back)
+
+
+@login_required
+def statement_detail(request, slug, pk):
+    statement = _statement(request, slug, pk)
+    user = request.user
+    context = {
+        "council": statement.council,
+        "statement": statement,
+        "decisions": statement.decisions.all(),
+        "can_edit": statement.state == Statement.State.DRAFT and permissions.can_edit_agenda(user, statement),
+        "can_approve": statement.state == Statement.State.DRAFT and permissions.can_publish(user, statement),
+        "can_publish": statement.state == Statement.State.APPROVED and permissions.can_publish(user, statement),
+        "publish_form": forms.PublishForm(council=statement.council),
+    }
+    return render(request, "meetings/statement_detail.html", context)
+
+
+@require_POST
+@login_required
+@require_mfa
+def statement_approve(request, slug, pk):
+    statement = _statement(request, slug, pk, permissions.can_publish)
+    try:
+        services.statement_approve(statement=statement, by=request.user)
+        messages.success(request, _("Statement approved. Publish it now or at a set time."))
+    except services.MeetingError as error:
+        messages.error(request, str(error))
+    return redirect("meetings:statement-detail", slug=slug, pk=pk)
+
+
+@require_POST
+@login_required
+@require_mfa
+def statement_publish(request, slug, pk):
+    statement = _statement(request, slug, pk, permissions.can_publish)
+    form = forms.PublishForm(request.POST, council=statement.council)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("meetings:statement-detail", slug=slug, pk=pk)
+    try:
+        services.statement_publish(statement=statement, by=request.user, at=form.cleaned_data["publish_at"])
+        messages.success(request, _("Statement published on the public portal."))
+    except services.MeetingError as error:
+        messages.error(request, str(error))
+    return redirect("meetings:statement-detail", slug=slug, pk=pk)
