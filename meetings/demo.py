@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from council.models import Council, Role
 from meetings import services
-from meetings.models import ActionItem, AgendaItem, Attendance, Decision, Meeting
+from meetings.models import ActionItem, AgendaItem, Attendance, Decision, Meeting, Statement
 
 PARDIS = {
     "title": "جلسه شورای هماهنگی روابط عمومی‌های شهرستان",
@@ -73,6 +73,12 @@ PARDIS = {
     ],
     "progress": "گزارش ماه نخست ارسال شد و در کانال شهرستان منتشر شد.",
     "delegate": "معاون اداره",
+    "statement": (
+        "برگزاری جلسه شورای هماهنگی روابط عمومی‌های شهرستان پردیس",
+        "جلسه شورای هماهنگی روابط عمومی‌های شهرستان پردیس با حضور مسئولان و رابطان روابط عمومی ادارات در محل "
+        "فرمانداری برگزار شد. حاضران پیرامون وضعیت اطلاع‌رسانی، کمبودها و ملزومات روابط عمومی ادارات و دوره‌های "
+        "آموزشی پیشنهادی گفت‌وگو کردند و مصوبات جلسه برای پیگیری به ادارات ابلاغ شد.",
+    ),
 }
 
 GJILAN = {
@@ -115,6 +121,12 @@ GJILAN = {
     ],
     "progress": "Aktet e muajit të kaluar u publikuan në faqen zyrtare.",
     "delegate": "Zëvendësdrejtori",
+    "statement": (
+        "Këshilli për Informim Publik shqyrtoi publikimin e akteve komunale",
+        "Në mbledhjen e Këshillit për Informim Publik u diskutua publikimi në afat i akteve komunale, transmetimi "
+        "i seancave të Kuvendit dhe qasja e qytetarëve në dokumente publike. Në debat morën pjesë edhe përfaqësues "
+        "të pozitës dhe të opozitës; vendimet u dërguan te drejtoritë për zbatim.",
+    ),
 }
 
 
@@ -184,6 +196,18 @@ def seed_meetings(council: Council, spec: dict) -> None:
         )
     Attendance.objects.bulk_create(attendances)
     services.minutes_approve(meeting=held, by=chair)
+    services.meeting_publish(meeting=held, by=chair)
+    statement = Statement.objects.create(
+        council=council,
+        meeting=held,
+        title=spec["statement"][0],
+        body=spec["statement"][1],
+        state=Statement.State.PUBLISHED,
+        published_at=timezone.now(),
+        created_by=secretary,
+        approved_by=chair,
+    )
+    statement.decisions.set(Decision.objects.filter(item__meeting=held))
 
     actions = list(ActionItem.objects.filter(decision__item__meeting=held).select_related("department"))
     liaisons = {m.department_id: m.user for m in council.memberships.filter(role=Role.LIAISON)}

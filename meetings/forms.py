@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 import django_filters
 from django import forms
 from django.utils import timezone
@@ -198,9 +200,11 @@ class StatementForm(FormMixin, forms.ModelForm):
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, council=council, **kwargs)
         self.fields["meeting"].queryset = council.meetings.exclude(state=Meeting.State.CANCELLED)
-        self.fields["decisions"].queryset = Decision.objects.filter(council=council, number__isnull=False).order_by(
-            "-year", "-number"
-        )[:60]
+        # Statements follow meetings: the decisions of the past year are the ones to choose from.
+        recent = timezone.now() - timedelta(days=365)
+        self.fields["decisions"].queryset = Decision.objects.filter(
+            council=council, number__isnull=False, item__meeting__starts_at__gte=recent
+        ).order_by("-year", "-number")
         self.fields["decisions"].label_from_instance = lambda d: f"{d.reference} — {d.text[:80]}"
 
 

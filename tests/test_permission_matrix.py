@@ -88,7 +88,33 @@ def reports_url(name, *extra):
     return lambda w, o: reverse(f"reports:{name}", args=[w.council.slug, *[e(o) for e in extra]])
 
 
-BAD_REQUEST = [LOGIN, 404, 400, 400, 400, 400, 400, 400]  # allowed in, but the empty form is refused
+BAD_REQUEST = [LOGIN, 404, 400, 400, 400, 400, 400, 400]
+
+
+def _statement(o, state="draft"):
+    from meetings.models import Statement
+
+    return Statement.objects.create(council=o.meeting.council, title="Statement", body="Text", state=state).pk
+
+
+STATEMENT = _statement
+FRESH_STATEMENT = _statement
+
+
+def request_pk(o):
+    from django.utils import timezone
+
+    from council.models import DocumentRequest
+
+    return DocumentRequest.objects.create(
+        council=o.meeting.council,
+        tracking_code=f"T{DocumentRequest.objects.count():09d}",
+        name="n",
+        contact="c",
+        text="t",
+        deadline=timezone.localdate(),
+    ).pk  # allowed in, but the empty form is refused
+
 
 MEETING_MATRIX = [
     ("meeting list", "get", council_level("meeting-list"), EVERYONE),
@@ -134,6 +160,21 @@ MEETING_MATRIX = [
         [404] * 8,
     ),
     ("print", "post", reports_url("document-create"), BAD_REQUEST),
+    ("statements", "get", council_level("statement-list"), EVERYONE),
+    ("statement new", "get", council_level("statement-create"), SECRETARIAT),
+    ("statement", "get", council_level("statement-detail", STATEMENT), EVERYONE),
+    ("statement edit", "get", council_level("statement-edit", STATEMENT), SECRETARIAT),
+    ("statement approve", "post", council_level("statement-approve", FRESH_STATEMENT), CHAIR_POST),
+    ("statement publish", "post", council_level("statement-publish", FRESH_STATEMENT), CHAIR_POST),
+    ("requests", "get", lambda w, o: reverse("council:request-list", args=[w.council.slug]), SECRETARIAT),
+    (
+        "request",
+        "get",
+        lambda w, o: reverse("council:request-detail", args=[w.council.slug, request_pk(o)]),
+        SECRETARIAT,
+    ),
+    ("request form", "get", lambda w, o: reverse("portal:request-new", args=[w.council.slug]), [200] * 8),
+    ("request tracking", "get", lambda w, o: reverse("portal:request-track", args=[w.council.slug]), [200] * 8),
     ("document", "get", reports_url("document-detail", document), EVERYONE),
     ("document download", "get", reports_url("document-download", document), EVERYONE),
     (

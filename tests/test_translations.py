@@ -127,7 +127,7 @@ def demo_pages(council_slug: str) -> list[str]:
     from meetings.models import ActionItem, Meeting
 
     department = Department.objects.filter(council__slug=council_slug).first()
-    held = Meeting.objects.get(council__slug=council_slug, state="minutes_approved")
+    held = Meeting.objects.get(council__slug=council_slug, state="published")
     upcoming = Meeting.objects.get(council__slug=council_slug, state="agenda_published")
     action = ActionItem.objects.filter(council__slug=council_slug).first()
     item = upcoming.items.last()

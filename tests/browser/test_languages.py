@@ -26,7 +26,7 @@ def demo(transactional_db):
 )
 def test_pages_in_the_councils_language(browser, live_server, demo, screenshot, username, language, direction):
     slug = username.split(".")[0]
-    meeting = Meeting.objects.filter(council__slug=slug, state="minutes_approved").get()
+    meeting = Meeting.objects.filter(council__slug=slug, state="published").get()
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
     page = context.new_page()
     page.goto(f"{live_server.url}/accounts/login/")

@@ -175,9 +175,15 @@ def test_portal_lists_do_not_query_more_with_more_published_items(client, world,
             for i in range(n)
         )
         items = [AgendaItemFactory.build(meeting=m, title="Item about libraries") for m in meetings]
-        from meetings.models import AgendaItem
+        from meetings.models import AgendaItem, Statement
 
         AgendaItem.objects.bulk_create(items)
+        Statement.objects.bulk_create(
+            Statement(
+                council=world.council, title=f"Statement {i}", body="b", state="published", published_at=timezone.now()
+            )
+            for i in range(n)
+        )
 
     publish(10, 100)
     urls = [portal(world), portal(world, "search") + "?q=libraries", portal(world, "feed")]

@@ -1,0 +1,98 @@
+"""Press statements: drafted by the secretary, approved and published by the chair, at once or under embargo."""
+
+import io
+from datetime import timedelta
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+from PIL import Image
+
+from meetings.models import Statement
+from tests.factories import AgendaItemFactory, DecisionFactory, MeetingFactory
+
+
+def png() -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "teal").save(buffer, "PNG")
+    return SimpleUploadedFile("photo.png", buffer.getvalue(), content_type="image/png")
+
+
+def test_a_statement_goes_from_draft_to_the_public_portal(client, world, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    meeting = MeetingFactory(council=world.council, state="published", published_at=timezone.now())
+    decision = DecisionFactory(item=AgendaItemFactory(meeting=meeting), text="Libraries open on Fridays")
+    decision.year, decision.number = 2026, 4
+    decision.save()
+    client.force_login(world.secretary)
+    response = client.post(
+        reverse("meetings:statement-create", args=[world.council.slug]),
+        {
+            "title": "Council backs open libraries",
+            "body": "Both sides spoke.",
+            "meeting": meeting.pk,
+            "decisions": [decision.pk],
+            "photo": png(),
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    statement = Statement.objects.get()
+    assert response.url == reverse("meetings:statement-detail", args=[world.council.slug, statement.pk])
+    assert statement.state == "draft" and statement.photo
+    portal = reverse("portal:index", args=[world.council.slug])
+    public = reverse("portal:statement", args=[world.council.slug, statement.pk])
+    client.logout()
+    assert client.get(public).status_code == 404
+
+    client.force_login(world.chair)
+    client.post(reverse("meetings:statement-approve", args=[world.council.slug, statement.pk]))
+    client.post(reverse("meetings:statement-publish", args=[world.council.slug, statement.pk]), {"publish_at": ""})
+    statement.refresh_from_db()
+    assert statement.state == "published" and statement.is_public
+    client.logout()
+    page = client.get(public).content.decode()
+    assert "Council backs open libraries" in page and "Decision 2026/04" in page
+    assert public in client.get(portal).content.decode()
+    assert public in client.get(reverse("portal:feed", args=[world.council.slug])).content.decode()
+
+
+def test_an_embargoed_statement_appears_only_when_its_time_comes(client, world):
+    statement = Statement.objects.create(council=world.council, title="Embargoed", body="x", state="approved")
+    client.force_login(world.chair)
+    later = timezone.localtime(timezone.now() + timedelta(hours=5))
+    client.post(
+        reverse("meetings:statement-publish", args=[world.council.slug, statement.pk]),
+        {"publish_at": later.strftime("%Y-%m-%dT%H:%M")},
+    )
+    statement.refresh_from_db()
+    assert statement.state == "published" and not statement.is_public
+    client.logout()
+    public = reverse("portal:statement", args=[world.council.slug, statement.pk])
+    assert client.get(public).status_code == 404
+    assert "Embargoed" not in client.get(reverse("portal:feed", args=[world.council.slug])).content.decode()
+    Statement.objects.filter(pk=statement.pk).update(published_at=timezone.now() - timedelta(minutes=1))
+    assert client.get(public).status_code == 200
+
+
+def test_an_approved_statement_is_no_longer_edited(client, world):
+    statement = Statement.objects.create(council=world.council, title="Final", body="x", state="approved")
+    client.force_login(world.secretary)
+    response = client.post(
+        reverse("meetings:statement-edit", args=[world.council.slug, statement.pk]), {"title": "Changed", "body": "y"}
+    )
+    assert "no longer edited" in response.content.decode()
+    statement.refresh_from_db()
+    assert statement.title == "Final"
+
+
+def test_a_statement_needs_a_title_and_a_real_photo(client, world):
+    client.force_login(world.secretary)
+    fake = SimpleUploadedFile("photo.png", b"not an image")
+    response = client.post(
+        reverse("meetings:statement-create", args=[world.council.slug]),
+        {"title": "", "body": "kept text", "photo": fake},
+    )
+    body = response.content.decode()
+    assert "This field is required." in body and "kept text" in body
+    assert "Upload a valid image" in body
+    assert not Statement.objects.exists()
