@@ -42,8 +42,8 @@ def worker(tmp_path, private_files):
             "DATABASE_URL": database_url(),
             "PRIVATE_MEDIA_ROOT": str(private_files),
             "Q_WORKERS": "1",
-            "Q_TIMEOUT": "8",
-            "Q_RETRY": "10",
+            "Q_TIMEOUT": "12",
+            "Q_RETRY": "14",
             "Q_MAX_ATTEMPTS": "3",
         }
         log = open(tmp_path / f"{name}.log", "w")  # noqa: SIM115  (closed with the process)
@@ -66,7 +66,7 @@ def wait_for(predicate, seconds):
     while time.monotonic() < deadline:
         if predicate():
             return True
-        time.sleep(0.05)
+        time.sleep(0.02)
     return False
 
 
@@ -103,7 +103,7 @@ def test_a_worker_killed_mid_build_leaves_the_document_to_be_retried(world, work
     meeting = MeetingFactory(council=world.council, state="held", starts_at=timezone.now() - timedelta(hours=1))
     text = "حاضران درباره وضعیت اطلاع‌رسانی در شهرستان گفت‌وگو کردند و بر پیگیری مشکلات تأکید شد. " * 6
     AgendaItem.objects.bulk_create(
-        AgendaItem(meeting=meeting, position=n, title=f"دستور {n}", discussion=text) for n in range(700)
+        AgendaItem(meeting=meeting, position=n, title=f"دستور {n}", discussion=text) for n in range(1500)
     )
     document = queue_document(meeting)
     first = worker("first")
