@@ -20,6 +20,7 @@ from reports.pdf.text import BOLD, Run
 
 
 def fingerprint(spec: DocumentSpec) -> str:
+    """The same for the same content in every process (the web server asks, a worker builds)."""
     return hashlib.sha256(repr(spec).encode()).hexdigest()[:32]
 
 

@@ -144,3 +144,17 @@ def private_files(settings, tmp_path):
     """Generated documents go to a temporary folder."""
     settings.PRIVATE_MEDIA_ROOT = tmp_path
     return tmp_path
+
+
+def test_database_url() -> str:
+    """The test database as a DATABASE_URL, for processes a test starts (a worker, another interpreter)."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    if db["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{db['NAME']}"
+    host, port = db["HOST"] or "127.0.0.1", db["PORT"] or 5432
+    return f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{host}:{port}/{db['NAME']}"
+
+
+test_database_url.__test__ = False  # a helper, not a test

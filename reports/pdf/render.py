@@ -48,7 +48,8 @@ class DocumentSpec:
     letterhead: list[str]
     blocks: list
     footer: str  # with %(page)s and %(pages)s
-    digits: object = str  # localises page numbers
+    # Localises page numbers; left out of repr (and so of the fingerprint): it is fixed by the language.
+    digits: object = field(default=str, repr=False)
     watermark: str = ""  # e.g. DRAFT, across every page
     logo: str = ""  # path of an image printed above the letterhead
     subject: str = ""

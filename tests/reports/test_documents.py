@@ -1,6 +1,7 @@
 """Printed documents from the database, the queue that builds them, and who may download them."""
 
 import io
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -189,3 +190,26 @@ def test_the_councils_logo_is_printed_above_the_letterhead(world, approved, sett
     world.council.save()
     approved = Meeting.objects.select_related("council").get(pk=approved.pk)
     assert len(PdfReader(io.BytesIO(render(documents.minutes(approved, "en")))).pages[0].images) == 0
+
+
+def test_the_fingerprint_is_the_same_in_another_process(world, approved, transactional_db):
+    """The web process asks and a worker builds: both must agree on the data version, or nothing is reused."""
+    import subprocess
+    import sys
+
+    from tests.conftest import test_database_url
+
+    here = documents.fingerprint(documents.minutes(approved, "fa"))
+    assert "0x" not in repr(documents.minutes(approved, "fa"))  # no memory addresses in what is hashed
+    script = (
+        "from meetings.models import Meeting; from reports import documents; "
+        f"print(documents.fingerprint(documents.minutes(Meeting.objects.get(pk={approved.pk}), 'fa')))"
+    )
+    there = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", script],
+        env={**os.environ, "DATABASE_URL": test_database_url()},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert there == here

@@ -10,25 +10,16 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.utils import timezone
 from django_q.conf import Conf
 from django_q.tasks import async_task
 
 from meetings.models import AgendaItem
 from reports.models import Document
+from tests.conftest import test_database_url
 from tests.factories import MeetingFactory
 
 ROOT = Path(settings.BASE_DIR)
-
-
-def database_url() -> str:
-    db = connection.settings_dict
-    if db["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{db['NAME']}"
-    return (
-        f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-    )
 
 
 @pytest.fixture
@@ -39,7 +30,7 @@ def worker(tmp_path, private_files):
     def start(name):
         env = {
             **os.environ,
-            "DATABASE_URL": database_url(),
+            "DATABASE_URL": test_database_url(),
             "PRIVATE_MEDIA_ROOT": str(private_files),
             "Q_WORKERS": "1",
             "Q_TIMEOUT": "12",
