@@ -253,3 +253,4 @@ class RequestAssignForm(FormMixin, forms.Form):
         self.fields["assigned_to"].queryset = User.objects.filter(memberships__council=council).order_by(
             "last_name", "first_name"
         )
+        self.fields["assigned_to"].label_from_instance = lambda user: user.display_name

@@ -8,6 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from council.storage import private_storage
+
 
 class Language(models.TextChoices):
     PERSIAN = "fa", _("Persian")
@@ -186,7 +188,9 @@ class DocumentRequest(models.Model):
         verbose_name=_("handled by"),
     )
     answer = models.TextField(_("answer"), blank=True)
-    answer_file = models.FileField(_("answered documents"), upload_to="requests/%Y/%m/", blank=True)
+    answer_file = models.FileField(
+        _("answered documents"), upload_to="requests/%Y/%m/", storage=private_storage, blank=True
+    )
     refusal_reason = models.TextField(_("legal reason for refusing"), blank=True)
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
     closed_at = models.DateTimeField(null=True, blank=True)

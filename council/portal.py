@@ -11,14 +11,16 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Prefetch, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from council.files import file_response
 from council.forms import PublicRequestForm
+from council.l10n.digits import localize_digits
 from council.l10n.text import normalize_line
 from council.models import Council
 from council.services import request_create
@@ -101,6 +103,11 @@ def statement(request, slug, pk):
     )
 
 
+def statement_photo(request, slug, pk):
+    council = get_object_or_404(Council, slug=slug)
+    return file_response(get_object_or_404(public_statements(council), pk=pk).photo, as_attachment=False)
+
+
 REQUESTS_PER_HOUR = 5
 
 
@@ -138,9 +145,7 @@ def request_track(request, slug):
 def request_file(request, slug, code):
     council = portal_council(request, slug)
     found = get_object_or_404(council.document_requests, tracking_code=code.upper()[:16], status="answered")
-    if not found.answer_file:
-        raise Http404
-    return FileResponse(found.answer_file.open("rb"), as_attachment=True)
+    return file_response(found.answer_file)
 
 
 def meeting(request, slug, pk):
@@ -171,8 +176,8 @@ def minutes_pdf(request, slug, pk):
     document = document_request(
         kind=Document.Kind.MINUTES, council=council, meeting=meeting, language=language, user=None
     )
-    if document.status == Document.Status.DONE and document.file and document.file.storage.exists(document.file.name):
-        return FileResponse(document.file.open("rb"), as_attachment=False, filename=document.filename)
+    if document.status == Document.Status.DONE:
+        return file_response(document.file, as_attachment=False, filename=document.filename)
     return render(request, "portal/pdf_pending.html", {"council": council, "meeting": meeting}, status=202)
 
 
@@ -235,9 +240,12 @@ class PublicationsFeed(Feed):
     def item_title(self, item):
         if isinstance(item, Statement):
             return item.title
-        return _("Minutes of %(meeting)s") % {
-            "meeting": _("Meeting %(number)s of %(year)s") % {"number": item.number, "year": item.year}
+        language = translation.get_language()
+        meeting = _("Meeting %(number)s of %(year)s") % {
+            "number": localize_digits(str(item.number), language),
+            "year": localize_digits(str(item.year), language),
         }
+        return _("Minutes of %(meeting)s") % {"meeting": meeting}
 
     def item_description(self, item):
         return item.body[:500] if isinstance(item, Statement) else item.title

@@ -25,6 +25,7 @@ portal_patterns = [
     path("feed.atom", portal.PublicationsFeed(), name="feed"),
     path("meetings.ics", portal.meetings_ics, name="meetings-ics"),
     path("statements/<int:pk>/", portal.statement, name="statement"),
+    path("statements/<int:pk>/photo/", portal.statement_photo, name="statement-photo"),
     path("requests/new/", portal.request_new, name="request-new"),
     path("requests/track/", portal.request_track, name="request-track"),
     path("requests/<str:code>/file/", portal.request_file, name="request-file"),

@@ -3,9 +3,11 @@ from datetime import timedelta
 import django_filters
 from django import forms
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from council.forms import CouncilDateField, CouncilDateTimeField, FormMixin
+from council.l10n.digits import localize_digits
 from meetings.models import (
     ActionItem,
     AgendaAttachment,
@@ -205,7 +207,10 @@ class StatementForm(FormMixin, forms.ModelForm):
         self.fields["decisions"].queryset = Decision.objects.filter(
             council=council, number__isnull=False, item__meeting__starts_at__gte=recent
         ).order_by("-year", "-number")
-        self.fields["decisions"].label_from_instance = lambda d: f"{d.reference} — {d.text[:80]}"
+        language = get_language()
+        self.fields["decisions"].label_from_instance = lambda d: (
+            f"{localize_digits(d.reference, language)} — {d.text[:80]}"
+        )
 
 
 class PublishForm(FormMixin, forms.Form):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from council.concurrency import Versioned
+from council.storage import private_storage
 
 ATTACHMENT_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "txt", "jpg", "jpeg", "png"]
 
@@ -206,7 +207,9 @@ class AgendaAttachment(models.Model):
     """A document attached to an agenda item."""
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("file"), upload_to="agenda/%Y/%m/", validators=attachment_validators)
+    file = models.FileField(
+        _("file"), upload_to="agenda/%Y/%m/", storage=private_storage, validators=attachment_validators
+    )
     name = models.CharField(max_length=255)
     size = models.PositiveBigIntegerField()
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
@@ -388,7 +391,11 @@ class ProgressUpdate(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     text = models.TextField(_("progress"))
     attachment = models.FileField(
-        _("attachment"), upload_to="progress/%Y/%m/", blank=True, validators=attachment_validators
+        _("attachment"),
+        upload_to="progress/%Y/%m/",
+        storage=private_storage,
+        blank=True,
+        validators=attachment_validators,
     )
     proposes_done = models.BooleanField(_("we consider this done"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -445,6 +452,7 @@ class Statement(models.Model):
     photo = models.ImageField(
         _("photo"),
         upload_to="statements/%Y/%m/",
+        storage=private_storage,
         blank=True,
         validators=[FileExtensionValidator(["jpg", "jpeg", "png"]), validate_photo],
     )

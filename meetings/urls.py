@@ -40,6 +40,7 @@ urlpatterns = [
     path("statements/new/", views.statement_edit, name="statement-create"),
     path("statements/<int:pk>/", views.statement_detail, name="statement-detail"),
     path("statements/<int:pk>/edit/", views.statement_edit, name="statement-edit"),
+    path("statements/<int:pk>/photo/", views.statement_photo, name="statement-photo"),
     path("statements/<int:pk>/approve/", views.statement_approve, name="statement-approve"),
     path("statements/<int:pk>/publish/", views.statement_publish, name="statement-publish"),
     path("actions/", views.action_list, name="action-list"),

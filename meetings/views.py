@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from council import permissions
 from council.concurrency import CONFLICT_MESSAGE, EditConflict
+from council.files import file_response
 from council.mfa import require_mfa
 from council.selectors import language_for_recipient, memberships_of
 from meetings import forms, ical, services
@@ -291,7 +292,7 @@ def attachment_add(request, slug, pk, item_pk):
 def attachment_download(request, slug, pk, attachment_pk):
     meeting = _meeting(request, slug, pk)
     attachment = get_object_or_404(AgendaAttachment, item__meeting=meeting, pk=attachment_pk)
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+    return file_response(attachment.file, filename=attachment.name)
 
 
 # Proposals
@@ -659,9 +660,7 @@ def action_reopen(request, slug, pk):
 def progress_attachment(request, slug, pk, update_pk):
     action = _action(request, slug, pk)
     update = get_object_or_404(action.updates, pk=update_pk)
-    if not update.attachment:
-        return render(request, "404.html", status=404)
-    return FileResponse(update.attachment.open("rb"), as_attachment=True)
+    return file_response(update.attachment)
 
 
 # Press statements
@@ -762,3 +761,8 @@ def statement_publish(request, slug, pk):
     except services.MeetingError as error:
         messages.error(request, str(error))
     return redirect("meetings:statement-detail", slug=slug, pk=pk)
+
+
+@login_required
+def statement_photo(request, slug, pk):
+    return file_response(_statement(request, slug, pk).photo, as_attachment=False)

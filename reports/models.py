@@ -1,27 +1,8 @@
-import os
-
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
-from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
-
-@deconstructible
-class PrivateStorage(FileSystemStorage):
-    """Generated documents live under PRIVATE_MEDIA_ROOT, outside the public media space: they are
-    served only by a view that checks who is asking. The folder is read from settings when used."""
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-
-private_storage = PrivateStorage()
+from council.storage import private_storage
 
 
 class Document(models.Model):

@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from council import permissions
+from council.files import file_response
 from council.models import Role
 from council.selectors import memberships_of
 from meetings.models import Meeting
@@ -67,10 +68,6 @@ def document_detail(request, slug, pk):
 @login_required
 def document_download(request, slug, pk):
     document = _document(request, slug, pk)
-    if (
-        document.status != Document.Status.DONE
-        or not document.file
-        or not document.file.storage.exists(document.file.name)
-    ):
+    if document.status != Document.Status.DONE:
         raise Http404
-    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.filename)
+    return file_response(document.file, filename=document.filename)

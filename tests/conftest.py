@@ -108,7 +108,7 @@ class MeetingWorld:
 
 
 @pytest.fixture
-def meetings(world) -> MeetingWorld:
+def meetings(world, private_files) -> MeetingWorld:
     """A draft meeting of the world's council with one of everything, and an action item of department A."""
     from django.core.files.base import ContentFile
 

@@ -19,6 +19,10 @@
       options.days = ["Sa", "Su", "Mo", "Tu", "We", "Th", "Fr"];
     }
     window.jalaliDatepicker.startWatch(options);
+    // Escape closes the picker, so it never hides the buttons below it.
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { window.jalaliDatepicker.hide(); }
+    });
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);

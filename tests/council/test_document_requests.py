@@ -73,8 +73,7 @@ def test_an_empty_request_keeps_what_was_typed(client, world):
     assert response.status_code == 200 and "This field is required." in body and 'value="Arben"' in body
 
 
-def test_the_council_assigns_answers_with_a_file_and_the_citizen_downloads_it(client, world, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def test_the_council_assigns_answers_with_a_file_and_the_citizen_downloads_it(client, world, private_files):
     ask(client, world)
     request = DocumentRequest.objects.get()
     detail = reverse("council:request-detail", args=[world.council.slug, request.pk])
@@ -88,6 +87,7 @@ def test_the_council_assigns_answers_with_a_file_and_the_citizen_downloads_it(cl
     )
     request.refresh_from_db()
     assert request.status == "answered"
+    assert request.answer_file.path.startswith(str(private_files))  # reachable only through the tracking code
     response = client.post(detail, {"action": "refuse", "reason": "too late"}, follow=True)
     assert "already been answered or refused" in response.content.decode()
     client.logout()

@@ -144,3 +144,12 @@ def test_a_liaisons_follow_up_report_covers_their_department_only(
     assert (
         client.get(reverse("reports:document-download", args=[world.council.slug, council_wide.pk])).status_code == 200
     )
+
+
+def test_a_file_missing_on_disk_is_not_found_rather_than_an_error(client, world, meetings):
+    meetings.attachment.file.storage.delete(meetings.attachment.file.name)
+    client.force_login(world.chair)
+    url = reverse(
+        "meetings:attachment-download", args=[world.council.slug, meetings.meeting.pk, meetings.attachment.pk]
+    )
+    assert client.get(url).status_code == 404

@@ -18,8 +18,7 @@ def png() -> SimpleUploadedFile:
     return SimpleUploadedFile("photo.png", buffer.getvalue(), content_type="image/png")
 
 
-def test_a_statement_goes_from_draft_to_the_public_portal(client, world, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def test_a_statement_goes_from_draft_to_the_public_portal(client, world, private_files):
     meeting = MeetingFactory(council=world.council, state="published", published_at=timezone.now())
     decision = DecisionFactory(item=AgendaItemFactory(meeting=meeting), text="Libraries open on Fridays")
     decision.year, decision.number = 2026, 4
@@ -41,8 +40,12 @@ def test_a_statement_goes_from_draft_to_the_public_portal(client, world, setting
     assert statement.state == "draft" and statement.photo
     portal = reverse("portal:index", args=[world.council.slug])
     public = reverse("portal:statement", args=[world.council.slug, statement.pk])
+    photo = reverse("portal:statement-photo", args=[world.council.slug, statement.pk])
+    assert client.get(reverse("meetings:statement-photo", args=[world.council.slug, statement.pk])).status_code == 200
     client.logout()
     assert client.get(public).status_code == 404
+    assert client.get(photo).status_code == 404  # the draft's photo is not public either
+    assert statement.photo.path.startswith(str(private_files))  # no web server serves this folder
 
     client.force_login(world.chair)
     client.post(reverse("meetings:statement-approve", args=[world.council.slug, statement.pk]))
@@ -52,6 +55,8 @@ def test_a_statement_goes_from_draft_to_the_public_portal(client, world, setting
     client.logout()
     page = client.get(public).content.decode()
     assert "Council backs open libraries" in page and "Decision 2026/04" in page
+    assert photo in page
+    assert b"".join(client.get(photo).streaming_content).startswith(b"\x89PNG")
     assert public in client.get(portal).content.decode()
     assert public in client.get(reverse("portal:feed", args=[world.council.slug])).content.decode()
 
