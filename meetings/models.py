@@ -163,10 +163,6 @@ class Meeting(Versioned):
     def can_be_marked_held(self) -> bool:
         return self.state == self.State.AGENDA_PUBLISHED and self.starts_at <= timezone.now()
 
-    @property
-    def is_upcoming(self) -> bool:
-        return self.state in (self.State.DRAFT, self.State.AGENDA_PUBLISHED) and self.starts_at > timezone.now()
-
 
 class AgendaItem(models.Model):
     """One item on a meeting's agenda, with the minutes of its discussion."""

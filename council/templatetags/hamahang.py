@@ -39,13 +39,6 @@ def cdatetime(value, council):
 
 
 @register.filter
-def ctime(value, council):
-    if not value:
-        return ""
-    return calendars.format_time(value, language=get_language(), tz=_calendar_and_zone(council)[1])
-
-
-@register.filter
 def digits(value):
     """Persian digits on Persian pages; the value unchanged elsewhere."""
     if value is None:
