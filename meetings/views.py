@@ -34,8 +34,11 @@ def meeting_url(meeting: Meeting) -> str:
     return reverse("meetings:meeting-detail", args=[meeting.council.slug, meeting.pk])
 
 
-def _form_page(request, council, meeting, form, *, title, submit, intro="", style="primary", back=None):
-    """The page of a simple form about a meeting (or, with meeting=None, about the council's meetings)."""
+def _form_page(request, council, meeting, form, *, title, submit, intro="", style="primary", back=None, crumb=None):
+    """The page of a simple form about a meeting (or, with meeting=None, about the council's meetings).
+
+    `crumb` is (label, url) of the section the form belongs to, when it is not Meetings.
+    """
     back = back or (meeting_url(meeting) if meeting else reverse("meetings:meeting-list", args=[council.slug]))
     context = {
         "council": council,
@@ -46,6 +49,7 @@ def _form_page(request, council, meeting, form, *, title, submit, intro="", styl
         "intro": intro,
         "submit_style": style,
         "back_url": back,
+        "crumb": crumb,
     }
     return render(request, "meetings/form_page.html", context)
 
@@ -712,7 +716,8 @@ def statement_edit(request, slug, pk=None):
             return redirect("meetings:statement-detail", slug=slug, pk=statement.pk)
     title = _("Edit press statement") if pk else _("New press statement")
     back = reverse("meetings:statement-list", args=[council.slug])
-    return _form_page(request, council, None, form, title=title, submit=_("Save"), back=back)
+    crumb = (_("Press statements"), back)
+    return _form_page(request, council, None, form, title=title, submit=_("Save"), back=back, crumb=crumb)
 
 
 @login_required
