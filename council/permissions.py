@@ -73,6 +73,10 @@ can_manage_council = is_admin
 can_view_department = is_admin | has_role(Role.CHAIR, Role.SECRETARY, Role.MEMBER) | is_liaison_for
 can_view_members = is_admin | is_secretariat
 can_close_action_item = can_publish
+# Department submissions (surveys, activity reports, training): the secretariat runs them
+# and sees every department's; a liaison sees and answers their own department's only.
+can_run_submissions = can_see_all_submissions
+can_view_submission = can_see_all_submissions | is_liaison_for
 
 rules.add_perm("council.view_council", can_view_council)
 rules.add_perm("council.view_members", can_view_members)

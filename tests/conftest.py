@@ -158,3 +158,38 @@ def test_database_url() -> str:
 
 
 test_database_url.__test__ = False  # a helper, not a test
+
+
+@dataclass
+class SubmissionWorld:
+    round: object  # department A has submitted, B has not
+    open_round: object  # nobody has answered
+    period: object  # department A has submitted
+    open_period: object
+    proposal: object  # department A's, awaiting review
+    course: object
+
+
+@pytest.fixture
+def submissions(world) -> SubmissionWorld:
+    from tests.factories import (
+        ActivityPeriodFactory,
+        ActivityReportFactory,
+        SurveyResponseFactory,
+        SurveyRoundFactory,
+        TrainingCourseFactory,
+        TrainingProposalFactory,
+    )
+
+    round = SurveyRoundFactory(council=world.council)
+    SurveyResponseFactory(round=round, department=world.department_a)
+    period = ActivityPeriodFactory(council=world.council)
+    ActivityReportFactory(period=period, department=world.department_a)
+    return SubmissionWorld(
+        round=round,
+        open_round=SurveyRoundFactory(council=world.council),
+        period=period,
+        open_period=ActivityPeriodFactory(council=world.council),
+        proposal=TrainingProposalFactory(department=world.department_a, proposed_by=world.liaison_a),
+        course=TrainingCourseFactory(council=world.council),
+    )

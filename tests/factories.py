@@ -1,12 +1,22 @@
 """factory_boy factories: one per model."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import factory
 from django.utils import timezone
 
 from council.models import Council, Invitation, Membership, Role, User
-from departments.models import Department
+from departments.models import (
+    ActivityPeriod,
+    ActivityReport,
+    Department,
+    Gap,
+    SubmissionState,
+    SurveyResponse,
+    SurveyRound,
+    TrainingCourse,
+    TrainingProposal,
+)
 from meetings.models import (
     ActionItem,
     AgendaAttachment,
@@ -160,3 +170,95 @@ class AmendmentFactory(factory.django.DjangoModelFactory):
     old_text = "old"
     new_text = "new"
     reason = "typo"
+
+
+class SurveyRoundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SurveyRound
+        skip_postgeneration_save = True
+
+    council = factory.SubFactory(CouncilFactory)
+    title = factory.Sequence(lambda n: f"Survey round {n}")
+    starts_on = factory.LazyFunction(lambda: date.today() - timedelta(days=30))
+    ends_on = factory.LazyFunction(date.today)
+    deadline = factory.LazyFunction(lambda: date.today() + timedelta(days=10))
+
+    @factory.post_generation
+    def departments(self, create, extracted, **kwargs):
+        """Every department of the council is asked unless a list is given."""
+        if create:
+            self.departments.set(extracted if extracted is not None else self.council.departments.all())
+
+
+class ActivityPeriodFactory(SurveyRoundFactory):
+    class Meta:
+        model = ActivityPeriod
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Period {n}")
+
+
+class SurveyResponseFactory(factory.django.DjangoModelFactory):
+    """A complete, submitted answer: 1 approved and 1 filled position, one of each function needed, none on staff."""
+
+    class Meta:
+        model = SurveyResponse
+
+    round = factory.SubFactory(SurveyRoundFactory)
+    department = factory.SubFactory(DepartmentFactory, council=factory.SelfAttribute("..round.council"))
+    state = SubmissionState.SUBMITTED
+    submitted_at = factory.LazyFunction(timezone.now)
+    has_pr_unit = True
+    approved_positions = 1
+    filled_positions = 1
+    staff_spokesperson = 0
+    needed_spokesperson = 1
+    staff_writer = 0
+    needed_writer = 1
+    staff_photographer = 0
+    needed_photographer = 1
+    staff_social_media = 0
+    needed_social_media = 1
+    staff_graphic_design = 0
+    needed_graphic_design = 1
+    annual_budget = 1000
+
+
+class ActivityReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActivityReport
+
+    period = factory.SubFactory(ActivityPeriodFactory)
+    department = factory.SubFactory(DepartmentFactory, council=factory.SelfAttribute("..period.council"))
+    state = SubmissionState.SUBMITTED
+    submitted_at = factory.LazyFunction(timezone.now)
+    press_releases = 1
+    news_published = 2
+    interviews = 0
+    press_conferences = 0
+    social_posts = 5
+    events_covered = 1
+    enquiries_answered = 3
+
+
+class TrainingProposalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrainingProposal
+
+    department = factory.SubFactory(DepartmentFactory)
+    council = factory.SelfAttribute("department.council")
+    topic = "Photography for news"
+    audience = "PR staff"
+    expected_participants = 3
+    duration_hours = 8
+    gap = Gap.PHOTOGRAPHER
+    proposed_by = factory.SubFactory(UserFactory)
+
+
+class TrainingCourseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrainingCourse
+
+    council = factory.SubFactory(CouncilFactory)
+    title = "Photography for news"
+    gap = Gap.PHOTOGRAPHER

@@ -222,3 +222,79 @@ def test_meeting_pages_give_each_role_the_right_status(
             assert b"".join(response.streaming_content).startswith(b"%PDF")
     if method == "post":  # and a GET never changes anything
         assert login(world.admin).get(url(world, meetings)).status_code == 405
+
+
+def d(name, *extra):
+    """A URL of the departments app; extra picks further ids from the SubmissionWorld (and the World)."""
+    return lambda w, s: reverse(f"departments:{name}", args=[w.council.slug, *[e(w, s) for e in extra]])
+
+
+ROUND = lambda w, s: s.round.pk  # noqa: E731
+OPEN_ROUND = lambda w, s: s.open_round.pk  # noqa: E731
+PERIOD = lambda w, s: s.period.pk  # noqa: E731
+OPEN_PERIOD = lambda w, s: s.open_period.pk  # noqa: E731
+DEPT_A = lambda w, s: w.department_a.pk  # noqa: E731
+PROPOSAL = lambda w, s: s.proposal.pk  # noqa: E731
+COURSE = lambda w, s: s.course.pk  # noqa: E731
+
+
+def fresh_enrolment(w, s):
+    return s.course.enrolments.create(department=w.department_a, name="Sara", enrolled_by=w.admin).pk
+
+
+OWN_ANSWER = [LOGIN, 404, 403, 200, 403, 200, 200, 200]  # read department A's answer
+ANSWER_A = [LOGIN, 404, 403, 200, 403, 403, 403, 200]  # answer for department A
+LIAISONS = [LOGIN, 404, 403, 200, 200, 403, 403, 200]
+ENROL = [LOGIN, 404, 403, DONE, DONE, DONE, DONE, DONE]
+UNENROL_A = [LOGIN, 404, 403, DONE, 403, DONE, DONE, DONE]
+
+SUBMISSION_MATRIX = [
+    ("surveys", "get", d("survey-list"), EVERYONE),
+    ("survey new", "get", d("survey-create"), SECRETARIAT),
+    ("survey dashboard", "get", d("survey-dashboard", ROUND), SECRETARIAT),
+    ("survey export", "get", lambda w, s: d("survey-dashboard", ROUND)(w, s) + "?export=xlsx", SECRETARIAT),
+    ("survey close", "post", d("survey-close", OPEN_ROUND), SECRETARIAT_POST),
+    ("survey reopen", "post", d("survey-reopen", ROUND), SECRETARIAT_POST),
+    ("survey answer", "get", d("survey-answer", ROUND, DEPT_A), OWN_ANSWER),
+    ("survey answer edit", "get", d("survey-answer-edit", OPEN_ROUND, DEPT_A), ANSWER_A),
+    ("survey answer return", "get", d("survey-answer-return", ROUND, DEPT_A), SECRETARIAT),
+    ("activity", "get", d("activity-list"), EVERYONE),
+    ("activity new", "get", d("activity-create"), SECRETARIAT),
+    ("activity dashboard", "get", d("activity-dashboard"), SECRETARIAT),
+    ("activity export", "get", lambda w, s: d("activity-dashboard")(w, s) + "?export=csv", SECRETARIAT),
+    ("activity period", "get", d("activity-period", PERIOD), SECRETARIAT),
+    ("activity close", "post", d("activity-close", OPEN_PERIOD), SECRETARIAT_POST),
+    ("activity reopen", "post", d("activity-reopen", PERIOD), SECRETARIAT_POST),
+    ("activity report", "get", d("activity-report", PERIOD, DEPT_A), OWN_ANSWER),
+    ("activity report edit", "get", d("activity-report-edit", OPEN_PERIOD, DEPT_A), ANSWER_A),
+    ("activity report return", "get", d("activity-report-return", PERIOD, DEPT_A), SECRETARIAT),
+    ("training", "get", d("training-list"), EVERYONE),
+    ("training plan", "get", d("training-plan"), EVERYONE),
+    ("training plan export", "get", lambda w, s: d("training-plan")(w, s) + "?export=xlsx", EVERYONE),
+    ("propose", "get", d("proposal-create"), LIAISONS),
+    ("proposal", "get", d("proposal-detail", PROPOSAL), OWN_ANSWER),
+    ("proposal edit", "get", d("proposal-edit", PROPOSAL), ANSWER_A),
+    ("proposal decline", "get", d("proposal-decline", PROPOSAL), SECRETARIAT),
+    ("course new", "get", lambda w, s: d("course-create")(w, s) + f"?proposals={s.proposal.pk}", SECRETARIAT),
+    ("course", "get", d("course-detail", COURSE), EVERYONE),
+    ("course edit", "get", d("course-edit", COURSE), SECRETARIAT),
+    ("enrol", "post", d("enrolment-add", COURSE), ENROL),
+    ("unenrol", "post", d("enrolment-delete", COURSE, fresh_enrolment), UNENROL_A),
+    ("course attendance", "post", d("course-attendance", COURSE), SECRETARIAT_POST),
+]
+
+
+@pytest.mark.parametrize(
+    ("label", "method", "url", "expected"), SUBMISSION_MATRIX, ids=[r[0] for r in SUBMISSION_MATRIX]
+)
+def test_submission_pages_give_each_role_the_right_status(world, submissions, login, label, method, url, expected):
+    for role, status in zip(ROLES, expected, strict=True):
+        client = login(world.user(role))
+        response = getattr(client, method)(url(world, submissions))
+        assert response.status_code == status, f"{label} as {role}: {response.status_code}, expected {status}"
+        if role == "anonymous" and status == LOGIN:
+            assert reverse("account_login") in response.url
+        elif status == DONE:
+            assert reverse("account_login") not in response.url
+    if method == "post":
+        assert login(world.admin).get(url(world, submissions)).status_code == 405

@@ -6,7 +6,7 @@ arithmetic.
 """
 
 import re
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import jdatetime
@@ -109,3 +109,28 @@ def make_aware(day: date, at: time, tz: ZoneInfo) -> datetime:
     ambiguous one (the hour repeated when clocks go back) is the first of the two.
     """
     return datetime.combine(day, at, tzinfo=tz).astimezone(UTC)
+
+
+def year_of(day: date, *, calendar: str) -> int:
+    """The year a date falls in, in the calendar (1405, 2026)."""
+    return jdatetime.date.fromgregorian(date=day).year if calendar == JALALI else day.year
+
+
+def year_bounds(year: int, *, calendar: str) -> tuple[date, date]:
+    """The first and last day of a year of the calendar, as Gregorian dates."""
+    if calendar == JALALI:
+        first = jdatetime.date(year, 1, 1).togregorian()
+        return first, jdatetime.date(year + 1, 1, 1).togregorian() - timedelta(days=1)
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def month_of(day: date, *, calendar: str) -> tuple[date, date]:
+    """The first and last day of the calendar month `day` is in (a Jalali month for Jalali councils)."""
+    if calendar == JALALI:
+        jalali = jdatetime.date.fromgregorian(date=day)
+        first = jdatetime.date(jalali.year, jalali.month, 1)
+        following = jdatetime.date(jalali.year + 1, 1, 1) if jalali.month == 12 else jdatetime.date(jalali.year, jalali.month + 1, 1)
+        return first.togregorian(), following.togregorian() - timedelta(days=1)
+    first = day.replace(day=1)
+    following = date(day.year + 1, 1, 1) if day.month == 12 else date(day.year, day.month + 1, 1)
+    return first, following - timedelta(days=1)
