@@ -254,9 +254,10 @@ class ProposalForm(FormMixin, VersionedFormMixin, forms.ModelForm):
         super().__init__(*args, council=council, **kwargs)
         self.fields["department"].queryset = departments
         self.fields["department"].empty_label = None
-        for name in ("expected_participants", "duration_hours"):
-            self.fields[name].min_value = 1
-            self.fields[name].validators.append(MinValueValidator(1))
+        for name in ("expected_participants", "duration_hours"):  # at least one, not just "not negative"
+            field = self.fields[name]
+            field.validators = [v for v in field.validators if not isinstance(v, MinValueValidator)]
+            field.validators.append(MinValueValidator(1))
 
 
 class CourseForm(FormMixin, VersionedFormMixin, forms.ModelForm):

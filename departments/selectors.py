@@ -415,3 +415,27 @@ def history_of(obj) -> list[Version]:
             changes = [str(obj._meta.get_field(change.field).verbose_name) for change in delta.changes]
         versions.append(Version(record.history_date, record.history_user, record.history_type, changes))
     return versions
+
+
+def answers_owed(department) -> list:
+    """The open survey rounds and reporting periods still waiting for this department's submission, soonest first.
+
+    Each is (collection, its URL name for answering, the department's submission or None). Four queries.
+    """
+    owed = []
+    for model, url_name in (
+        (SurveyRound, "departments:survey-answer-edit"),
+        (ActivityPeriod, "departments:activity-report-edit"),
+    ):
+        collections = list(getattr(department, model.department_relation).filter(closed_at__isnull=True))
+        submissions = {
+            getattr(s, f"{model.link}_id"): s
+            for s in model.submission_model().objects.filter(
+                department=department, **{f"{model.link}__in": collections}
+            )
+        }
+        for collection in collections:
+            submission = submissions.get(collection.pk)
+            if submission is None or not submission.is_submitted:
+                owed.append((collection, url_name, submission))
+    return sorted(owed, key=lambda entry: entry[0].deadline)

@@ -129,7 +129,11 @@ def month_of(day: date, *, calendar: str) -> tuple[date, date]:
     if calendar == JALALI:
         jalali = jdatetime.date.fromgregorian(date=day)
         first = jdatetime.date(jalali.year, jalali.month, 1)
-        following = jdatetime.date(jalali.year + 1, 1, 1) if jalali.month == 12 else jdatetime.date(jalali.year, jalali.month + 1, 1)
+        following = (
+            jdatetime.date(jalali.year + 1, 1, 1)
+            if jalali.month == 12
+            else jdatetime.date(jalali.year, jalali.month + 1, 1)
+        )
         return first.togregorian(), following.togregorian() - timedelta(days=1)
     first = day.replace(day=1)
     following = date(day.year + 1, 1, 1) if day.month == 12 else date(day.year, day.month + 1, 1)

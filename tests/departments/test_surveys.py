@@ -192,7 +192,9 @@ def test_two_liaisons_saving_the_same_draft_do_not_overwrite_each_other(client, 
     client.force_login(world.liaison_a)
     client.get(edit_url(round, world.department_a))
     stale = SurveyResponse.objects.get(round=round).version
-    client.post(edit_url(round, world.department_a), {"approved_positions": "2", "action": "save", "base_version": stale})
+    client.post(
+        edit_url(round, world.department_a), {"approved_positions": "2", "action": "save", "base_version": stale}
+    )
     page = client.post(
         edit_url(round, world.department_a), {"approved_positions": "9", "action": "save", "base_version": stale}
     )
@@ -255,3 +257,9 @@ def test_a_choice_question_needs_two_choices_and_nothing_is_lost(client, world):
     assert "at least two choices" in page and "cannot end before it starts" in page and "Which platform?" in page
     assert not world.council.survey_rounds.exists()
 
+
+def test_the_liaisons_home_lists_what_their_department_still_owes(client, world, round):
+    client.force_login(world.liaison_a)
+    assert round.title in client.get(reverse("council:home")).content.decode()
+    post(client, round, world.department_a, COMPLETE)
+    assert round.title not in client.get(reverse("council:home")).content.decode()
