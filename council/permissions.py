@@ -84,18 +84,20 @@ rules.add_perm("council.manage_council", can_manage_council)
 rules.add_perm("departments.view_department", can_view_department)
 rules.add_perm("departments.manage_department", can_manage_council)
 
-ADMIN_MODELS = ("council.council", "council.membership", "council.invitation", "council.user", "departments.department")
+ADMIN_MODELS = (
+    "council.council",
+    "council.membership",
+    "council.invitation",
+    "council.user",
+    "departments.department",
+    "departments.checklisttemplate",
+    "departments.checklistitem",
+)
 
 # The Django admin: admins (staff) manage councils, members and departments. A few of
 # these names are already taken above, by rules that also let admins in.
 for action in ("add", "change", "delete", "view"):
-    for name in (
-        "council.council",
-        "council.membership",
-        "council.invitation",
-        "council.user",
-        "departments.department",
-    ):
+    for name in ADMIN_MODELS:
         app_label, model = name.split(".")
         if not rules.perm_exists(f"{app_label}.{action}_{model}"):
             rules.add_perm(f"{app_label}.{action}_{model}", is_admin)

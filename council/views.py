@@ -28,7 +28,7 @@ from council.selectors import councils_for, language_for_recipient, memberships_
 @login_required
 def home(request):
     """Each of the user's councils with what their role follows there; admins also see every other council."""
-    from departments.selectors import answers_owed
+    from departments.selectors import alert_counts, answers_owed
     from meetings.selectors import chair_dashboard, liaison_dashboard, pending_replies
 
     user = request.user
@@ -45,6 +45,7 @@ def home(request):
         }
         if m.role in (Role.CHAIR, Role.SECRETARY):
             card["chair"] = chair_dashboard(m.council)
+            card["alerts"] = alert_counts(m.council)
         elif m.role == Role.LIAISON:
             card["liaison"] = liaison_dashboard(m)
             card["owed"] = answers_owed(m.department) if m.department else []

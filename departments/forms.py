@@ -1,16 +1,25 @@
+from itertools import pairwise
+
 from django import forms
 from django.core.validators import MinValueValidator, URLValidator
+from django.db.models import Case, Q, When
 from django.utils.translation import gettext_lazy as _
 
 from council.concurrency import VersionedFormMixin
+from council.files import attachment_validators
 from council.forms import CouncilDateField, FormMixin
 from council.l10n.text import persian_sort_key
 from departments.models import (
     CHANNELS,
     STAFF_FUNCTIONS,
+    AccessRequest,
     ActivityPeriod,
     ActivityReport,
+    Answer,
+    ChecklistTemplate,
+    Complaint,
     Department,
+    ElectionPeriod,
     Enrolment,
     Equipment,
     SurveyQuestion,
@@ -287,3 +296,106 @@ class EnrolmentForm(FormMixin, forms.ModelForm):
         super().__init__(*args, council=council, **kwargs)
         self.fields["department"].queryset = departments
         self.fields["department"].empty_label = None
+
+
+# ---------------------------------------------------------------- election-period neutrality
+
+
+class ElectionPeriodForm(FormMixin, forms.ModelForm):
+    announced_on = CouncilDateField(label=_("Announcement"))
+    registration_starts_on = CouncilDateField(label=_("Candidate registration"))
+    campaign_starts_on = CouncilDateField(label=_("Campaign start"))
+    campaign_ends_on = CouncilDateField(label=_("Campaign end"))
+    election_day = CouncilDateField(label=_("Election day"))
+    results_on = CouncilDateField(label=_("Results"))
+
+    class Meta:
+        model = ElectionPeriod
+        fields = [
+            "name",
+            "announced_on",
+            "registration_starts_on",
+            "campaign_starts_on",
+            "campaign_ends_on",
+            "election_day",
+            "results_on",
+            "cadence_days",
+            "template",
+        ]
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, council=council, **kwargs)
+        self.fields["template"].queryset = ChecklistTemplate.objects.filter(
+            Q(council=council) | Q(council__isnull=True)
+        ).order_by(Case(When(language=council.language, then=0), default=1), "name")
+        self.fields["template"].empty_label = None
+        self.fields["cadence_days"].validators.append(MinValueValidator(1))
+
+    def clean(self):
+        cleaned = super().clean()
+        order = [
+            "announced_on",
+            "registration_starts_on",
+            "campaign_starts_on",
+            "campaign_ends_on",
+            "election_day",
+            "results_on",
+        ]
+        dates = [(name, cleaned.get(name)) for name in order if cleaned.get(name)]
+        for (_earlier, before), (name, after) in pairwise(dates):
+            if after < before:
+                self.add_error(name, _("The key dates must follow each other: this one comes before the one above it."))
+        return cleaned
+
+
+class AnswerForm(FormMixin, forms.Form):
+    """One checklist item of an attestation (prefixed by the answer's id)."""
+
+    value = forms.ChoiceField(label=_("Answer"), choices=Answer.Value.choices, widget=forms.RadioSelect, required=False)
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=4000)
+    evidence = forms.FileField(label=_("Evidence file"), required=False, validators=attachment_validators)
+
+    def __init__(self, *args, answer, **kwargs):
+        super().__init__(*args, prefix=f"a{answer.pk}", initial={"value": answer.value, "note": answer.note}, **kwargs)
+        self.answer = answer
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("value") == Answer.Value.NOT_COMPLIANT and not cleaned.get("note"):
+            self.add_error("note", _("Say what happened and what is being done about it."))
+        return cleaned
+
+
+class AccessRequestForm(FormMixin, forms.ModelForm):
+    requested_on = CouncilDateField(label=_("Requested on"))
+    answered_on = CouncilDateField(label=_("Answered on"), required=False)
+
+    class Meta:
+        model = AccessRequest
+        fields = ["department", "candidate", "kind", "details", "requested_on", "outcome", "reason", "answered_on"]
+        widgets = {"details": forms.Textarea(attrs={"rows": 2}), "reason": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, council, departments, **kwargs):
+        super().__init__(*args, council=council, **kwargs)
+        self.fields["department"].queryset = departments
+        self.fields["department"].empty_label = None
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("outcome") == AccessRequest.Outcome.REFUSED and not cleaned.get("reason"):
+            self.add_error("reason", _("A refusal needs its reason: it is how equal treatment is checked."))
+        return cleaned
+
+
+class ComplaintForm(FormMixin, forms.ModelForm):
+    received_on = CouncilDateField(label=_("Received on"))
+    closed_on = CouncilDateField(label=_("Closed on"), required=False)
+
+    class Meta:
+        model = Complaint
+        fields = ["department", "received_on", "complainant", "text", "handling", "closed_on"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3}), "handling": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, council=council, **kwargs)
+        self.fields["department"].queryset = council.departments.all()

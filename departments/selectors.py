@@ -3,14 +3,18 @@
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Min, Q
 
 from council.l10n.text import normalize_line, persian_sort_key
 from departments.models import (
     CHANNELS,
     STAFF_FUNCTIONS,
+    AccessRequest,
     ActivityPeriod,
     ActivityReport,
+    Alert,
+    Answer,
+    Attestation,
     Equipment,
     Gap,
     SubmissionState,
@@ -439,3 +443,137 @@ def answers_owed(department) -> list:
             if submission is None or not submission.is_submitted:
                 owed.append((collection, url_name, submission))
     return sorted(owed, key=lambda entry: entry[0].deadline)
+
+
+# ---------------------------------------------------------------- election-period neutrality
+
+
+class Status:
+    """A compliance-matrix cell's state; templates show its label and icon, never colour alone."""
+
+    COMPLIANT = "compliant"
+    NOT_COMPLIANT = "not_compliant"
+    MISSING = "missing"  # deadline passed, nothing submitted
+    DUE = "due"  # the cycle is running or its attestation is a draft
+    FUTURE = "future"
+
+
+@dataclass
+class Cell:
+    cycle: object
+    attestation: object | None
+    status: str
+    problems: int = 0
+
+
+def _status(cycle, attestation, today) -> tuple[str, int]:
+    if attestation is not None and attestation.is_submitted:
+        problems = attestation.not_compliant
+        return (Status.NOT_COMPLIANT if problems else Status.COMPLIANT), problems
+    if cycle.starts_on > today:
+        return Status.FUTURE, 0
+    return (Status.MISSING if cycle.deadline < today else Status.DUE), 0
+
+
+@dataclass
+class ComplianceMatrix:
+    period: object
+    cycles: list
+    rows: list  # (department, [Cell], compliance rate) per department
+
+    @staticmethod
+    def rate(cells) -> int | None:
+        """Percentage of cycles due so far that were attested fully compliant."""
+        counted = [c for c in cells if c.status not in (Status.FUTURE, Status.DUE)]
+        if not counted:
+            return None
+        return round(100 * sum(c.status == Status.COMPLIANT for c in counted) / len(counted))
+
+
+def compliance_matrix(period, *, today, departments=None) -> ComplianceMatrix:
+    """Departments (all of the council's unless given) × cycles of one election period. Three queries at most."""
+    cycles = list(period.cycles.all())
+    departments = departments or by_name(period.council.departments.all())
+    attestations = Attestation.objects.filter(cycle__period=period, department__in=departments).annotate(
+        not_compliant=Count("answers", filter=Q(answers__value=Answer.Value.NOT_COMPLIANT))
+    )
+    found = {(a.department_id, a.cycle_id): a for a in attestations}
+    rows = []
+    for department in departments:
+        cells = []
+        for cycle in cycles:
+            attestation = found.get((department.pk, cycle.pk))
+            status, problems = _status(cycle, attestation, today)
+            cells.append(Cell(cycle, attestation, status, problems))
+        rows.append((department, cells, ComplianceMatrix.rate(cells)))
+    return ComplianceMatrix(period=period, cycles=cycles, rows=rows)
+
+
+def department_cells(period, department, *, today) -> list[Cell]:
+    """One department's row of the matrix: its attestation and status for each cycle. Two queries."""
+    return compliance_matrix(period, today=today, departments=[department]).rows[0][1]
+
+
+def item_compliance(period) -> list[dict]:
+    """Per checklist item (as worded in the attestations): how often it was answered compliant. One query."""
+    return list(
+        Answer.objects.filter(attestation__cycle__period=period, attestation__state=Attestation.State.SUBMITTED)
+        .values("section", "text")
+        .annotate(
+            answered=Count("pk", filter=~Q(value=Answer.Value.NOT_APPLICABLE)),
+            compliant=Count("pk", filter=Q(value=Answer.Value.COMPLIANT)),
+            order=Min("order"),
+        )
+        .order_by("order", "text")
+    )
+
+
+def open_alerts(council):
+    return (
+        Alert.objects.filter(cycle__period__council=council, closed_at__isnull=True)
+        .select_related("cycle__period", "department", "answer")
+        .order_by("raised_at")
+    )
+
+
+@dataclass
+class AccessComparison:
+    """One department's requests of one kind: who asked, what each got, and whether answers differed."""
+
+    department: object
+    kind: str
+    requests: list
+
+    @property
+    def kind_label(self) -> str:
+        return AccessRequest.Kind(self.kind).label
+
+    @property
+    def outcomes(self) -> set[str]:
+        return {r.outcome for r in self.requests if r.outcome != AccessRequest.Outcome.PENDING}
+
+    @property
+    def unequal(self) -> bool:
+        """Comparable requests (same department, same kind) got different answers for different candidates."""
+        candidates = {r.candidate for r in self.requests if r.outcome != AccessRequest.Outcome.PENDING}
+        return len(self.outcomes) > 1 and len(candidates) > 1
+
+
+def equal_access(period, requests=None) -> list[AccessComparison]:
+    """The period's requests grouped by department and kind, unequal groups first. One query."""
+    requests = requests if requests is not None else period.access_requests.select_related("department")
+    groups: dict = {}
+    for request in requests:
+        groups.setdefault((request.department_id, request.kind), AccessComparison(request.department, request.kind, []))
+        groups[request.department_id, request.kind].requests.append(request)
+    return sorted(groups.values(), key=lambda g: (not g.unequal, persian_sort_key(g.department.name), g.kind))
+
+
+def alert_counts(council) -> list[tuple]:
+    """(period id, period name, open alerts) for each election period of the council with open alerts. One query."""
+    return list(
+        Alert.objects.filter(cycle__period__council=council, closed_at__isnull=True)
+        .values_list("cycle__period_id", "cycle__period__name")
+        .annotate(count=Count("pk"))
+        .order_by("cycle__period_id")
+    )

@@ -1,15 +1,23 @@
 """Every change to what departments submit: collections, submissions, training proposals and courses."""
 
+from datetime import timedelta
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_q.tasks import async_task
 
 from council.concurrency import EditConflict
 from departments.models import (
     ActivityPeriod,
     ActivityReport,
+    Alert,
+    Answer,
+    Attestation,
     Department,
+    ElectionPeriod,
     Enrolment,
+    ReportingCycle,
     SubmissionState,
     SurveyQuestion,
     SurveyResponse,
@@ -188,3 +196,131 @@ def attendance_record(*, course: TrainingCourse, attended_ids: set[int]) -> None
     if course.state == TrainingCourse.State.PLANNED:
         course.state = TrainingCourse.State.HELD
         course.save()
+
+
+# ---------------------------------------------------------------- election-period neutrality
+
+
+def cycles_generate(*, period: ElectionPeriod) -> list[ReportingCycle]:
+    """Cut the period from campaign start to results into cycles of `cadence_days`, the last one shorter if need be.
+
+    Dates are the council's calendar days; a cycle is due at the end of its last day in the council's time zone.
+    """
+    if period.cycles.filter(attestations__isnull=False).exists():
+        raise SubmissionError(_("Departments have already attested; the cycles can no longer change."))
+    period.cycles.all().delete()
+    cycles, start, number = [], period.campaign_starts_on, 1
+    while start <= period.results_on:
+        end = min(start + timedelta(days=period.cadence_days - 1), period.results_on)
+        cycles.append(ReportingCycle(period=period, number=number, starts_on=start, ends_on=end))
+        start, number = end + timedelta(days=1), number + 1
+    return ReportingCycle.objects.bulk_create(cycles)
+
+
+@transaction.atomic
+def election_period_create(*, council, **fields) -> ElectionPeriod:
+    period = ElectionPeriod.objects.create(council=council, **fields)
+    cycles_generate(period=period)
+    return period
+
+
+def attestation_start(*, cycle: ReportingCycle, department: Department) -> Attestation:
+    """The department's attestation for the cycle; the first visit copies the checklist's current wording into it."""
+    template = cycle.period.template
+    with transaction.atomic():
+        attestation, created = Attestation.objects.get_or_create(
+            cycle=cycle, department=department, defaults={"template_version": template.version}
+        )
+        if created:
+            Answer.objects.bulk_create(
+                Answer(
+                    attestation=attestation,
+                    item=item,
+                    section=item.section,
+                    text=item.text,
+                    evidence_required=item.evidence_required,
+                    order=item.order,
+                )
+                for item in template.items.all()
+            )
+    return attestation
+
+
+@transaction.atomic
+def attestation_save(*, attestation: Attestation, answers: dict, co_signer: str, by, submit: bool) -> Attestation:
+    """Save the answers ({answer id: {"value", "note", "evidence"}}); with `submit`, sign and freeze them.
+
+    A "not compliant" answer in a submitted attestation raises an alert for the chair.
+    """
+    attestation = (
+        Attestation.objects.select_for_update().select_related("cycle__period__council").get(pk=attestation.pk)
+    )
+    period = attestation.cycle.period
+    if attestation.is_submitted:
+        raise SubmissionError(_("This attestation has been submitted and is frozen."))
+    if not period.is_open:
+        raise SubmissionError(_("This election period is closed and archived."))
+    rows = {answer.pk: answer for answer in attestation.answers.all()}
+    for pk, values in answers.items():
+        answer = rows[pk]
+        answer.value, answer.note = values["value"], values["note"]
+        if values.get("evidence"):
+            answer.evidence = values["evidence"]
+        answer.save()
+    attestation.co_signer = co_signer
+    if submit:
+        missing = [a for a in rows.values() if not a.value]
+        unproven = [
+            a for a in rows.values() if a.evidence_required and a.value == Answer.Value.COMPLIANT and not a.evidence
+        ]
+        if missing or unproven:
+            raise SubmissionError(_("Answer every item, with evidence where it is required, before submitting."))
+        now = timezone.now()
+        attestation.state = Attestation.State.SUBMITTED
+        attestation.signed_by, attestation.signed_at = by, now
+        attestation.late = timezone.localdate(now, period.council.tzinfo) > attestation.cycle.deadline
+        for answer in rows.values():
+            if answer.value == Answer.Value.NOT_COMPLIANT:
+                alert_raise(cycle=attestation.cycle, department=attestation.department, answer=answer)
+    attestation.save()
+    return attestation
+
+
+def alert_raise(*, cycle, department, answer=None) -> Alert | None:
+    """Record an alert once per cause, and e-mail the chair after the transaction commits."""
+    kind = Alert.Kind.NOT_COMPLIANT if answer else Alert.Kind.MISSING
+    alert, created = Alert.objects.get_or_create(cycle=cycle, department=department, kind=kind, answer=answer)
+    if created:
+        transaction.on_commit(lambda: async_task("departments.tasks.send_alert", alert.pk))
+    return alert if created else None
+
+
+@transaction.atomic
+def missing_attestations_escalate(*, today_of=council_today) -> int:
+    """Raise an alert for every department without a submitted attestation once a cycle's deadline has passed."""
+    raised = 0
+    cycles = ReportingCycle.objects.filter(escalated=False, period__closed_at__isnull=True).select_related(
+        "period__council"
+    )
+    for cycle in cycles:
+        if cycle.deadline >= today_of(cycle.period.council):
+            continue
+        attested = cycle.attestations.filter(state=Attestation.State.SUBMITTED).values_list("department_id", flat=True)
+        for department in cycle.period.council.departments.exclude(pk__in=list(attested)):
+            raised += alert_raise(cycle=cycle, department=department) is not None
+        cycle.escalated = True
+        cycle.save(update_fields=["escalated"])
+    return raised
+
+
+def alert_close(*, alert: Alert, follow_up: str, by) -> None:
+    if not alert.is_open:
+        raise SubmissionError(_("This alert is already closed."))
+    alert.follow_up, alert.closed_at, alert.closed_by = follow_up, timezone.now(), by
+    alert.save()
+
+
+def election_period_close(*, period: ElectionPeriod) -> None:
+    """Archive the period: from now on it is read-only."""
+    period.closed_at = timezone.now()
+    period.save(update_fields=["closed_at"])

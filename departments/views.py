@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from council import permissions
 from council.concurrency import CONFLICT_MESSAGE, EditConflict, save_versioned
+from council.files import file_response
 from council.l10n import calendars
 from council.l10n.digits import to_latin_digits
 from council.l10n.text import persian_sort_key
@@ -20,10 +21,14 @@ from council.models import Membership, Role
 from council.selectors import memberships_of
 from departments import exports, selectors, services
 from departments.forms import (
+    AccessRequestForm,
     ActivityPeriodForm,
     ActivityReportForm,
+    AnswerForm,
+    ComplaintForm,
     CourseForm,
     DepartmentForm,
+    ElectionPeriodForm,
     EnrolmentForm,
     ProposalForm,
     QuestionFormSet,
@@ -34,9 +39,16 @@ from departments.forms import (
 from departments.models import (
     CHANNELS,
     STAFF_FUNCTIONS,
+    AccessRequest,
     ActivityPeriod,
     ActivityReport,
+    Alert,
+    Answer,
+    Attestation,
+    Complaint,
     Department,
+    ElectionPeriod,
+    ReportingCycle,
     SurveyResponse,
     SurveyRound,
     TrainingCourse,
@@ -785,3 +797,257 @@ def training_plan(request, slug):
         "undated": selectors.undated_courses(council),
     }
     return render(request, "departments/training_plan.html", context)
+
+
+# ---------------------------------------------------------------- election-period neutrality
+
+
+def _election(request, slug, pk, predicate=permissions.can_run_submissions) -> ElectionPeriod:
+    council = _council(request, slug)
+    period = get_object_or_404(ElectionPeriod.objects.select_related("council", "template"), council=council, pk=pk)
+    permissions.authorize(request.user, predicate, period)
+    return period
+
+
+def _election_department(request, period, department_pk, predicate) -> Department:
+    department = get_object_or_404(period.council.departments.select_related("council"), pk=department_pk)
+    permissions.authorize(request.user, predicate, department)
+    return department
+
+
+@login_required
+def election_list(request, slug):
+    council = _council(request, slug)
+    context = {
+        "council": council,
+        "periods": council.election_periods.all(),
+        "own_department": _own_department(request.user, council),
+        "can_run": permissions.can_run_submissions(request.user, council),
+    }
+    return render(request, "departments/election_list.html", context)
+
+
+@login_required
+def election_create(request, slug):
+    council = _council(request, slug, permissions.can_run_submissions)
+    form = ElectionPeriodForm(request.POST or None, council=council)
+    if request.method == "POST" and form.is_valid():
+        period = services.election_period_create(council=council, **form.cleaned_data)
+        messages.success(
+            request, _("Election period created with %(count)s reporting cycles.") % {"count": period.cycles.count()}
+        )
+        return redirect("departments:election-detail", slug=slug, pk=period.pk)
+    section_url = reverse("departments:election-list", args=[slug])
+    return _form_page(
+        request,
+        council,
+        form,
+        title=_("New election period"),
+        submit=_("Create"),
+        back=section_url,
+        section=_("Election neutrality"),
+        section_url=section_url,
+        intro=_("Reporting cycles run from the campaign start to the results, one every so many days as set below."),
+    )
+
+
+@login_required
+def election_detail(request, slug, pk):
+    """The compliance matrix, the open alerts and, once closed, the summary."""
+    period = _election(request, slug, pk)
+    today = services.council_today(period.council)
+    matrix = selectors.compliance_matrix(period, today=today)
+    export = request.GET.get("export")
+    if export in ("csv", "xlsx"):
+        return exports.compliance_response(matrix, export)
+    context = {
+        "council": period.council,
+        "period": period,
+        "matrix": matrix,
+        "alerts": selectors.open_alerts(period.council).filter(cycle__period=period),
+        "items": selectors.item_compliance(period),
+        "can_close": permissions.can_publish(request.user, period),
+    }
+    return render(request, "departments/election_detail.html", context)
+
+
+@require_POST
+@login_required
+def election_close(request, slug, pk):
+    period = _election(request, slug, pk, permissions.can_publish)
+    services.election_period_close(period=period)
+    messages.success(request, _("The election period is closed and archived; it can no longer be changed."))
+    return redirect("departments:election-detail", slug=slug, pk=pk)
+
+
+@login_required
+def election_department(request, slug, pk, department_pk):
+    """One department's attestations for every cycle of the period."""
+    period = _election(request, slug, pk, permissions.can_view_council)
+    department = _election_department(request, period, department_pk, permissions.can_view_submission)
+    cells = selectors.department_cells(period, department, today=services.council_today(period.council))
+    context = {
+        "council": period.council,
+        "period": period,
+        "department": department,
+        "cells": cells,
+        "can_attest": period.is_open and permissions.can_answer_for_department(request.user, department),
+        "can_run": permissions.can_run_submissions(request.user, period),
+    }
+    return render(request, "departments/election_department.html", context)
+
+
+def _cycle(period, cycle_pk) -> ReportingCycle:
+    return get_object_or_404(period.cycles, pk=cycle_pk)  # a cycle of another period is not found
+
+
+@login_required
+def attestation_detail(request, slug, pk, cycle_pk, department_pk):
+    period = _election(request, slug, pk, permissions.can_view_council)
+    department = _election_department(request, period, department_pk, permissions.can_view_submission)
+    cycle = _cycle(period, cycle_pk)
+    attestation = get_object_or_404(Attestation.objects.select_related("signed_by"), cycle=cycle, department=department)
+    context = {
+        "council": period.council,
+        "period": period,
+        "department": department,
+        "cycle": cycle,
+        "attestation": attestation,
+        "answers": attestation.answers.all(),
+        "can_attest": period.is_open
+        and not attestation.is_submitted
+        and permissions.can_answer_for_department(request.user, department),
+    }
+    return render(request, "departments/attestation_detail.html", context)
+
+
+@login_required
+def attestation_edit(request, slug, pk, cycle_pk, department_pk):
+    period = _election(request, slug, pk, permissions.can_view_council)
+    department = _election_department(request, period, department_pk, permissions.can_answer_for_department)
+    cycle = _cycle(period, cycle_pk)
+    detail = reverse("departments:attestation-detail", args=[slug, pk, cycle_pk, department_pk])
+    if not period.is_open:
+        messages.error(request, _("This election period is closed and archived."))
+        return redirect("departments:election-department", slug=slug, pk=pk, department_pk=department_pk)
+    attestation = services.attestation_start(cycle=cycle, department=department)
+    if attestation.is_submitted:
+        messages.info(request, _("This attestation has been submitted and is frozen."))
+        return redirect(detail)
+    data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
+    answers = list(attestation.answers.select_related("item"))
+    forms_ = [AnswerForm(data, files, answer=answer, council=period.council) for answer in answers]
+    co_signer = request.POST.get("co_signer", attestation.co_signer).strip()[:200]
+    submitting = request.POST.get("action") == "submit"
+    if request.method == "POST":
+        if all(form.is_valid() for form in forms_):
+            values = {form.answer.pk: form.cleaned_data for form in forms_}
+            try:
+                services.attestation_save(
+                    attestation=attestation, answers=values, co_signer=co_signer, by=request.user, submit=submitting
+                )
+            except services.SubmissionError as error:
+                messages.error(request, str(error))
+                forms_ = [AnswerForm(data, files, answer=a, council=period.council) for a in answers]
+            else:
+                if submitting:
+                    messages.success(request, _("Attestation submitted and signed. Thank you."))
+                    return redirect(detail)
+                messages.success(request, _("Draft saved. You can come back and submit it later."))
+                return redirect(request.path)
+        else:
+            messages.error(request, _("Not saved: correct the items marked below."))
+    context = {
+        "council": period.council,
+        "period": period,
+        "department": department,
+        "cycle": cycle,
+        "attestation": attestation,
+        "forms": forms_,
+        "co_signer": co_signer or department.head_name,
+    }
+    return render(request, "departments/attestation_form.html", context)
+
+
+@login_required
+def evidence_download(request, slug, pk, answer_pk):
+    period = _election(request, slug, pk, permissions.can_view_council)
+    answer = get_object_or_404(
+        Answer.objects.select_related("attestation__department"), attestation__cycle__period=period, pk=answer_pk
+    )
+    permissions.authorize(request.user, permissions.can_view_submission, answer.attestation.department)
+    return file_response(answer.evidence)
+
+
+@login_required
+def alert_close(request, slug, pk, alert_pk):
+    period = _election(request, slug, pk, permissions.can_publish)
+    alert = get_object_or_404(Alert.objects.select_related("department", "answer"), cycle__period=period, pk=alert_pk)
+    form = ReturnForm(request.POST or None, council=period.council)
+    form.fields["reason"].label = _("Follow-up: what was done")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.alert_close(alert=alert, follow_up=form.cleaned_data["reason"], by=request.user)
+        except services.SubmissionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Alert closed; the follow-up is recorded."))
+        return redirect("departments:election-detail", slug=slug, pk=pk)
+    back = reverse("departments:election-detail", args=[slug, pk])
+    intro = alert.answer.text if alert.answer else alert.get_kind_display()
+    return _form_page(
+        request,
+        period.council,
+        form,
+        title=_("Close the alert: %(department)s") % {"department": alert.department},
+        submit=_("Close the alert"),
+        back=back,
+        section=period.name,
+        section_url=back,
+        intro=intro,
+    )
+
+
+@login_required
+def access_register(request, slug, pk):
+    """Candidates' requests for halls, equipment and publicity: logged by departments, compared by the chair."""
+    period = _election(request, slug, pk, permissions.can_view_council)
+    user = request.user
+    departments = _departments_answered_by(user, period.council)
+    can_review = permissions.can_run_submissions(user, period)
+    if not (can_review or departments.exists()):
+        raise PermissionDenied
+    requests = period.access_requests.select_related("department")
+    if not can_review:
+        requests = requests.filter(department__in=departments)
+    form = None
+    if period.is_open and departments.exists():
+        form = AccessRequestForm(request.POST or None, council=period.council, departments=departments)
+        if request.method == "POST" and form.is_valid():
+            AccessRequest.objects.create(period=period, recorded_by=user, **form.cleaned_data)
+            messages.success(request, _("Request recorded."))
+            return redirect(request.path)
+    context = {
+        "council": period.council,
+        "period": period,
+        "groups": selectors.equal_access(period, requests),
+        "form": form,
+    }
+    return render(request, "departments/access_register.html", context)
+
+
+@login_required
+def complaint_register(request, slug, pk):
+    period = _election(request, slug, pk)
+    form = ComplaintForm(request.POST or None, council=period.council) if period.is_open else None
+    if form is not None and request.method == "POST" and form.is_valid():
+        Complaint.objects.create(period=period, recorded_by=request.user, **form.cleaned_data)
+        messages.success(request, _("Complaint recorded."))
+        return redirect(request.path)
+    context = {
+        "council": period.council,
+        "period": period,
+        "complaints": period.complaints.select_related("department"),
+        "form": form,
+    }
+    return render(request, "departments/complaint_register.html", context)

@@ -10,55 +10,14 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from council.concurrency import Versioned
+
+# Kept importable here: old migrations name the validators by this module's path.
+from council.files import (
+    attachment_validators,
+    validate_attachment_content,  # noqa: F401
+    validate_attachment_size,  # noqa: F401
+)
 from council.storage import private_storage
-
-ATTACHMENT_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "txt", "jpg", "jpeg", "png"]
-
-
-def validate_attachment_size(file) -> None:
-    limit = settings.ATTACHMENT_MAX_MB * 1024 * 1024
-    if file.size > limit:
-        raise ValidationError(
-            _("The file is %(size)s MB; the limit is %(limit)s MB."),
-            params={"size": round(file.size / 1024 / 1024, 1), "limit": settings.ATTACHMENT_MAX_MB},
-        )
-
-
-# What each kind of file starts with: a renamed program is refused whatever its name says.
-SIGNATURES = {
-    "pdf": (b"%PDF",),
-    "png": (b"\x89PNG",),
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
-    "docx": (b"PK\x03\x04",),
-    "xlsx": (b"PK\x03\x04",),
-    "pptx": (b"PK\x03\x04",),
-    "odt": (b"PK\x03\x04",),
-    "ods": (b"PK\x03\x04",),
-    "doc": (b"\xd0\xcf\x11\xe0",),
-    "xls": (b"\xd0\xcf\x11\xe0",),
-    "ppt": (b"\xd0\xcf\x11\xe0",),
-}
-
-
-def validate_attachment_content(file) -> None:
-    extension = Path(file.name).suffix.lstrip(".").lower()
-    file.seek(0)
-    head = file.read(2048)
-    file.seek(0)
-    expected = SIGNATURES.get(extension)
-    looks_right = head.startswith(expected) if expected else b"\x00" not in head  # .txt: text, no binary
-    if not looks_right:
-        raise ValidationError(
-            _("The file's content does not match its type (.%(extension)s)."), params={"extension": extension}
-        )
-
-
-attachment_validators = [
-    FileExtensionValidator(ATTACHMENT_EXTENSIONS),
-    validate_attachment_size,
-    validate_attachment_content,
-]
 
 
 class InvalidTransition(Exception):

@@ -168,13 +168,17 @@ class SubmissionWorld:
     open_period: object
     proposal: object  # department A's, awaiting review
     course: object
+    election: object  # an open election period, its first cycle past its deadline
+    attestation: object  # department A's submitted attestation for the first cycle, one answer not compliant
 
 
 @pytest.fixture
 def submissions(world) -> SubmissionWorld:
+    from departments import services
     from tests.factories import (
         ActivityPeriodFactory,
         ActivityReportFactory,
+        ElectionPeriodFactory,
         SurveyResponseFactory,
         SurveyRoundFactory,
         TrainingCourseFactory,
@@ -185,7 +189,15 @@ def submissions(world) -> SubmissionWorld:
     SurveyResponseFactory(round=round, department=world.department_a)
     period = ActivityPeriodFactory(council=world.council)
     ActivityReportFactory(period=period, department=world.department_a)
+    election = ElectionPeriodFactory(council=world.council)
+    cycle = election.cycles.first()
+    attestation = services.attestation_start(cycle=cycle, department=world.department_a)
+    answers = {a.pk: {"value": "not_applicable", "note": ""} for a in attestation.answers.all()}
+    answers[next(iter(answers))] = {"value": "not_compliant", "note": "A car was lent to a campaign."}
+    services.attestation_save(attestation=attestation, answers=answers, co_signer="", by=world.liaison_a, submit=True)
     return SubmissionWorld(
+        election=election,
+        attestation=attestation,
         round=round,
         open_round=SurveyRoundFactory(council=world.council),
         period=period,

@@ -9,7 +9,9 @@ from council.models import Council, Invitation, Membership, Role, User
 from departments.models import (
     ActivityPeriod,
     ActivityReport,
+    ChecklistTemplate,
     Department,
+    ElectionPeriod,
     Gap,
     SubmissionState,
     SurveyResponse,
@@ -262,3 +264,50 @@ class TrainingCourseFactory(factory.django.DjangoModelFactory):
     council = factory.SubFactory(CouncilFactory)
     title = "Photography for news"
     gap = Gap.PHOTOGRAPHER
+
+
+class ChecklistTemplateFactory(factory.django.DjangoModelFactory):
+    """A three-item checklist in two sections; the second item needs evidence."""
+
+    class Meta:
+        model = ChecklistTemplate
+        skip_postgeneration_save = True
+
+    name = "Neutrality checklist"
+    language = "en"
+
+    @factory.post_generation
+    def items(self, create, extracted, **kwargs):
+        if create:
+            for order, (section, text, evidence) in enumerate(
+                [
+                    ("Public resources", "No department vehicle was used for a candidate.", False),
+                    ("Public resources", "Halls were granted to all candidates by the same written rule.", True),
+                    ("Official channels", "Official channels published no campaign content.", False),
+                ]
+            ):
+                self.items.create(section=section, text=text, evidence_required=evidence, order=order)
+
+
+class ElectionPeriodFactory(factory.django.DjangoModelFactory):
+    """Campaign from 20 days ago to 8 days ahead, weekly cycles: the first cycle's deadline has passed."""
+
+    class Meta:
+        model = ElectionPeriod
+
+    council = factory.SubFactory(CouncilFactory)
+    name = "Local elections"
+    announced_on = factory.LazyFunction(lambda: date.today() - timedelta(days=60))
+    registration_starts_on = factory.LazyFunction(lambda: date.today() - timedelta(days=40))
+    campaign_starts_on = factory.LazyFunction(lambda: date.today() - timedelta(days=20))
+    campaign_ends_on = factory.LazyFunction(lambda: date.today() + timedelta(days=5))
+    election_day = factory.LazyFunction(lambda: date.today() + timedelta(days=6))
+    results_on = factory.LazyFunction(lambda: date.today() + timedelta(days=8))
+    cadence_days = 7
+    template = factory.SubFactory(ChecklistTemplateFactory)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        from departments.services import election_period_create
+
+        return election_period_create(**kwargs)

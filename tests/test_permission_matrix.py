@@ -298,3 +298,44 @@ def test_submission_pages_give_each_role_the_right_status(world, submissions, lo
             assert reverse("account_login") not in response.url
     if method == "post":
         assert login(world.admin).get(url(world, submissions)).status_code == 405
+
+
+ELECTION = lambda w, s: s.election.pk  # noqa: E731
+CYCLE = lambda w, s: s.attestation.cycle_id  # noqa: E731
+OPEN_CYCLE = lambda w, s: s.election.cycles.last().pk  # noqa: E731
+ANSWER = lambda w, s: s.attestation.answers.first().pk  # noqa: E731
+
+
+def fresh_alert(w, s):
+    return s.attestation.cycle.alerts.get_or_create(department=w.department_b, kind="missing")[0].pk
+
+
+def with_evidence(w, s):
+    from django.core.files.base import ContentFile
+
+    answer = s.attestation.answers.first()
+    answer.evidence.save("proof.pdf", ContentFile(b"%PDF-1.4 proof"))
+    return answer.pk
+
+
+ELECTION_MATRIX = [
+    ("elections", "get", d("election-list"), EVERYONE),
+    ("election new", "get", d("election-create"), SECRETARIAT),
+    ("compliance matrix", "get", d("election-detail", ELECTION), SECRETARIAT),
+    ("compliance export", "get", lambda w, s: d("election-detail", ELECTION)(w, s) + "?export=xlsx", SECRETARIAT),
+    ("election department", "get", d("election-department", ELECTION, DEPT_A), OWN_ANSWER),
+    ("attestation", "get", d("attestation-detail", ELECTION, CYCLE, DEPT_A), OWN_ANSWER),
+    ("attestation edit", "get", d("attestation-edit", ELECTION, OPEN_CYCLE, DEPT_A), ANSWER_A),
+    ("evidence", "get", d("evidence-download", ELECTION, with_evidence), OWN_ANSWER),
+    ("alert close", "get", d("alert-close", ELECTION, fresh_alert), CHAIR_GET),
+    ("equal access", "get", d("access-register", ELECTION), [LOGIN, 404, 403, 200, 200, 200, 200, 200]),
+    ("complaints", "get", d("complaint-register", ELECTION), SECRETARIAT),
+    ("election close", "post", d("election-close", ELECTION), CHAIR_POST),
+]
+
+
+@pytest.mark.parametrize(("label", "method", "url", "expected"), ELECTION_MATRIX, ids=[r[0] for r in ELECTION_MATRIX])
+def test_election_pages_give_each_role_the_right_status(
+    world, submissions, login, private_files, label, method, url, expected
+):
+    test_submission_pages_give_each_role_the_right_status(world, submissions, login, label, method, url, expected)

@@ -149,7 +149,7 @@ def test_the_persian_export_is_right_to_left(client, world, rounds):
 
 
 def test_the_dashboard_page_shows_the_gaps(client, world, rounds):
-    _earlier, latest, third = rounds
+    _earlier, latest, _third = rounds
     client.force_login(world.chair)
     page = client.get(reverse("departments:survey-dashboard", args=[world.council.slug, latest.pk])).content.decode()
     assert "No PR position in the org chart" in page and "Water" in page

@@ -1,4 +1,4 @@
-"""Training: proposals, review (approve, decline, merge), ranking by demand, enrolment, attendance and the yearly plan."""
+"""Training: proposals, review (approve, decline, merge), ranking by demand, enrolment, attendance, yearly plan."""
 
 import csv
 import io
