@@ -290,7 +290,7 @@ class ChecklistTemplateFactory(factory.django.DjangoModelFactory):
 
 
 class ElectionPeriodFactory(factory.django.DjangoModelFactory):
-    """Campaign from 20 days ago to 8 days ahead, weekly cycles: the first cycle's deadline has passed."""
+    """Campaign from 10 days ago to results in 8 days, weekly: cycle 1 past its deadline, 2 running, 3 ahead."""
 
     class Meta:
         model = ElectionPeriod
@@ -298,8 +298,8 @@ class ElectionPeriodFactory(factory.django.DjangoModelFactory):
     council = factory.SubFactory(CouncilFactory)
     name = "Local elections"
     announced_on = factory.LazyFunction(lambda: date.today() - timedelta(days=60))
-    registration_starts_on = factory.LazyFunction(lambda: date.today() - timedelta(days=40))
-    campaign_starts_on = factory.LazyFunction(lambda: date.today() - timedelta(days=20))
+    registration_starts_on = factory.LazyFunction(lambda: date.today() - timedelta(days=30))
+    campaign_starts_on = factory.LazyFunction(lambda: date.today() - timedelta(days=10))
     campaign_ends_on = factory.LazyFunction(lambda: date.today() + timedelta(days=5))
     election_day = factory.LazyFunction(lambda: date.today() + timedelta(days=6))
     results_on = factory.LazyFunction(lambda: date.today() + timedelta(days=8))
