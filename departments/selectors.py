@@ -135,14 +135,16 @@ class GapDashboard:
     def without_pr_unit(self) -> list[GapRow]:
         return [row for row in self.rows if row.response and row.response.has_pr_unit is False]
 
-    def change(self, name: str) -> int | None:
-        if self.previous_totals is None:
-            return None
-        return delta(getattr(self.totals, name), getattr(self.previous_totals, name))
-
     @property
     def changes(self) -> dict:
-        return {name: self.change(name) for name in ("without_pr_unit", "vacant", "total_shortfall", "answered")}
+        """The change since the previous round, among the departments that answered both (like with like)."""
+        if self.previous_totals is None:
+            return dict.fromkeys(("without_pr_unit", "vacant", "total_shortfall"))
+        both = GapTotals.of(row.response for row in self.rows if row.response and row.previous)
+        return {
+            name: delta(getattr(both, name), getattr(self.previous_totals, name))
+            for name in ("without_pr_unit", "vacant", "total_shortfall")
+        }
 
     @property
     def shortfall_bars(self) -> list[Bar]:
@@ -197,7 +199,7 @@ def gap_dashboard(round: SurveyRound) -> GapDashboard:
         previous_round=before,
         rows=rows,
         totals=GapTotals.of(row.response for row in rows if row.response),
-        previous_totals=GapTotals.of(earlier.values()) if before else None,
+        previous_totals=GapTotals.of(row.previous for row in rows if row.response and row.previous) if before else None,
     )
 
 
@@ -295,22 +297,29 @@ class ActivityDashboard:
 def activity_dashboard(council, *, today, periods: int = 6) -> ActivityDashboard:
     """The last `periods` reporting periods: who reported what, per channel, and who went silent.
 
-    A department went silent when it submitted nothing for the last two periods whose deadline has passed.
-    Three queries whatever the number of departments and periods.
+    A department went silent when it was asked for the last two periods whose deadline has passed
+    and submitted nothing for either. Four queries whatever the number of departments and periods.
     """
     shown = list(ActivityPeriod.objects.filter(council=council).order_by("-starts_on", "-pk")[:periods])[::-1]
-    departments = by_name(council.departments.all())
-    reports = ActivityReport.objects.filter(period__in=shown)
-    cells = {(r.department_id, r.period_id): r for r in reports}
+    asked = set(
+        ActivityPeriod.departments.through.objects.filter(activityperiod__in=shown).values_list(
+            "activityperiod_id", "department_id"
+        )
+    )
+    departments = by_name(d for d in council.departments.all() if any((p.pk, d.pk) in asked for p in shown))
+    cells = {(r.department_id, r.period_id): r for r in ActivityReport.objects.filter(period__in=shown)}
+
+    def submitted(department, period) -> bool:
+        report = cells.get((department.pk, period.pk))
+        return bool(report and report.is_submitted)
+
     due = [p for p in shown if p.deadline < today][-2:]
     silent = []
-    if due:
-        for department in departments:
-            if not any(cells.get((department.pk, p.pk)) and cells[department.pk, p.pk].is_submitted for p in due):
-                last = next(
-                    (p for p in reversed(shown) if (r := cells.get((department.pk, p.pk))) and r.is_submitted), None
-                )
-                silent.append((department, last))
+    for department in departments:
+        owed = [p for p in due if (p.pk, department.pk) in asked]
+        if len(owed) == len(due) and due and not any(submitted(department, p) for p in owed):
+            last = next((p for p in reversed(shown) if submitted(department, p)), None)
+            silent.append((department, last))
     return ActivityDashboard(periods=shown, departments=departments, cells=cells, silent=silent)
 
 

@@ -91,18 +91,15 @@ def previous_response(response: SurveyResponse) -> SurveyResponse | None:
     )
 
 
-@transaction.atomic
 def survey_response_start(*, round: SurveyRound, department: Department) -> SurveyResponse:
-    """The department's answer to the round; a first visit creates a draft filled in from its previous answer."""
-    response, created = SurveyResponse.objects.get_or_create(round=round, department=department)
-    if created:
-        response.round = round
-        previous = previous_response(response)
-        if previous:
-            response.previous = previous
-            for name in CARRIED_OVER:
-                setattr(response, name, getattr(previous, name))
-            response.save()
+    """The department's answer to the round; the first visit creates a draft filled in from its previous answer."""
+    existing = SurveyResponse.objects.filter(round=round, department=department).first()
+    if existing:
+        return existing
+    draft = SurveyResponse(round=round, department=department)
+    previous = previous_response(draft)
+    defaults = {"previous": previous, **{name: getattr(previous, name) for name in CARRIED_OVER}} if previous else {}
+    response, _created = SurveyResponse.objects.get_or_create(round=round, department=department, defaults=defaults)
     return response
 
 

@@ -256,6 +256,14 @@ def _submission_edit(request, submission, *, form_class, form_kwargs, template, 
     return render(request, template, {"council": council, "form": form, "submission": submission, **context})
 
 
+def _may_start(request, collection, department) -> bool:
+    """A closed collection takes no new answers: say so rather than open an empty draft."""
+    if collection.is_open or collection.submissions.filter(department=department).exists():
+        return True
+    messages.error(request, _("This collection is closed and takes no more answers."))
+    return False
+
+
 def _submission_return(request, submission, *, back, section, section_url):
     form = ReturnForm(request.POST or None, council=submission.department.council)
     if request.method == "POST" and form.is_valid():
@@ -369,6 +377,8 @@ def _survey_answer(request, slug, pk, department_pk, predicate):
 @login_required
 def survey_answer_edit(request, slug, pk, department_pk):
     round, department = _survey_answer(request, slug, pk, department_pk, permissions.can_answer_for_department)
+    if not _may_start(request, round, department):
+        return redirect("departments:survey-answer", slug=slug, pk=pk, department_pk=department_pk)
     response = services.survey_response_start(round=round, department=department)
     response.round = round
     detail_url = reverse("departments:survey-answer", args=[slug, pk, department_pk])
@@ -477,6 +487,8 @@ def _activity_report(request, slug, pk, department_pk, predicate):
 @login_required
 def activity_report_edit(request, slug, pk, department_pk):
     period, department = _activity_report(request, slug, pk, department_pk, permissions.can_answer_for_department)
+    if not _may_start(request, period, department):
+        return redirect("departments:activity-report", slug=slug, pk=pk, department_pk=department_pk)
     report = services.activity_report_start(period=period, department=department)
     report.period = period
     return _submission_edit(

@@ -1,9 +1,22 @@
 from io import StringIO
 
+import pytest
 from django.core.management import call_command
 
 from council.models import Council, Membership, Role, User
-from departments.models import Department
+from departments.models import (
+    ActivityPeriod,
+    ActivityReport,
+    Department,
+    Enrolment,
+    SubmissionState,
+    SurveyResponse,
+    SurveyRound,
+    TrainingCourse,
+    TrainingProposal,
+)
+from departments.selectors import activity_dashboard, gap_dashboard, training_demand
+from departments.services import council_today
 
 
 def seed(*args) -> str:
@@ -42,3 +55,112 @@ def test_if_empty_leaves_existing_data_alone(db):
     Council.objects.create(name="Existing", slug="existing")
     assert "left as it is" in seed("--if-empty")
     assert not Council.objects.filter(slug="pardis").exists()
+
+
+# ---------------------------------------------------------------- demo submissions
+
+
+@pytest.fixture
+def pardis(db) -> Council:
+    seed("--if-empty")
+    return Council.objects.get(slug="pardis")
+
+
+def recent_and_earlier_rounds(council) -> tuple[SurveyRound, SurveyRound]:
+    recent, earlier = SurveyRound.objects.filter(council=council).order_by("-starts_on")
+    return recent, earlier
+
+
+def test_the_recent_survey_round_has_submitted_late_draft_and_missing_departments(pardis):
+    recent, earlier = recent_and_earlier_rounds(pardis)
+    today = council_today(pardis)
+    assert recent.is_open and recent.deadline < today and recent.questions.count() == 2
+    assert not earlier.is_open and earlier.ends_on < recent.starts_on
+    assert earlier.submissions.filter(state=SubmissionState.SUBMITTED).count() == pardis.departments.count()
+
+    dashboard = gap_dashboard(recent)
+    submitted = [row for row in dashboard.rows if row.response]
+    assert len(submitted) >= pardis.departments.count() - 3
+    assert [row.department.short_name for row in dashboard.rows if row.state == SubmissionState.DRAFT] == [
+        "تأمین اجتماعی"
+    ]
+    assert [row.department.short_name for row in dashboard.missing if row.state == ""] == ["منابع طبیعی"]
+    assert [row.department.short_name for row in submitted if row.late] == ["کمیته امداد"]
+    for row in submitted:  # each answer started from the department's answer to the earlier round
+        assert (
+            row.response.previous.round == earlier and row.response.submitted_by.memberships.get().role == Role.LIAISON
+        )
+        assert set(row.response.extra_answers) == {str(q.pk) for q in recent.questions.all()}
+    assert any(change and change < 0 for change in (row.shortfall_change for row in submitted))  # improvements
+    assert any(change and change > 0 for change in (row.shortfall_change for row in submitted))  # regressions
+
+
+def test_most_departments_answer_that_they_have_no_pr_unit(pardis):
+    recent, earlier = recent_and_earlier_rounds(pardis)
+    for round in (recent, earlier):
+        totals = gap_dashboard(round).totals
+        assert totals.without_pr_unit > totals.answered / 2
+        assert totals.shortfall["photographer"] > 0 and totals.shortfall["social_media"] > 0
+        assert totals.equipment["camera"] > 0 and totals.equipment["vehicle"] > 0
+
+
+def test_the_activity_dashboard_lists_the_two_silent_departments(pardis):
+    today = council_today(pardis)
+    periods = list(ActivityPeriod.objects.filter(council=pardis).order_by("starts_on"))
+    assert len(periods) == 4
+    assert [p.deadline < today for p in periods] == [True, True, True, False]
+    assert periods[-1].title.startswith("گزارش فعالیت ") and not any(
+        c.isascii() and c.isdigit() for c in periods[-1].title
+    )
+
+    dashboard = activity_dashboard(pardis, today=today)
+    silent = {department.short_name: last for department, last in dashboard.silent}
+    assert set(silent) == {"منابع طبیعی", "تأمین اجتماعی"}
+    assert silent["منابع طبیعی"] == periods[0] and silent["تأمین اجتماعی"] is None
+
+    reports = ActivityReport.objects.filter(period__council=pardis)
+    assert reports.filter(period=periods[0], state=SubmissionState.SUBMITTED).count() >= 10
+    returned = reports.get(state=SubmissionState.RETURNED)
+    assert returned.return_reason and returned.history.filter(history_user__username="pardis.secretary").exists()
+    assert reports.filter(late=True).exists()
+    for report in reports.filter(state=SubmissionState.SUBMITTED):
+        assert all(link.startswith("https://") for link in report.link_list)
+
+
+def test_the_most_demanded_training_is_asked_for_by_several_departments(pardis):
+    demand = training_demand(pardis)
+    assert demand[0].departments >= 2 and demand[0].topic == "عکاسی خبری"
+
+    proposals = TrainingProposal.objects.filter(council=pardis)
+    declined = proposals.get(state=TrainingProposal.State.DECLINED)
+    assert declined.decline_reason
+    today = council_today(pardis)
+    planned = TrainingCourse.objects.get(council=pardis, state=TrainingCourse.State.PLANNED)
+    assert planned.proposals.values("department").distinct().count() == 2
+    assert planned.starts_on > today and planned.place and 3 <= planned.enrolments.count() <= 4
+    assert {e.department_id for e in planned.enrolments.all()} == {p.department_id for p in planned.proposals.all()}
+    held = TrainingCourse.objects.get(council=pardis, state=TrainingCourse.State.HELD)
+    assert held.starts_on < today
+    assert held.enrolments.filter(attended=True).exists() and not held.enrolments.filter(attended=None).exists()
+
+
+def test_seeding_twice_adds_no_submissions(pardis):
+    def counts():
+        return [
+            model.objects.count()
+            for model in (
+                SurveyRound,
+                SurveyResponse,
+                SurveyResponse.history.model,
+                ActivityPeriod,
+                ActivityReport,
+                TrainingProposal,
+                TrainingCourse,
+                Enrolment,
+            )
+        ]
+
+    before = counts()
+    seed()
+    assert counts() == before
+    assert SurveyRound.objects.filter(council__slug="gjilan").count() == 2

@@ -98,8 +98,8 @@ def test_the_gap_dashboard_adds_up(world, rounds):
     assert rows[world.department_a].shortfall_change == 0  # 5 then, 5 now
     assert rows[world.department_b].shortfall_change is None  # did not answer the earlier round
     assert rows[world.department_b].late
-    # the earlier round had one answer: 1 department without a PR unit, 1 vacant position, shortfall 5
-    assert dashboard.changes == {"without_pr_unit": 0, "vacant": 0, "total_shortfall": 2, "answered": 1}
+    # like with like: only A answered both rounds (no PR unit, 1 vacant position, shortfall 5 both times)
+    assert dashboard.changes == {"without_pr_unit": 0, "vacant": 0, "total_shortfall": 0}
     assert [(bar.label, bar.value, bar.percent) for bar in dashboard.department_bars] == [
         ("EDU", 5, 100.0),
         ("HEA", 2, 40.0),
@@ -285,3 +285,12 @@ def test_list_pages_queries_do_not_grow(client, world, role):
         grow()
         many = count_queries(client, url)
         assert len(many) == len(few), "\n".join([f"{name}: queries with more data:", *many])
+
+
+def test_a_department_not_asked_is_not_called_silent(world, periods):
+    made, third = periods
+    for period in made:
+        period.departments.remove(third)
+    dashboard = selectors.activity_dashboard(world.council, today=timezone.localdate())
+    assert dashboard.silent == [(world.department_b, made[0])]
+    assert third not in dashboard.departments

@@ -263,3 +263,21 @@ def test_the_liaisons_home_lists_what_their_department_still_owes(client, world,
     assert round.title in client.get(reverse("council:home")).content.decode()
     post(client, round, world.department_a, COMPLETE)
     assert round.title not in client.get(reverse("council:home")).content.decode()
+
+
+def test_opening_a_closed_rounds_form_creates_nothing(client, world, round):
+    round.closed_at = timezone.now()
+    round.save()
+    client.force_login(world.liaison_a)
+    response = client.get(edit_url(round, world.department_a), follow=True)
+    assert "closed and takes no more answers" in response.content.decode()
+    assert not SurveyResponse.objects.exists()
+
+
+def test_a_prefilled_draft_has_one_history_record(client, world):
+    earlier = SurveyRoundFactory(council=world.council, starts_on=timezone.localdate() - timedelta(days=200))
+    SurveyResponseFactory(round=earlier, department=world.department_a)
+    round = SurveyRoundFactory(council=world.council)
+    client.force_login(world.liaison_a)
+    client.get(edit_url(round, world.department_a))
+    assert SurveyResponse.objects.get(round=round).history.count() == 1
