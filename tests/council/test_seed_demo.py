@@ -7,6 +7,7 @@ from council.models import Council, Membership, Role, User
 from departments.models import (
     ActivityPeriod,
     ActivityReport,
+    ChecklistTemplate,
     Department,
     Enrolment,
     SubmissionState,
@@ -15,7 +16,14 @@ from departments.models import (
     TrainingCourse,
     TrainingProposal,
 )
-from departments.selectors import activity_dashboard, gap_dashboard, training_demand
+from departments.selectors import (
+    activity_dashboard,
+    compliance_matrix,
+    equal_access,
+    gap_dashboard,
+    open_alerts,
+    training_demand,
+)
 from departments.services import council_today
 
 
@@ -164,3 +172,13 @@ def test_seeding_twice_adds_no_submissions(pardis):
     seed()
     assert counts() == before
     assert SurveyRound.objects.filter(council__slug="gjilan").count() == 2
+
+
+def test_pardis_has_an_election_with_one_non_compliance_and_one_missing_attestation(pardis):
+    assert set(ChecklistTemplate.objects.values_list("language", flat=True)) >= {"fa", "sq", "en"}
+    period = pardis.election_periods.get()
+    matrix = compliance_matrix(period, today=council_today(pardis))
+    statuses = [cell.status for _department, cells, _rate in matrix.rows for cell in cells[:2]]
+    assert statuses.count("not_compliant") == 1 and statuses.count("missing") == 1
+    assert sorted(open_alerts(pardis).values_list("kind", flat=True)) == ["missing", "not_compliant"]
+    assert any(group.unequal for group in equal_access(period))

@@ -5,6 +5,7 @@ from django.db import transaction
 
 from council.models import Council, Language, Membership, Role, User
 from departments.demo import seed_submissions
+from departments.demo_elections import seed_elections
 from departments.models import Department
 from meetings.demo import DEMO_MEETINGS, seed_meetings
 
@@ -137,6 +138,7 @@ class Command(BaseCommand):
                 logins.append((username, f"{Role.LIAISON.label} · {department.name}"))
             seed_meetings(council, DEMO_MEETINGS[council.slug])
             seed_submissions(council)
+            seed_elections(council)
         return logins
 
     def person(self, username, email, first, last, password, language="") -> User:
