@@ -523,7 +523,7 @@ class ReportingCycle(models.Model):
         return self.ends_on
 
 
-class Attestation(models.Model):
+class Attestation(Versioned):
     """A department's answers to the checklist for one cycle; frozen once submitted."""
 
     class State(models.TextChoices):
@@ -540,9 +540,9 @@ class Attestation(models.Model):
     signed_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     co_signer = models.CharField(_("co-signed by (head of department)"), max_length=200, blank=True)
     late = models.BooleanField(_("late"), default=False)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
-    class Meta:
+    class Meta(Versioned.Meta):
         constraints = [models.UniqueConstraint(fields=["cycle", "department"], name="one_attestation_per_cycle")]
         verbose_name = _("attestation")
         verbose_name_plural = _("attestations")

@@ -244,14 +244,20 @@ def attestation_start(*, cycle: ReportingCycle, department: Department) -> Attes
 
 
 @transaction.atomic
-def attestation_save(*, attestation: Attestation, answers: dict, co_signer: str, by, submit: bool) -> Attestation:
+def attestation_save(
+    *, attestation: Attestation, answers: dict, co_signer: str, by, submit: bool, base_version: int | None = None
+) -> Attestation:
     """Save the answers ({answer id: {"value", "note", "evidence"}}); with `submit`, sign and freeze them.
 
-    A "not compliant" answer in a submitted attestation raises an alert for the chair.
+    A "not compliant" answer in a submitted attestation raises an alert for the chair. Refused
+    (EditConflict) when someone saved the attestation since this edit began.
     """
     attestation = (
         Attestation.objects.select_for_update().select_related("cycle__period__council").get(pk=attestation.pk)
     )
+    if base_version is not None and attestation.version != base_version:
+        raise EditConflict
+    attestation.version += 1
     period = attestation.cycle.period
     if attestation.is_submitted:
         raise SubmissionError(_("This attestation has been submitted and is frozen."))

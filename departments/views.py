@@ -954,13 +954,21 @@ def attestation_edit(request, slug, pk, cycle_pk, department_pk):
     if request.method == "POST":
         if all(form.is_valid() for form in forms_):
             values = {form.answer.pk: form.cleaned_data for form in forms_}
+            base_version = request.POST.get("base_version", "")
             try:
                 services.attestation_save(
-                    attestation=attestation, answers=values, co_signer=co_signer, by=request.user, submit=submitting
+                    attestation=attestation,
+                    answers=values,
+                    co_signer=co_signer,
+                    by=request.user,
+                    submit=submitting,
+                    base_version=int(base_version) if base_version.isdigit() else None,
                 )
+            except EditConflict:
+                attestation.refresh_from_db()
+                messages.error(request, CONFLICT_MESSAGE)
             except services.SubmissionError as error:
-                messages.error(request, str(error))
-                forms_ = [AnswerForm(data, files, answer=a, council=period.council) for a in answers]
+                messages.error(request, str(error))  # nothing was saved; the forms keep what was typed
             else:
                 if submitting:
                     messages.success(request, _("Attestation submitted and signed. Thank you."))

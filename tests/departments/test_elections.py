@@ -450,3 +450,17 @@ def test_evidence_is_served_only_to_those_allowed(client, world, election, priva
     assert b"".join(response.streaming_content) == b"%PDF-1.4 proof"
     client.force_login(world.liaison_b)
     assert client.get(url(world, "evidence-download", election.pk, answer.pk)).status_code == 403
+
+
+def test_two_people_saving_the_same_attestation_do_not_overwrite_each_other(client, world, election):
+    cycle = election.cycles.first()
+    client.force_login(world.liaison_a)
+    client.get(attest_url(world, election, cycle, world.department_a))
+    attestation = Attestation.objects.get()
+    stale = attestation.version
+    first = answer_data(attestation, ["compliant", "", ""], action="save", base_version=stale)
+    client.post(attest_url(world, election, cycle, world.department_a), first)
+    second = answer_data(attestation, ["not_compliant", "", ""], action="save", base_version=stale)
+    page = client.post(attest_url(world, election, cycle, world.department_a), second).content.decode()
+    assert "Someone else saved this" in page and "It happened once." in page
+    assert attestation.answers.first().value == "compliant"
