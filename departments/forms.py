@@ -2,7 +2,7 @@ from itertools import pairwise
 
 from django import forms
 from django.core.validators import MinValueValidator, URLValidator
-from django.db.models import Case, Q, When
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from council.concurrency import VersionedFormMixin
@@ -325,9 +325,10 @@ class ElectionPeriodForm(FormMixin, forms.ModelForm):
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, council=council, **kwargs)
+        # The council's own checklists, and the shared ones written in its language.
         self.fields["template"].queryset = ChecklistTemplate.objects.filter(
-            Q(council=council) | Q(council__isnull=True)
-        ).order_by(Case(When(language=council.language, then=0), default=1), "name")
+            Q(council=council) | Q(council__isnull=True, language=council.language)
+        ).order_by("name", "-version")
         self.fields["template"].empty_label = None
         self.fields["cadence_days"].validators.append(MinValueValidator(1))
 

@@ -88,7 +88,12 @@ class Submission(Versioned):
     late = models.BooleanField(_("late"), default=False, help_text=_("First submitted after the deadline."))
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
     )
     return_reason = models.TextField(_("reason for returning"), blank=True)
     updated_at = models.DateTimeField(_("last saved"), auto_now=True)
@@ -152,7 +157,9 @@ class SurveyQuestion(models.Model):
         YES_NO = "yes_no", _("Yes / no")
         CHOICE = "choice", _("Choice")
 
-    round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="questions")
+    round = models.ForeignKey(
+        SurveyRound, on_delete=models.CASCADE, related_name="questions", verbose_name=_("survey round")
+    )
     text = models.CharField(_("question"), max_length=300)
     kind = models.CharField(_("kind of answer"), max_length=16, choices=Kind.choices, default=Kind.TEXT)
     choices = models.TextField(_("choices"), blank=True, help_text=_("For a choice question: one choice per line."))
@@ -178,12 +185,20 @@ def count_field(label):
 class SurveyResponse(Submission):
     """A department's answer to a staffing-gap survey round."""
 
-    round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="submissions")
+    round = models.ForeignKey(
+        SurveyRound, on_delete=models.CASCADE, related_name="submissions", verbose_name=_("survey round")
+    )
     department = models.ForeignKey(
         Department, on_delete=models.CASCADE, related_name="survey_responses", verbose_name=_("department")
     )
     previous = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("previous answer"),
     )
     has_pr_unit = models.BooleanField(_("PR unit in the org chart"), null=True, blank=True)
     approved_positions = count_field(_("approved PR positions"))
@@ -269,7 +284,9 @@ CHANNELS = [
 class ActivityReport(Submission):
     """A department's public-information work in one reporting period."""
 
-    period = models.ForeignKey(ActivityPeriod, on_delete=models.CASCADE, related_name="submissions")
+    period = models.ForeignKey(
+        ActivityPeriod, on_delete=models.CASCADE, related_name="submissions", verbose_name=_("period")
+    )
     department = models.ForeignKey(
         Department, on_delete=models.CASCADE, related_name="activity_reports", verbose_name=_("department")
     )
@@ -333,7 +350,9 @@ class TrainingCourse(Versioned):
         HELD = "held", _("Held")
         CANCELLED = "cancelled", _("Cancelled")
 
-    council = models.ForeignKey("council.Council", on_delete=models.CASCADE, related_name="training_courses")
+    council = models.ForeignKey(
+        "council.Council", on_delete=models.CASCADE, related_name="training_courses", verbose_name=_("council")
+    )
     title = models.CharField(_("title"), max_length=200)
     gap = models.CharField(_("gap it answers"), max_length=32, choices=Gap.choices, default=Gap.OTHER)
     audience = models.CharField(_("target audience"), max_length=200, blank=True)
@@ -368,7 +387,9 @@ class TrainingProposal(Versioned):
         MEDIUM = 2, _("Medium")
         LOW = 3, _("Low")
 
-    council = models.ForeignKey("council.Council", on_delete=models.CASCADE, related_name="training_proposals")
+    council = models.ForeignKey(
+        "council.Council", on_delete=models.CASCADE, related_name="training_proposals", verbose_name=_("council")
+    )
     department = models.ForeignKey(
         Department, on_delete=models.CASCADE, related_name="training_proposals", verbose_name=_("department")
     )
@@ -385,9 +406,16 @@ class TrainingProposal(Versioned):
     state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.PROPOSED)
     decline_reason = models.TextField(_("reason for declining"), blank=True)
     course = models.ForeignKey(
-        TrainingCourse, on_delete=models.SET_NULL, null=True, blank=True, related_name="proposals"
+        TrainingCourse,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposals",
+        verbose_name=_("course"),
     )
-    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("proposed by")
+    )
     created_at = models.DateTimeField(_("proposed"), auto_now_add=True)
     history = HistoricalRecords(excluded_fields=["version"])
 
@@ -403,12 +431,18 @@ class TrainingProposal(Versioned):
 class Enrolment(models.Model):
     """A member of a department's staff enrolled in a course, and whether they attended."""
 
-    course = models.ForeignKey(TrainingCourse, on_delete=models.CASCADE, related_name="enrolments")
-    department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="enrolments")
+    course = models.ForeignKey(
+        TrainingCourse, on_delete=models.CASCADE, related_name="enrolments", verbose_name=_("course")
+    )
+    department = models.ForeignKey(
+        Department, on_delete=models.CASCADE, related_name="enrolments", verbose_name=_("department")
+    )
     name = models.CharField(_("name"), max_length=200)
     position = models.CharField(_("position"), max_length=200, blank=True)
     attended = models.BooleanField(_("attended"), null=True, blank=True)
-    enrolled_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    enrolled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("enrolled by")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -433,6 +467,7 @@ class ChecklistTemplate(models.Model):
         null=True,
         blank=True,
         help_text=_("Empty: offered to every council."),
+        verbose_name=_("council"),
     )
     name = models.CharField(_("name"), max_length=200)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
@@ -452,7 +487,9 @@ class ChecklistTemplate(models.Model):
 class ChecklistItem(models.Model):
     """One thing a department attests, with guidance, in a section of the template."""
 
-    template = models.ForeignKey(ChecklistTemplate, on_delete=models.CASCADE, related_name="items")
+    template = models.ForeignKey(
+        ChecklistTemplate, on_delete=models.CASCADE, related_name="items", verbose_name=_("checklist")
+    )
     section = models.CharField(_("section"), max_length=200)
     text = models.CharField(_("item"), max_length=500)
     guidance = models.TextField(_("guidance"), blank=True)
@@ -472,7 +509,9 @@ class ChecklistItem(models.Model):
 class ElectionPeriod(models.Model):
     """An election the council watches: its key dates, how often departments attest, and the checklist used."""
 
-    council = models.ForeignKey("council.Council", on_delete=models.CASCADE, related_name="election_periods")
+    council = models.ForeignKey(
+        "council.Council", on_delete=models.CASCADE, related_name="election_periods", verbose_name=_("council")
+    )
     name = models.CharField(_("name"), max_length=200)
     announced_on = models.DateField(_("announcement"))
     registration_starts_on = models.DateField(_("candidate registration"))
@@ -503,7 +542,9 @@ class ElectionPeriod(models.Model):
 class ReportingCycle(models.Model):
     """One attestation window of an election period; due on its last day (in the council's time zone)."""
 
-    period = models.ForeignKey(ElectionPeriod, on_delete=models.CASCADE, related_name="cycles")
+    period = models.ForeignKey(
+        ElectionPeriod, on_delete=models.CASCADE, related_name="cycles", verbose_name=_("period")
+    )
     number = models.PositiveIntegerField(_("number"))
     starts_on = models.DateField(_("start"))
     ends_on = models.DateField(_("end"))
@@ -530,12 +571,21 @@ class Attestation(Versioned):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted")
 
-    cycle = models.ForeignKey(ReportingCycle, on_delete=models.CASCADE, related_name="attestations")
-    department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="attestations")
+    cycle = models.ForeignKey(
+        ReportingCycle, on_delete=models.CASCADE, related_name="attestations", verbose_name=_("reporting cycle")
+    )
+    department = models.ForeignKey(
+        Department, on_delete=models.CASCADE, related_name="attestations", verbose_name=_("department")
+    )
     state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.DRAFT)
     template_version = models.PositiveIntegerField(_("checklist version"))
     signed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("signed by"),
     )
     signed_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     co_signer = models.CharField(_("co-signed by (head of department)"), max_length=200, blank=True)
@@ -563,8 +613,12 @@ class Answer(models.Model):
         NOT_COMPLIANT = "not_compliant", _("Not compliant")
         NOT_APPLICABLE = "not_applicable", _("Not applicable")
 
-    attestation = models.ForeignKey(Attestation, on_delete=models.CASCADE, related_name="answers")
-    item = models.ForeignKey(ChecklistItem, on_delete=models.SET_NULL, null=True, related_name="answers")
+    attestation = models.ForeignKey(
+        Attestation, on_delete=models.CASCADE, related_name="answers", verbose_name=_("attestation")
+    )
+    item = models.ForeignKey(
+        ChecklistItem, on_delete=models.SET_NULL, null=True, related_name="answers", verbose_name=_("checklist item")
+    )
     section = models.CharField(max_length=200)
     text = models.CharField(max_length=500)
     evidence_required = models.BooleanField(default=False)
@@ -597,15 +651,26 @@ class Alert(models.Model):
         NOT_COMPLIANT = "not_compliant", _("Not compliant")
         MISSING = "missing", _("Attestation missing")
 
-    cycle = models.ForeignKey(ReportingCycle, on_delete=models.CASCADE, related_name="alerts")
-    department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="alerts")
+    cycle = models.ForeignKey(
+        ReportingCycle, on_delete=models.CASCADE, related_name="alerts", verbose_name=_("reporting cycle")
+    )
+    department = models.ForeignKey(
+        Department, on_delete=models.CASCADE, related_name="alerts", verbose_name=_("department")
+    )
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
-    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, null=True, blank=True, related_name="alerts")
+    answer = models.ForeignKey(
+        Answer, on_delete=models.CASCADE, null=True, blank=True, related_name="alerts", verbose_name=_("answer")
+    )
     raised_at = models.DateTimeField(_("raised"), auto_now_add=True)
     follow_up = models.TextField(_("follow-up: what was done"), blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("closed by"),
     )
     history = HistoricalRecords()
 
@@ -640,8 +705,12 @@ class AccessRequest(models.Model):
         GRANTED = "granted", _("Granted")
         REFUSED = "refused", _("Refused")
 
-    period = models.ForeignKey(ElectionPeriod, on_delete=models.CASCADE, related_name="access_requests")
-    department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="access_requests")
+    period = models.ForeignKey(
+        ElectionPeriod, on_delete=models.CASCADE, related_name="access_requests", verbose_name=_("period")
+    )
+    department = models.ForeignKey(
+        Department, on_delete=models.CASCADE, related_name="access_requests", verbose_name=_("department")
+    )
     candidate = models.CharField(_("candidate or campaign"), max_length=200)
     kind = models.CharField(_("kind of request"), max_length=16, choices=Kind.choices)
     details = models.TextField(_("what was asked for"))
@@ -649,7 +718,9 @@ class AccessRequest(models.Model):
     outcome = models.CharField(_("answer"), max_length=16, choices=Outcome.choices, default=Outcome.PENDING)
     reason = models.TextField(_("reason for the answer"), blank=True)
     answered_on = models.DateField(_("answered on"), null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -664,7 +735,9 @@ class AccessRequest(models.Model):
 class Complaint(models.Model):
     """A complaint about a department's partiality during the election, and how it was handled."""
 
-    period = models.ForeignKey(ElectionPeriod, on_delete=models.CASCADE, related_name="complaints")
+    period = models.ForeignKey(
+        ElectionPeriod, on_delete=models.CASCADE, related_name="complaints", verbose_name=_("period")
+    )
     department = models.ForeignKey(
         Department,
         on_delete=models.CASCADE,
@@ -678,7 +751,9 @@ class Complaint(models.Model):
     text = models.TextField(_("complaint"))
     handling = models.TextField(_("how it was handled"), blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -103,7 +103,7 @@ class TextExtractor(HTMLParser):
 
 
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-ADDRESSES = re.compile(r"[\w.+-]+@[\w.-]+|\b[\w.]+\.(?:chair|secretary|member)\b|\bAsia/Tehran\b")
+ADDRESSES = re.compile(r"https?://\S+|[\w.+-]+@[\w.-]+|\b[\w.]+\.(?:chair|secretary|member)\b|\bAsia/Tehran\b")
 
 
 def english_words(html: str) -> set[str]:
@@ -152,6 +152,7 @@ def demo_pages(council_slug: str) -> list[str]:
     ]
     return [
         *meeting_pages,
+        *submission_pages(council_slug),
         reverse("council:home"),
         reverse("council:council-detail", args=[council_slug]),
         reverse("council:member-list", args=[council_slug]),
@@ -160,6 +161,46 @@ def demo_pages(council_slug: str) -> list[str]:
         reverse("account_change_password"),
         reverse("mfa_index"),
     ]
+
+
+def submission_pages(council_slug: str) -> list[str]:
+    """The department-submission pages of a demo council, as its chair (or an admin) sees them."""
+    from departments.models import ActivityReport, Attestation, SurveyResponse, TrainingCourse, TrainingProposal
+
+    def url(name, *args):
+        return reverse(f"departments:{name}", args=[council_slug, *args])
+
+    answer = SurveyResponse.objects.filter(round__council__slug=council_slug, state="submitted").latest("pk")
+    report = ActivityReport.objects.filter(period__council__slug=council_slug, state="submitted").latest("pk")
+    pages = [
+        url("survey-list"),
+        url("survey-create"),
+        url("survey-dashboard", answer.round_id),
+        url("survey-answer", answer.round_id, answer.department_id),
+        url("survey-answer-return", answer.round_id, answer.department_id),
+        url("activity-list"),
+        url("activity-create"),
+        url("activity-dashboard"),
+        url("activity-period", report.period_id),
+        url("activity-report", report.period_id, report.department_id),
+        url("training-list"),
+        url("training-plan"),
+        url("proposal-detail", TrainingProposal.objects.filter(council__slug=council_slug).first().pk),
+        url("course-detail", TrainingCourse.objects.filter(council__slug=council_slug).first().pk),
+        url("election-list"),
+        url("election-create"),
+    ]
+    attestation = Attestation.objects.filter(cycle__period__council__slug=council_slug, state="submitted").first()
+    if attestation:
+        period, cycle, department = attestation.cycle.period_id, attestation.cycle_id, attestation.department_id
+        pages += [
+            url("election-detail", period),
+            url("election-department", period, department),
+            url("attestation-detail", period, cycle, department),
+            url("access-register", period),
+            url("complaint-register", period),
+        ]
+    return pages
 
 
 def test_persian_pages_have_no_untranslated_english(client, demo):
