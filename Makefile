@@ -46,6 +46,7 @@ system-deps:
 # Speed and memory figures, printed (never asserted in tests).
 bench: messages
 	$(BIN)/python scripts/bench_pdf.py
+	$(BIN)/python scripts/bench_dashboards.py
 
 clean:
 	rm -rf $(VENV) var/static
