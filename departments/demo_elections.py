@@ -6,6 +6,7 @@ competition; no public resource used for any candidate; every candidate given la
 
 from datetime import timedelta
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 
 from council.models import Council
@@ -126,6 +127,10 @@ CHECKLISTS = {
 }
 
 
+HALL_RULE = 1  # the item (by order) on hall requests: not applicable where no candidate asked
+BRIEFING_LETTER = b"%PDF-1.4\n% demo: the letter briefing staff on the neutrality rules\n%%EOF\n"
+
+
 def install_checklists() -> dict[str, ChecklistTemplate]:
     """The default checklist in Persian, Albanian and English, offered to every council (once)."""
     templates = {}
@@ -176,8 +181,15 @@ def seed_elections(council: Council) -> None:
                 answers = {}
                 for answer in attestation.answers.all():
                     answers[answer.pk] = {"value": "compliant", "note": ""}
-                    if answer.evidence_required:
-                        answers[answer.pk] = {"value": "not_applicable", "note": "درخواستی در این دوره نرسید."}
+                    if answer.evidence_required and answer.order == HALL_RULE:
+                        answers[answer.pk] = {"value": "not_applicable", "note": "درخواستی در این نوبت نرسید."}
+                    elif answer.evidence_required:
+                        letter = ContentFile(BRIEFING_LETTER, name=f"ablagh-{department.short_name}.pdf")
+                        answers[answer.pk] = {
+                            "value": "compliant",
+                            "note": "نامه‌ی ابلاغ پیوست است.",
+                            "evidence": letter,
+                        }
                 if cycle == second and short == offender:
                     first_item = attestation.answers.first().pk
                     answers[first_item] = {

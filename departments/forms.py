@@ -76,6 +76,9 @@ class CollectionForm(FormMixin, forms.ModelForm):
         starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
         if starts_on and ends_on and ends_on < starts_on:
             self.add_error("ends_on", _("The period cannot end before it starts."))
+        deadline = cleaned.get("deadline")
+        if starts_on and deadline and deadline < starts_on:
+            self.add_error("deadline", _("The deadline cannot come before the period starts."))
         return cleaned
 
 
@@ -95,8 +98,15 @@ class QuestionForm(FormMixin, forms.ModelForm):
         fields = ["text", "kind", "choices"]
         widgets = {"choices": forms.Textarea(attrs={"rows": 2})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = False  # an empty row is skipped
+
     def clean(self):
         cleaned = super().clean()
+        if not cleaned.get("text"):
+            return cleaned
         if cleaned.get("kind") == SurveyQuestion.Kind.CHOICE and len(self.instance_choices(cleaned)) < 2:
             self.add_error("choices", _("A choice question needs at least two choices, one per line."))
         return cleaned
@@ -106,7 +116,7 @@ class QuestionForm(FormMixin, forms.ModelForm):
         return [line.strip() for line in (cleaned.get("choices") or "").splitlines() if line.strip()]
 
 
-QuestionFormSet = forms.formset_factory(QuestionForm, extra=3, max_num=20)
+QuestionFormSet = forms.formset_factory(QuestionForm, extra=5, max_num=5)
 
 
 def yes_no_field(label, **kwargs):
@@ -168,7 +178,9 @@ class SurveyResponseForm(SubmissionForm):
     def extra_field(question):
         Kind = SurveyQuestion.Kind
         if question.kind == Kind.NUMBER:
-            return forms.DecimalField(label=question.text, widget=forms.TextInput(attrs={"inputmode": "decimal"}))
+            return forms.DecimalField(
+                label=question.text, min_value=0, widget=forms.TextInput(attrs={"inputmode": "decimal"})
+            )
         if question.kind == Kind.YES_NO:
             return yes_no_field(question.text)
         if question.kind == Kind.CHOICE:
@@ -186,7 +198,8 @@ class SurveyResponseForm(SubmissionForm):
     def clean(self):
         cleaned = super().clean()
         approved, filled = cleaned.get("approved_positions"), cleaned.get("filled_positions")
-        if approved is not None and filled is not None and filled > approved and not cleaned.get("positions_note"):
+        over = approved is not None and filled is not None and filled > approved
+        if self.submitting and over and not cleaned.get("positions_note"):
             self.add_error(
                 "positions_note",
                 _("More positions are filled than approved. That is allowed: explain it in this note."),

@@ -362,8 +362,12 @@ def topic_key(topic: str) -> str:
 
 
 def latest_gaps(council) -> Counter:
-    """How many departments show each gap in their answer to the council's latest survey round."""
-    latest = SurveyRound.objects.filter(council=council).order_by("-starts_on", "-pk").first()
+    """How many departments show each gap in the latest survey round that has answers."""
+    latest = (
+        SurveyRound.objects.filter(council=council, submissions__state=SubmissionState.SUBMITTED)
+        .order_by("-starts_on", "-pk")
+        .first()
+    )
     counts = Counter()
     if latest is None:
         return counts

@@ -178,8 +178,10 @@ def course_create(*, council, proposals, **fields) -> TrainingCourse:
 
 
 def enrolment_add(*, course: TrainingCourse, department: Department, by, name: str, position: str) -> Enrolment:
-    if course.state == TrainingCourse.State.CANCELLED:
-        raise SubmissionError(_("This course has been cancelled."))
+    if course.state != TrainingCourse.State.PLANNED:
+        raise SubmissionError(_("This course is no longer open for enrolment."))
+    if course.enrolments.filter(department=department, name=name).exists():
+        raise SubmissionError(_("%(name)s is already enrolled.") % {"name": name})
     return Enrolment.objects.create(course=course, department=department, name=name, position=position, enrolled_by=by)
 
 
@@ -190,7 +192,8 @@ def attendance_record(*, course: TrainingCourse, attended_ids: set[int]) -> None
     for enrolment in enrolments:
         enrolment.attended = enrolment.pk in attended_ids
     Enrolment.objects.bulk_update(enrolments, ["attended"])
-    if course.state == TrainingCourse.State.PLANNED:
+    held = course.starts_on is None or course.starts_on <= council_today(course.council)
+    if course.state == TrainingCourse.State.PLANNED and held:
         course.state = TrainingCourse.State.HELD
         course.save()
 
@@ -246,19 +249,19 @@ def attestation_start(*, cycle: ReportingCycle, department: Department) -> Attes
 @transaction.atomic
 def attestation_save(
     *, attestation: Attestation, answers: dict, co_signer: str, by, submit: bool, base_version: int | None = None
-) -> Attestation:
-    """Save the answers ({answer id: {"value", "note", "evidence"}}); with `submit`, sign and freeze them.
+) -> dict:
+    """Save the answers ({answer id: {"value", "note", "evidence"}}); with `submit`, also sign and freeze them.
 
-    A "not compliant" answer in a submitted attestation raises an alert for the chair. Refused
-    (EditConflict) when someone saved the attestation since this edit began.
+    Returns what stops the submission ({answer id: message}); the answers are saved as a draft
+    then. A "not compliant" answer in a submitted attestation raises an alert for the chair.
+    Refused (EditConflict) when someone saved the attestation since this edit began.
     """
     attestation = (
         Attestation.objects.select_for_update().select_related("cycle__period__council").get(pk=attestation.pk)
     )
     if base_version is not None and attestation.version != base_version:
         raise EditConflict
-    attestation.version += 1
-    period = attestation.cycle.period
+    cycle, period = attestation.cycle, attestation.cycle.period
     if attestation.is_submitted:
         raise SubmissionError(_("This attestation has been submitted and is frozen."))
     if not period.is_open:
@@ -271,22 +274,33 @@ def attestation_save(
             answer.evidence = values["evidence"]
         answer.save()
     attestation.co_signer = co_signer
-    if submit:
-        missing = [a for a in rows.values() if not a.value]
-        unproven = [
-            a for a in rows.values() if a.evidence_required and a.value == Answer.Value.COMPLIANT and not a.evidence
-        ]
-        if missing or unproven:
-            raise SubmissionError(_("Answer every item, with evidence where it is required, before submitting."))
-        now = timezone.now()
+    attestation.version += 1
+    problems = attestation_problems(rows.values()) if submit else {}
+    today = council_today(period.council)
+    if submit and cycle.starts_on > today:
+        raise SubmissionError(_("This cycle has not started yet."))
+    if submit and not problems:
         attestation.state = Attestation.State.SUBMITTED
-        attestation.signed_by, attestation.signed_at = by, now
-        attestation.late = timezone.localdate(now, period.council.tzinfo) > attestation.cycle.deadline
+        attestation.signed_by, attestation.signed_at = by, timezone.now()
+        attestation.late = timezone.localdate(attestation.signed_at, period.council.tzinfo) > cycle.deadline
         for answer in rows.values():
             if answer.value == Answer.Value.NOT_COMPLIANT:
-                alert_raise(cycle=attestation.cycle, department=attestation.department, answer=answer)
+                alert_raise(cycle=cycle, department=attestation.department, answer=answer)
     attestation.save()
-    return attestation
+    return problems
+
+
+def attestation_problems(answers) -> dict:
+    """What an attestation lacks before it can be signed, per answer."""
+    problems = {}
+    for answer in answers:
+        if not answer.value:
+            problems[answer.pk] = _("Answer this item.")
+        elif answer.evidence_required and answer.value == Answer.Value.COMPLIANT and not answer.evidence:
+            problems[answer.pk] = _("This item needs an evidence file.")
+        elif answer.evidence_required and answer.value == Answer.Value.NOT_APPLICABLE and not answer.note:
+            problems[answer.pk] = _("Say in the note why this item does not apply.")
+    return problems
 
 
 def alert_raise(*, cycle, department, answer=None) -> Alert | None:

@@ -170,7 +170,7 @@ def _form_page(request, council, form, *, title, submit, back, section, section_
     return render(request, "departments/form_page.html", context)
 
 
-def _collection_create(request, slug, *, form_class, model, title, list_url_name):
+def _collection_create(request, slug, *, form_class, model, title, list_url_name, section):
     council = _council(request, slug, permissions.can_run_submissions)
     form = form_class(request.POST or None, council=council, initial=_suggested_dates(council, model))
     questions = QuestionFormSet(request.POST or None, prefix="questions") if model is SurveyRound else None
@@ -191,6 +191,7 @@ def _collection_create(request, slug, *, form_class, model, title, list_url_name
         "form": form,
         "questions": questions,
         "title": title,
+        "section": section,
         "back_url": reverse(list_url_name, args=[council.slug]),
     }
     return render(request, "departments/collection_form.html", context)
@@ -344,6 +345,7 @@ def survey_create(request, slug):
         model=SurveyRound,
         title=_("Open a staffing-gap survey round"),
         list_url_name="departments:survey-list",
+        section=_("Staffing-gap surveys"),
     )
 
 
@@ -447,6 +449,7 @@ def activity_create(request, slug):
         model=ActivityPeriod,
         title=_("Open a reporting period"),
         list_url_name="departments:activity-list",
+        section=_("Activity reports"),
     )
 
 
@@ -877,6 +880,9 @@ def election_detail(request, slug, pk):
         "period": period,
         "matrix": matrix,
         "alerts": selectors.open_alerts(period.council).filter(cycle__period=period),
+        "closed_alerts": Alert.objects.filter(cycle__period=period, closed_at__isnull=False)
+        .select_related("cycle", "department", "answer", "closed_by")
+        .order_by("-closed_at"),
         "items": selectors.item_compliance(period),
         "can_close": permissions.can_publish(request.user, period),
     }
@@ -942,6 +948,9 @@ def attestation_edit(request, slug, pk, cycle_pk, department_pk):
     if not period.is_open:
         messages.error(request, _("This election period is closed and archived."))
         return redirect("departments:election-department", slug=slug, pk=pk, department_pk=department_pk)
+    if cycle.starts_on > services.council_today(period.council):
+        messages.error(request, _("This cycle has not started yet."))
+        return redirect("departments:election-department", slug=slug, pk=pk, department_pk=department_pk)
     attestation = services.attestation_start(cycle=cycle, department=department)
     if attestation.is_submitted:
         messages.info(request, _("This attestation has been submitted and is frozen."))
@@ -956,7 +965,7 @@ def attestation_edit(request, slug, pk, cycle_pk, department_pk):
             values = {form.answer.pk: form.cleaned_data for form in forms_}
             base_version = request.POST.get("base_version", "")
             try:
-                services.attestation_save(
+                problems = services.attestation_save(
                     attestation=attestation,
                     answers=values,
                     co_signer=co_signer,
@@ -967,14 +976,31 @@ def attestation_edit(request, slug, pk, cycle_pk, department_pk):
             except EditConflict:
                 attestation.refresh_from_db()
                 messages.error(request, CONFLICT_MESSAGE)
+                saved = {a.pk: a for a in attestation.answers.all()}
+                for form in forms_:
+                    form.saved = saved[form.answer.pk]
             except services.SubmissionError as error:
                 messages.error(request, str(error))  # nothing was saved; the forms keep what was typed
             else:
-                if submitting:
+                if not problems and submitting:
                     messages.success(request, _("Attestation submitted and signed. Thank you."))
                     return redirect(detail)
-                messages.success(request, _("Draft saved. You can come back and submit it later."))
-                return redirect(request.path)
+                if not problems:
+                    messages.success(request, _("Draft saved. You can come back and submit it later."))
+                    return redirect(request.path)
+                attestation.refresh_from_db()
+                messages.error(
+                    request,
+                    _(
+                        "Answer every item, with evidence where it is required, before submitting. "
+                        "Your answers and files are saved as a draft."
+                    ),
+                )
+                fresh = {a.pk: a for a in attestation.answers.select_related("item")}
+                for form in forms_:
+                    if form.answer.pk in problems:
+                        form.add_error(None, problems[form.answer.pk])
+                    form.answer = fresh[form.answer.pk]  # shows the evidence now on file
         else:
             messages.error(request, _("Not saved: correct the items marked below."))
     context = {

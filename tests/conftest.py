@@ -192,7 +192,7 @@ def submissions(world) -> SubmissionWorld:
     election = ElectionPeriodFactory(council=world.council)
     cycle = election.cycles.first()
     attestation = services.attestation_start(cycle=cycle, department=world.department_a)
-    answers = {a.pk: {"value": "not_applicable", "note": ""} for a in attestation.answers.all()}
+    answers = {a.pk: {"value": "not_applicable", "note": "No such request"} for a in attestation.answers.all()}
     answers[next(iter(answers))] = {"value": "not_compliant", "note": "A car was lent to a campaign."}
     services.attestation_save(attestation=attestation, answers=answers, co_signer="", by=world.liaison_a, submit=True)
     return SubmissionWorld(

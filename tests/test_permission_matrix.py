@@ -302,7 +302,7 @@ def test_submission_pages_give_each_role_the_right_status(world, submissions, lo
 
 ELECTION = lambda w, s: s.election.pk  # noqa: E731
 CYCLE = lambda w, s: s.attestation.cycle_id  # noqa: E731
-OPEN_CYCLE = lambda w, s: s.election.cycles.last().pk  # noqa: E731
+OPEN_CYCLE = lambda w, s: s.election.cycles.all()[1].pk  # noqa: E731  the running cycle
 ANSWER = lambda w, s: s.attestation.answers.first().pk  # noqa: E731
 
 

@@ -88,7 +88,7 @@ def test_a_cycle_is_due_at_the_end_of_its_last_day_in_the_councils_time_zone(wor
     world.council.save()
     cycle = election.cycles.first()
     attestation = services.attestation_start(cycle=cycle, department=world.department_a)
-    answers = {a.pk: {"value": "not_applicable", "note": ""} for a in attestation.answers.all()}
+    answers = {a.pk: {"value": "not_applicable", "note": "n/a"} for a in attestation.answers.all()}
     just_in_time = calendars.make_aware(cycle.deadline, calendars.parse_time("23:30"), world.council.tzinfo)
     from unittest import mock
 
@@ -99,7 +99,7 @@ def test_a_cycle_is_due_at_the_end_of_its_last_day_in_the_councils_time_zone(wor
     attestation.refresh_from_db()
     assert not attestation.late
     late_one = services.attestation_start(cycle=cycle, department=world.department_b)
-    answers = {a.pk: {"value": "not_applicable", "note": ""} for a in late_one.answers.all()}
+    answers = {a.pk: {"value": "not_applicable", "note": "n/a"} for a in late_one.answers.all()}
     with mock.patch("django.utils.timezone.now", return_value=just_in_time + timedelta(hours=1)):
         services.attestation_save(attestation=late_one, answers=answers, co_signer="", by=world.liaison_b, submit=True)
     late_one.refresh_from_db()
@@ -216,7 +216,7 @@ def test_a_liaison_cannot_attest_for_another_department(client, world, election)
 def test_editing_the_template_leaves_old_attestations_exactly_as_they_were(world, election):
     cycle = election.cycles.first()
     attestation = services.attestation_start(cycle=cycle, department=world.department_a)
-    answers = {a.pk: {"value": "not_applicable", "note": ""} for a in attestation.answers.all()}
+    answers = {a.pk: {"value": "not_applicable", "note": "n/a"} for a in attestation.answers.all()}
     services.attestation_save(attestation=attestation, answers=answers, co_signer="", by=world.liaison_a, submit=True)
     before = list(attestation.answers.values_list("section", "text", "evidence_required", "value"))
 
@@ -274,7 +274,7 @@ def test_a_not_compliant_answer_alerts_the_chair_by_e_mail(world, election):
     world.chair.language = "fa"
     world.chair.save()
     attestation = services.attestation_start(cycle=election.cycles.first(), department=world.department_a)
-    answers = {a.pk: {"value": "not_applicable", "note": ""} for a in attestation.answers.all()}
+    answers = {a.pk: {"value": "not_applicable", "note": "n/a"} for a in attestation.answers.all()}
     first = attestation.answers.first().pk
     answers[first] = {"value": "not_compliant", "note": "A car was lent to a campaign."}
     with pytest.MonkeyPatch.context() as patch:
@@ -464,3 +464,25 @@ def test_two_people_saving_the_same_attestation_do_not_overwrite_each_other(clie
     page = client.post(attest_url(world, election, cycle, world.department_a), second).content.decode()
     assert "Someone else saved this" in page and "It happened once." in page
     assert attestation.answers.first().value == "compliant"
+
+
+def test_a_future_cycle_cannot_be_attested(client, world, election):
+    client.force_login(world.liaison_a)
+    future = election.cycles.last()
+    assert client.get(attest_url(world, election, future, world.department_a)).status_code == 302
+    assert not Attestation.objects.exists()
+
+
+def test_a_failed_submission_keeps_the_draft_and_marks_the_items(client, world, election, private_files):
+    cycle = election.cycles.first()
+    client.force_login(world.liaison_a)
+    client.get(attest_url(world, election, cycle, world.department_a))
+    attestation = Attestation.objects.get()
+    third = attestation.answers.all()[2]
+    data = answer_data(attestation, ["compliant", "not_applicable", ""])
+    data[f"a{third.pk}-evidence"] = pdf()
+    page = client.post(attest_url(world, election, cycle, world.department_a), data).content.decode()
+    assert "Say in the note why this item does not apply." in page and "Answer this item." in page
+    assert "Evidence on file" in page
+    attestation.refresh_from_db()
+    assert not attestation.is_submitted and attestation.answers.get(pk=third.pk).evidence
