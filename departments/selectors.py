@@ -4,6 +4,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Min, Q
+from django.utils import timezone
 
 from council.l10n.text import normalize_line, persian_sort_key
 from departments.models import (
@@ -17,6 +18,7 @@ from departments.models import (
     Attestation,
     Equipment,
     Gap,
+    ReportingCycle,
     SubmissionState,
     SurveyResponse,
     SurveyRound,
@@ -244,6 +246,19 @@ def survey_answer_data(response: SurveyResponse, questions) -> dict:
     }
 
 
+def conflicting_values(form, saved) -> list[tuple[str, object]]:
+    """(label, saved value) of each field where what someone else saved differs from what this form holds."""
+    conflicts = []
+    for name in form._meta.fields:
+        mine = form.cleaned_data.get(name)
+        theirs = getattr(saved, name)
+        if mine != theirs and not (mine in (None, "", []) and theirs in (None, "", [])):
+            field = saved._meta.get_field(name)
+            shown = dict(field.flatchoices).get(theirs, theirs) if field.choices else theirs
+            conflicts.append((form.fields[name].label, shown))
+    return conflicts
+
+
 def changed_fields(response, previous, names) -> set[str]:
     """Which of the answer's fields differ from the department's previous answer."""
     if previous is None:
@@ -434,12 +449,24 @@ def history_of(obj) -> list[Version]:
     return versions
 
 
-def answers_owed(department) -> list:
-    """The open survey rounds and reporting periods still waiting for this department's submission, soonest first.
+@dataclass
+class Owed:
+    """Something a department still has to hand in: a survey answer, an activity report or an attestation."""
 
-    Each is (collection, its URL name for answering, the department's submission or None). Four queries.
+    title: str
+    deadline: object
+    url: str
+    state: str = ""  # the draft's state label, if one was started
+
+
+def answers_owed(department) -> list[Owed]:
+    """Open survey rounds, reporting periods and running election cycles still waiting for the department.
+
+    Soonest deadline first. A fixed number of queries.
     """
-    owed = []
+    from django.urls import reverse
+
+    slug, owed = department.council.slug, []
     for model, url_name in (
         (SurveyRound, "departments:survey-answer-edit"),
         (ActivityPeriod, "departments:activity-report-edit"),
@@ -454,8 +481,19 @@ def answers_owed(department) -> list:
         for collection in collections:
             submission = submissions.get(collection.pk)
             if submission is None or not submission.is_submitted:
-                owed.append((collection, url_name, submission))
-    return sorted(owed, key=lambda entry: entry[0].deadline)
+                url = reverse(url_name, args=[slug, collection.pk, department.pk])
+                state = submission.get_state_display() if submission else ""
+                owed.append(Owed(collection.title, collection.deadline, url, state))
+    today = timezone.localdate(timezone=department.council.tzinfo)
+    cycles = ReportingCycle.objects.filter(
+        period__council_id=department.council_id, period__closed_at__isnull=True, starts_on__lte=today
+    ).exclude(
+        pk__in=Attestation.objects.filter(department=department, state=Attestation.State.SUBMITTED).values("cycle_id")
+    )
+    for cycle in cycles.select_related("period"):
+        url = reverse("departments:attestation-edit", args=[slug, cycle.period_id, cycle.pk, department.pk])
+        owed.append(Owed(f"{cycle.period.name} · {cycle.number}", cycle.deadline, url))
+    return sorted(owed, key=lambda entry: entry.deadline)
 
 
 # ---------------------------------------------------------------- election-period neutrality

@@ -227,6 +227,7 @@ def _submission_edit(request, submission, *, form_class, form_kwargs, template, 
         return redirect(detail_url)
     submitting = request.POST.get("action") == "submit"
     form = form_class(request.POST or None, instance=submission, council=council, submitting=submitting, **form_kwargs)
+    conflicts = []
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -238,8 +239,10 @@ def _submission_edit(request, submission, *, form_class, form_kwargs, template, 
                     submit=submitting,
                 )
             except EditConflict:
+                saved = type(submission).objects.get(pk=submission.pk)
                 form.data = form.data.copy()
-                form.data["base_version"] = type(submission).objects.get(pk=submission.pk).version
+                form.data["base_version"] = saved.version
+                conflicts = selectors.conflicting_values(form, saved)
                 messages.error(request, CONFLICT_MESSAGE)
             except services.SubmissionError as error:
                 messages.error(request, str(error))
@@ -254,7 +257,8 @@ def _submission_edit(request, submission, *, form_class, form_kwargs, template, 
             messages.error(request, _("Not submitted yet: complete the fields marked below, then submit again."))
         else:
             messages.error(request, _("Not saved: correct the fields marked below."))
-    return render(request, template, {"council": council, "form": form, "submission": submission, **context})
+    context = {"council": council, "form": form, "submission": submission, "conflicts": conflicts, **context}
+    return render(request, template, context)
 
 
 def _may_start(request, collection, department) -> bool:

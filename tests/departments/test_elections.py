@@ -486,3 +486,15 @@ def test_a_failed_submission_keeps_the_draft_and_marks_the_items(client, world, 
     assert "Evidence on file" in page
     attestation.refresh_from_db()
     assert not attestation.is_submitted and attestation.answers.get(pk=third.pk).evidence
+
+
+def test_the_liaisons_home_lists_the_attestations_owed(client, world, election):
+    client.force_login(world.liaison_a)
+    home = client.get(reverse("council:home")).content.decode()
+    assert home.count(election.name) == 2  # the past cycle (overdue) and the running one; not the future one
+    submit(
+        services.attestation_start(cycle=election.cycles.first(), department=world.department_a),
+        ["compliant", "not_applicable", "compliant"],
+        world.liaison_a,
+    )
+    assert client.get(reverse("council:home")).content.decode().count(election.name) == 1

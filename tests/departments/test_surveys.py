@@ -198,8 +198,10 @@ def test_two_liaisons_saving_the_same_draft_do_not_overwrite_each_other(client, 
     page = client.post(
         edit_url(round, world.department_a), {"approved_positions": "9", "action": "save", "base_version": stale}
     )
-    assert page.status_code == 200 and "Someone else saved this" in page.content.decode()
-    assert 'value="9"' in page.content.decode()
+    html = page.content.decode()
+    assert page.status_code == 200 and "Someone else saved this" in html
+    assert 'value="9"' in html  # what this person typed
+    assert "Saved meanwhile by someone else" in html and "<strong dir=\"auto\">2</strong>" in html  # and theirs
     assert SurveyResponse.objects.get(round=round).approved_positions == 2
 
 
