@@ -3,6 +3,7 @@ from itertools import pairwise
 from django import forms
 from django.core.validators import MinValueValidator, URLValidator
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from council.concurrency import VersionedFormMixin
@@ -380,6 +381,17 @@ class AnswerForm(FormMixin, forms.Form):
         return cleaned
 
 
+def check_dates(form, first: str, then: str) -> None:
+    """A register's two dates: neither in the future (council time), the second not before the first."""
+    cleaned = form.cleaned_data
+    today = timezone.localdate(timezone=form.council.tzinfo)
+    for name in (first, then):
+        if cleaned.get(name) and cleaned[name] > today:
+            form.add_error(name, _("This date has not come yet."))
+    if cleaned.get(first) and cleaned.get(then) and cleaned[then] < cleaned[first]:
+        form.add_error(then, _("This date cannot come before the one above it."))
+
+
 class AccessRequestForm(FormMixin, forms.ModelForm):
     requested_on = CouncilDateField(label=_("Requested on"))
     answered_on = CouncilDateField(label=_("Answered on"), required=False)
@@ -398,6 +410,7 @@ class AccessRequestForm(FormMixin, forms.ModelForm):
         cleaned = super().clean()
         if cleaned.get("outcome") == AccessRequest.Outcome.REFUSED and not cleaned.get("reason"):
             self.add_error("reason", _("A refusal needs its reason: it is how equal treatment is checked."))
+        check_dates(self, "requested_on", "answered_on")
         return cleaned
 
 
@@ -413,3 +426,8 @@ class ComplaintForm(FormMixin, forms.ModelForm):
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, council=council, **kwargs)
         self.fields["department"].queryset = council.departments.all()
+
+    def clean(self):
+        cleaned = super().clean()
+        check_dates(self, "received_on", "closed_on")
+        return cleaned

@@ -61,5 +61,7 @@ urlpatterns += [
     path(f"{election}evidence/<int:answer_pk>/", views.evidence_download, name="evidence-download"),
     path(f"{election}alerts/<int:alert_pk>/close/", views.alert_close, name="alert-close"),
     path(f"{election}equal-access/", views.access_register, name="access-register"),
+    path(f"{election}equal-access/<int:request_pk>/", views.access_request_edit, name="access-request-edit"),
     path(f"{election}complaints/", views.complaint_register, name="complaint-register"),
+    path(f"{election}complaints/<int:complaint_pk>/", views.complaint_edit, name="complaint-edit"),
 ]

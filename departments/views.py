@@ -1087,6 +1087,57 @@ def access_register(request, slug, pk):
 
 
 @login_required
+def access_request_edit(request, slug, pk, request_pk):
+    """Record the answer to a request, or correct it, while the period is open."""
+    period = _election(request, slug, pk, permissions.can_view_council)
+    access = get_object_or_404(period.access_requests.select_related("department"), pk=request_pk)
+    permissions.authorize(request.user, permissions.can_view_submission, access.department)
+    register = reverse("departments:access-register", args=[slug, pk])
+    if not period.is_open:
+        return redirect(register)
+    departments = _departments_answered_by(request.user, period.council, secretariat_too=True)
+    form = AccessRequestForm(request.POST or None, instance=access, council=period.council, departments=departments)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Request saved."))
+        return redirect(register)
+    return _form_page(
+        request,
+        period.council,
+        form,
+        title=_("Equal-access request"),
+        submit=_("Save"),
+        back=register,
+        section=_("Equal-access register"),
+        section_url=register,
+    )
+
+
+@login_required
+def complaint_edit(request, slug, pk, complaint_pk):
+    period = _election(request, slug, pk)
+    complaint = get_object_or_404(period.complaints, pk=complaint_pk)
+    register = reverse("departments:complaint-register", args=[slug, pk])
+    if not period.is_open:
+        return redirect(register)
+    form = ComplaintForm(request.POST or None, instance=complaint, council=period.council)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Complaint saved."))
+        return redirect(register)
+    return _form_page(
+        request,
+        period.council,
+        form,
+        title=_("Complaint"),
+        submit=_("Save"),
+        back=register,
+        section=_("Complaints"),
+        section_url=register,
+    )
+
+
+@login_required
 def complaint_register(request, slug, pk):
     period = _election(request, slug, pk)
     form = ComplaintForm(request.POST or None, council=period.council) if period.is_open else None

@@ -318,6 +318,21 @@ def with_evidence(w, s):
     return answer.pk
 
 
+def access_request_a(w, s):
+    return s.election.access_requests.get_or_create(
+        department=w.department_a,
+        candidate="List A",
+        kind="hall",
+        defaults={"details": "Hall", "requested_on": s.election.announced_on, "recorded_by": w.liaison_a},
+    )[0].pk
+
+
+def complaint(w, s):
+    return s.election.complaints.get_or_create(
+        complainant="List B", defaults={"received_on": s.election.announced_on, "text": "t", "recorded_by": w.chair}
+    )[0].pk
+
+
 ELECTION_MATRIX = [
     ("elections", "get", d("election-list"), EVERYONE),
     ("election new", "get", d("election-create"), SECRETARIAT),
@@ -330,6 +345,8 @@ ELECTION_MATRIX = [
     ("alert close", "get", d("alert-close", ELECTION, fresh_alert), CHAIR_GET),
     ("equal access", "get", d("access-register", ELECTION), [LOGIN, 404, 403, 200, 200, 200, 200, 200]),
     ("complaints", "get", d("complaint-register", ELECTION), SECRETARIAT),
+    ("access request edit", "get", d("access-request-edit", ELECTION, access_request_a), OWN_ANSWER),
+    ("complaint edit", "get", d("complaint-edit", ELECTION, complaint), SECRETARIAT),
     ("election close", "post", d("election-close", ELECTION), CHAIR_POST),
 ]
 

@@ -498,3 +498,33 @@ def test_the_liaisons_home_lists_the_attestations_owed(client, world, election):
         world.liaison_a,
     )
     assert client.get(reverse("council:home")).content.decode().count(election.name) == 1
+
+
+def test_a_request_is_answered_later_and_dates_are_checked(client, world, election):
+    access = AccessRequest.objects.create(
+        period=election,
+        department=world.department_a,
+        candidate="List B",
+        kind="hall",
+        details="Hall",
+        requested_on=date.today() - timedelta(days=3),
+        recorded_by=world.liaison_a,
+    )
+    client.force_login(world.liaison_a)
+    edit = url(world, "access-request-edit", election.pk, access.pk)
+    data = {
+        "department": world.department_a.pk,
+        "candidate": "List B",
+        "kind": "hall",
+        "details": "Hall",
+        "requested_on": (date.today() - timedelta(days=3)).isoformat(),
+        "outcome": "granted",
+        "answered_on": (date.today() - timedelta(days=5)).isoformat(),
+    }
+    assert "cannot come before the one above it" in client.post(edit, data).content.decode()
+    data["answered_on"] = (date.today() + timedelta(days=1)).isoformat()
+    assert "has not come yet" in client.post(edit, data).content.decode()
+    data["answered_on"] = date.today().isoformat()
+    assert client.post(edit, data).status_code == 302
+    access.refresh_from_db()
+    assert access.outcome == "granted" and access.answered_on == date.today()

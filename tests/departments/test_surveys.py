@@ -201,7 +201,7 @@ def test_two_liaisons_saving_the_same_draft_do_not_overwrite_each_other(client, 
     html = page.content.decode()
     assert page.status_code == 200 and "Someone else saved this" in html
     assert 'value="9"' in html  # what this person typed
-    assert "Saved meanwhile by someone else" in html and "<strong dir=\"auto\">2</strong>" in html  # and theirs
+    assert "Saved meanwhile by someone else" in html and '<strong dir="auto">2</strong>' in html  # and theirs
     assert SurveyResponse.objects.get(round=round).approved_positions == 2
 
 
