@@ -139,13 +139,15 @@ def submission_save(*, submission, values: dict, base_version: int | None, by, s
 
 @transaction.atomic
 def submission_return(*, submission, reason: str) -> None:
-    """The secretariat sends a submitted answer back to its department for correction."""
+    """The secretariat sends a submitted answer back to its department for correction; its liaisons are e-mailed."""
     if not submission.is_submitted:
         raise SubmissionError(_("Only a submitted answer can be returned for correction."))
     submission.state = SubmissionState.RETURNED
     submission.return_reason = reason
     submission.version += 1
     submission.save()
+    label = submission._meta.label_lower
+    transaction.on_commit(lambda: async_task("departments.tasks.send_return_notice", label, submission.pk))
 
 
 def proposal_create(*, council, department, proposed_by, **fields) -> TrainingProposal:

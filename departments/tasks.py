@@ -6,7 +6,7 @@ from django.urls import reverse
 from council.models import Membership, Role
 from council.selectors import language_for_recipient
 from council.tasks import send_templated_mail
-from departments.models import ActivityPeriod, Alert, SubmissionState, SurveyRound
+from departments.models import ActivityPeriod, Alert, SubmissionState, SurveyResponse, SurveyRound
 from departments.services import council_today, missing_attestations_escalate
 
 # Days before the deadline (negative: after it) on which the liaisons still owing an answer hear of it.
@@ -76,3 +76,30 @@ def send_alert(alert_id: int) -> int:
 def escalate_missing_attestations() -> int:
     """Daily: an alert for each attestation still missing after its cycle's deadline."""
     return missing_attestations_escalate()
+
+
+def send_return_notice(model_label: str, submission_id: int) -> int:
+    """Tell a department's liaisons that their answer came back for correction, and why."""
+    from django.apps import apps
+
+    model = apps.get_model(model_label)
+    submission = model.objects.select_related("department__council").get(pk=submission_id)
+    collection, department = submission.collection, submission.department
+    url_name = "departments:survey-answer-edit" if model is SurveyResponse else "departments:activity-report-edit"
+    link = settings.SITE_URL + reverse(url_name, args=[department.council.slug, collection.pk, department.pk])
+    sent = 0
+    for membership in Membership.objects.filter(department=department, role=Role.LIAISON).select_related("user"):
+        if membership.user.email:
+            send_templated_mail(
+                to=membership.user.email,
+                template="submission_returned",
+                context={
+                    "submission": submission,
+                    "collection": collection,
+                    "council": department.council,
+                    "link": link,
+                },
+                language=language_for_recipient(membership.user),
+            )
+            sent += 1
+    return sent

@@ -99,3 +99,15 @@ def test_closed_rounds_and_other_days_send_nothing(world):
 def test_the_reminders_are_scheduled_daily(db):
     schedule = Schedule.objects.get(func="departments.tasks.send_submission_reminders")
     assert schedule.schedule_type == Schedule.DAILY
+
+
+def test_returning_an_answer_e_mails_the_liaison(client, world):
+    period = ActivityPeriodFactory(council=world.council)
+    ActivityReportFactory(period=period, department=world.department_a)
+    client.force_login(world.secretary)
+    args = [world.council.slug, period.pk, world.department_a.pk]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("django.db.transaction.on_commit", lambda f, *a, **k: f())
+        client.post(reverse("departments:activity-report-return", args=args), {"reason": "Add the links."})
+    assert [m.to for m in mail.outbox] == [[world.liaison_a.email]]
+    assert "Add the links." in mail.outbox[0].body and "/edit/" in mail.outbox[0].body
