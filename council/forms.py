@@ -1,3 +1,5 @@
+import re
+
 from allauth.mfa.base import forms as mfa_forms
 from allauth.mfa.totp import forms as totp_forms
 from crispy_forms.helper import FormHelper
@@ -107,6 +109,11 @@ class CouncilDateTimeField(CouncilDateField):
         return calendars.make_aware(day, at, self.tz)
 
 
+def without_thousands_separators(value: str) -> str:
+    """A whole number as people write it: "۵۰٬۰۰۰٬۰۰۰", "50,000,000" and "50 000 000" are all 50000000."""
+    return re.sub(r"(?<=\d)[,٬\s.’'](?=\d{3}\b)", "", to_latin_digits(value).strip())
+
+
 class FormMixin:
     """What every Hamahang form does.
 
@@ -137,6 +144,8 @@ class FormMixin:
             self.data = self._with_latin_digits(self.data)
 
     def _normalizer(self, name, field):
+        if isinstance(field, forms.IntegerField) and not isinstance(field, forms.DecimalField):
+            return without_thousands_separators
         if isinstance(field, (*NUMERIC_FIELDS, CouncilDateField)) or name in self.digit_fields:
             return to_latin_digits
         if isinstance(field, forms.CharField) and not isinstance(field.widget, forms.PasswordInput):

@@ -12,7 +12,12 @@ def _yes_no(value) -> str:
     return "" if value is None else (_("Yes") if value else _("No"))
 
 
+def _answer_text(value):
+    return _yes_no(value) if isinstance(value, bool) else value
+
+
 def gap_response(dashboard, kind: str):
+    questions = list(dashboard.round.questions.all())
     header = [
         _("Department"),
         _("State"),
@@ -26,6 +31,9 @@ def gap_response(dashboard, kind: str):
         _("Change since the previous round"),
         _("Missing equipment"),
         _("Annual PR budget"),
+        _("Training needs"),
+        _("Comments"),
+        *[question.text for question in questions],
     ]
     rows = []
     for row in dashboard.rows:
@@ -48,6 +56,9 @@ def gap_response(dashboard, kind: str):
                 row.shortfall_change,
                 ", ".join(row.equipment_labels),
                 response.annual_budget,
+                response.training_needs,
+                response.comments,
+                *[_answer_text(response.extra_answers.get(str(question.pk))) for question in questions],
             ]
         )
     filename = f"staffing-gaps-{dashboard.round.council.slug}-{dashboard.round.pk}"

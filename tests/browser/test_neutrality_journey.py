@@ -31,6 +31,7 @@ def test_a_liaison_attests_in_persian_and_the_chair_closes_the_alert(
     fieldsets.nth(0).locator("input[value=not_compliant]").check()
     fieldsets.nth(0).locator("textarea").fill("خودروی اداره یک روز در اختیار ستاد یک نامزد قرار گرفت.")
     fieldsets.nth(1).locator("input[value=not_applicable]").check()
+    fieldsets.nth(1).locator("textarea").fill("در این نوبت هیچ نامزدی درخواست سالن نداد.")
     fieldsets.nth(2).locator("input[value=compliant]").check()
     screenshot(page, "neutrality-liaison-form-fa")
     page.click("button[name=action][value=submit]")

@@ -52,6 +52,7 @@ def rounds(world):
         needed_writer=3,
         missing_equipment=["camera", "vehicle"],
         annual_budget=5000,
+        training_needs="Photography",
     )
     SurveyResponseFactory(
         round=latest,
@@ -127,6 +128,7 @@ def test_the_gap_export_reads_back(client, world, rounds):
     assert education[header.index("Missing equipment")] == "Camera, Vehicle"
     assert rows["Health"][header.index("Late")] == "Yes"
     assert rows["Water"][1] == "Not started"
+    assert education[header.index("Training needs")] == "Photography"
 
     workbook = load_workbook(io.BytesIO(client.get(url + "?export=xlsx").content))
     sheet = workbook.active

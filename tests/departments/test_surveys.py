@@ -122,7 +122,7 @@ def test_a_closed_round_refuses_answers_unless_returned(client, world, round):
 
 def test_persian_and_arabic_digits_are_read(client, world, round):
     client.force_login(world.liaison_a)
-    persian = {**COMPLETE, "approved_positions": "۱۲", "filled_positions": "٣", "annual_budget": "۲۵۰۰۰۰۰۰"}
+    persian = {**COMPLETE, "approved_positions": "۱۲", "filled_positions": "٣", "annual_budget": "۲۵٬۰۰۰٬۰۰۰"}
     post(client, round, world.department_a, persian)
     answer = SurveyResponse.objects.get(round=round)
     assert (answer.approved_positions, answer.filled_positions, answer.annual_budget) == (12, 3, 25_000_000)
