@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install messages migrate system-deps bench clean
+.PHONY: run test lint install messages migrate system-deps bench bench-load prod clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is needed (the machine's default Python 3.11)"; exit 1; }
@@ -47,6 +47,23 @@ system-deps:
 bench: messages
 	$(BIN)/python scripts/bench_pdf.py
 	$(BIN)/python scripts/bench_dashboards.py
+
+# Production on this machine: gunicorn (5 workers), two django-q2 clusters, WhiteNoise, DEBUG off.
+# Needs DATABASE_URL, REDIS_URL, DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS (see README).
+prod: messages
+	@test -n "$$DATABASE_URL" -a -n "$$DJANGO_SECRET_KEY" || { echo "set DATABASE_URL and DJANGO_SECRET_KEY"; exit 1; }
+	DJANGO_DEBUG=0 $(MANAGE) migrate --no-input --verbosity 0
+	DJANGO_DEBUG=0 $(MANAGE) collectstatic --no-input --verbosity 0
+	DJANGO_DEBUG=0 $(BIN)/honcho -f Procfile.prod start
+
+# The load benchmark: generated councils on PostgreSQL, the production run, locust (own venv).
+.venv-bench/.installed: requirements-bench.txt
+	test -x .venv-bench/bin/python || $(PYTHON) -m venv .venv-bench
+	.venv-bench/bin/pip install --quiet -r requirements-bench.txt
+	touch $@
+
+bench-load: messages .venv-bench/.installed
+	$(BIN)/python scripts/bench_load.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var/static

@@ -43,5 +43,6 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
+    path("ping", views.ping, name="ping"),
     path("public/<slug:slug>/", include((portal_patterns, "portal"))),
 ]

@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -152,6 +152,11 @@ def set_language(request):
         secure=request.is_secure(),
     )
     return response
+
+
+def ping(request):
+    """The cheapest page Django can serve (no database): the ceiling the load benchmark compares pages with."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 @never_cache

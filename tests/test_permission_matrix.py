@@ -41,6 +41,7 @@ MATRIX = [
     ("bad invitation", lambda w: reverse("council:invitation-accept", args=["x"]), [404] * 8),
     ("bad rsvp", lambda w: reverse("rsvp", args=["x"]), [404] * 8),
     ("health", lambda w: reverse("healthz"), [200] * 8),
+    ("ping", lambda w: reverse("ping"), [200] * 8),
 ]
 
 EVERYONE = [LOGIN, 404, 200, 200, 200, 200, 200, 200]

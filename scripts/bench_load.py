@@ -1,0 +1,320 @@
+"""Load benchmark: the production run (gunicorn, two django-q2 clusters, PostgreSQL, Redis, DEBUG off)
+on loopback, driven by locust with signed-in council chairs. Run with `make bench-load`.
+
+Against a database filled by `manage.py generate_load_data` (DATABASE_URL), it prints:
+- each page alone at full concurrency: requests/s, p50/p95/p99, errors, SQL queries per request, and
+  its throughput as a share of a trivial Django view served by the same gunicorn in the same run;
+- the realistic mix at the same concurrency: requests/s and latency per page;
+- with --compare-database-url (a small dataset, e.g. 10 councils): each page's p95 there and the ratio;
+- the PDF queue: --pdfs minutes requested at once, drained by the two workers, checked for lost or
+  duplicated files.
+Targets (printed, never asserted): p95 < 150 ms, ≥ 40 % of the trivial view, p95 ratio ≤ 1.5, no errors.
+"""
+
+import argparse
+import csv
+import json
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VAR = ROOT / "var" / "bench-load"
+PAGES = ["trivial view", "chair dashboard", "meeting detail", "follow-up list", "portal search", "survey dashboard"]
+LOCUST = ROOT / ".venv-bench" / "bin" / "locust"
+
+
+def production_env(database_url: str, port: int) -> dict:
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/14"),
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(60),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",  # plain HTTP on loopback; production sits behind TLS
+        "DJANGO_SECURE_COOKIES": "0",
+        "BIND": f"127.0.0.1:{port}",
+        "LOGIN_FAILED_RATE_LIMIT": "1000/m/ip,1000/m/key",
+        "PYTHONUNBUFFERED": "1",
+    }
+
+
+def targets(councils: int) -> list[dict]:
+    """A sample of councils with what the locust users need, read through the ORM."""
+    from council.models import Council, Membership, Role
+    from departments.models import SurveyRound
+    from meetings.models import Meeting
+
+    found = []
+    for council in Council.objects.order_by("pk")[:councils]:
+        chair = Membership.objects.filter(council=council, role=Role.CHAIR).select_related("user").first()
+        meetings = list(
+            Meeting.objects.filter(council=council, state=Meeting.State.PUBLISHED)
+            .order_by("-starts_at")
+            .values_list("pk", flat=True)[:20]
+        )
+        survey = SurveyRound.objects.filter(council=council).order_by("-starts_on").first()
+        department = council.departments.order_by("pk").first()
+        titles = Meeting.objects.filter(council=council).values_list("title", flat=True)[:20]
+        words = sorted({w for t in titles for w in t.split() if len(w) > 3})[:10] or ["meeting"]
+        if chair and meetings and survey and department:
+            found.append(
+                {
+                    "slug": council.slug,
+                    "chair": chair.user.username,
+                    "language": council.language,
+                    "meetings": meetings,
+                    "round": survey.pk,
+                    "department": department.pk,
+                    "words": words,
+                }
+            )
+    return found
+
+
+def queries_per_page(target: dict) -> dict:
+    """SQL queries each page runs, counted in-process with Django's test client against the same database."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from council.models import User
+
+    client = Client()
+    client.force_login(User.objects.get(username=target["chair"]))
+    urls = {
+        "trivial view": "/ping",
+        "chair dashboard": "/",
+        "meeting detail": f"/c/{target['slug']}/meetings/{target['meetings'][0]}/",
+        "follow-up list": f"/c/{target['slug']}/actions/?open_only=on",
+        "portal search": f"/public/{target['slug']}/search/?q={target['words'][0]}",
+        "survey dashboard": f"/c/{target['slug']}/departments/surveys/{target['round']}/",
+    }
+    counts = {}
+    for page, url in urls.items():
+        client.get(url)  # warm caches as a running server would have them
+        with CaptureQueriesContext(connection) as captured:
+            status = client.get(url, HTTP_HOST="127.0.0.1").status_code
+        counts[page] = len(captured) if status == 200 else f"HTTP {status}"
+    return counts
+
+
+def wait_for(url: str, seconds: int = 90) -> None:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit(f"the server did not answer {url} within {seconds} s")
+
+
+def locust(env: dict, port: int, users: int, seconds: int, only: str, name: str) -> dict:
+    """Run locust headless; returns {page: stats row} from its CSV."""
+    prefix = VAR / name
+    command = [
+        str(LOCUST),
+        "-f",
+        str(ROOT / "scripts" / "locustfile.py"),
+        "--headless",
+        "--only-summary",
+        "-u",
+        str(users),
+        "-r",
+        str(max(users // 2, 1)),
+        "-t",
+        f"{seconds}s",
+        "--host",
+        f"http://127.0.0.1:{port}",
+        "--csv",
+        str(prefix),
+        "--loglevel",
+        "ERROR",
+    ]
+    subprocess.run(command, env={**env, "BENCH_ONLY": only}, check=False, capture_output=True, cwd=ROOT)
+    with open(f"{prefix}_stats.csv", newline="") as stats:
+        return {row["Name"]: row for row in csv.DictReader(stats)}
+
+
+def ms(row, column) -> float:
+    return float(row.get(column) or 0)
+
+
+def pdf_drain(count: int) -> str:
+    """Ask for `count` minutes at once and wait for the two workers; check no file is lost or duplicated."""
+    from django.contrib.auth import get_user_model
+
+    from meetings.models import Meeting
+    from reports.models import Document
+    from reports.services import document_request
+
+    meetings = list(
+        Meeting.objects.filter(state=Meeting.State.PUBLISHED)
+        .exclude(documents__kind="minutes")
+        .select_related("council")
+        .order_by("-pk")[:count]
+    )
+    user = get_user_model().objects.filter(is_superuser=False).first()
+    start = time.time()
+    requested = [
+        document_request(
+            kind="minutes", council=m.council, meeting=m, department=None, language=m.council.language, user=user
+        )
+        for m in meetings
+    ]
+    ids = [d.pk for d in requested]
+    while time.time() - start < 600:
+        pending = Document.objects.filter(pk__in=ids).exclude(status__in=["done", "failed"]).count()
+        if not pending:
+            break
+        time.sleep(1)
+    elapsed = time.time() - start
+    documents = list(Document.objects.filter(pk__in=ids))
+    done = [d for d in documents if d.status == "done" and d.file and d.file.storage.exists(d.file.name)]
+    names = [d.file.name for d in done]
+    failed = sum(d.status == "failed" for d in documents)
+    return (
+        f"{len(ids)} minutes requested: {len(done)} built in {elapsed:.1f} s ({len(ids) / elapsed:.1f}/s), "
+        f"{failed} failed, {len(ids) - len(done) - failed} lost, {len(names) - len(set(names))} duplicated files"
+    )
+
+
+def in_child(env: dict, *args) -> dict:
+    """Run this script's Django-side step in a child process on the run's database; it prints JSON."""
+    output = subprocess.run(
+        [str(ROOT / ".venv/bin/python"), __file__, *args], env=env, cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def django_step(step: str, argument: int) -> None:
+    """The child side: set Django up on DATABASE_URL and print one JSON line."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "council.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    if step == "collect":
+        from council.models import Council
+
+        found = targets(argument)
+        result = {
+            "targets": found,
+            "queries": queries_per_page(found[0]) if found else {},
+            "councils": Council.objects.count(),
+        }
+    else:
+        result = {"drain": pdf_drain(argument)}
+    print(json.dumps(result))
+
+
+def run(label: str, url: str, args) -> dict:
+    env = production_env(url, args.port)
+    collected = in_child(env, "--step", "collect", str(args.councils))
+    if not collected["targets"]:
+        raise SystemExit(f"no usable council in {url}: run manage.py generate_load_data first")
+    (VAR / "targets.json").write_text(json.dumps(collected["targets"]))
+    env["BENCH_TARGETS"] = str(VAR / "targets.json")
+    manage = [str(ROOT / ".venv/bin/python"), "manage.py"]
+    subprocess.run([*manage, "collectstatic", "--no-input", "-v0"], env=env, check=True, cwd=ROOT)
+    log = (VAR / f"server-{label}.log").open("w")
+    server = subprocess.Popen(
+        [str(ROOT / ".venv/bin/honcho"), "-f", "Procfile.prod", "start"],
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{args.port}/ping")
+        alone = {
+            page: locust(env, args.port, args.users, args.seconds, page, f"{label}-{page.replace(' ', '-')}").get(
+                page, {}
+            )
+            for page in PAGES
+        }
+        mix = locust(env, args.port, args.users, args.mix_seconds, "", f"{label}-mix")
+        drain = in_child(env, "--step", "drain", str(args.pdfs))["drain"] if label == "main" and args.pdfs else ""
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=60)
+        log.close()
+    return {
+        "councils": collected["councils"],
+        "alone": alone,
+        "mix": mix,
+        "queries": collected["queries"],
+        "drain": drain,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    default_url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hamahang_load")
+    parser.add_argument("--database-url", default=default_url)
+    parser.add_argument("--compare-database-url", default=os.environ.get("COMPARE_DATABASE_URL", ""))
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--seconds", type=int, default=20, help="per isolated page run")
+    parser.add_argument("--mix-seconds", type=int, default=60)
+    parser.add_argument("--councils", type=int, default=50, help="how many councils the users spread over")
+    parser.add_argument("--pdfs", type=int, default=100)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--step", choices=["collect", "drain"], help=argparse.SUPPRESS)
+    parser.add_argument("argument", nargs="?", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.step:
+        return django_step(args.step, args.argument)
+    VAR.mkdir(parents=True, exist_ok=True)
+    results = {"main": run("main", args.database_url, args)}
+    if args.compare_database_url:
+        results["compare"] = run("compare", args.compare_database_url, args)
+    report(results, args)
+
+
+def report(results: dict, args) -> None:
+    main_run = results["main"]
+    ceiling = ms(main_run["alone"]["trivial view"], "Requests/s") or 1
+    print(
+        f"\n{main_run['councils']} councils, {args.users} concurrent users, gunicorn + 2 django-q2 clusters, DEBUG off"
+    )
+    print(f"\nEach page alone ({args.seconds} s):")
+    print(
+        f"{'page':<18}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'errors':>8}{'queries':>9}{'of trivial':>12}"
+    )
+    for page in PAGES:
+        row = main_run["alone"][page]
+        share = ms(row, "Requests/s") / ceiling
+        print(
+            f"{page:<18}{ms(row, 'Requests/s'):>8.1f}{ms(row, '50%'):>8.0f}{ms(row, '95%'):>8.0f}{ms(row, '99%'):>8.0f}"
+            f"{row.get('Failure Count', '?'):>8}{main_run['queries'].get(page, '?')!s:>9}{share:>11.0%}"
+        )
+    print(f"\nThe realistic mix ({args.mix_seconds} s):")
+    print(f"{'page':<18}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'errors':>8}")
+    for name, row in main_run["mix"].items():
+        if name in ("Aggregated", "sign in"):
+            continue
+        print(
+            f"{name:<18}{ms(row, 'Requests/s'):>8.1f}{ms(row, '50%'):>8.0f}{ms(row, '95%'):>8.0f}"
+            f"{ms(row, '99%'):>8.0f}{row['Failure Count']:>8}"
+        )
+    if "compare" in results:
+        small = results["compare"]
+        print(f"\np95 of each page alone, {small['councils']} councils → {main_run['councils']}:")
+        for page in PAGES:
+            before, after = ms(small["alone"][page], "95%"), ms(main_run["alone"][page], "95%")
+            print(f"{page:<18}{before:>8.0f}{after:>8.0f}{(after / before if before else 0):>8.2f}×")
+    if main_run["drain"]:
+        print(f"\nPDF queue, two workers: {main_run['drain']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+"""Locust users for `make bench-load`: council chairs working through the app's busiest pages.
+
+The targets (council slugs, chair usernames, a meeting, a survey round) come from the JSON file
+named by BENCH_TARGETS, written by scripts/bench_load.py. BENCH_ONLY=<page> keeps one page only
+(the isolated runs that measure each page's throughput against the trivial view).
+"""
+
+import json
+import os
+import random
+import re
+from pathlib import Path
+
+from locust import HttpUser, between, task
+
+TARGETS = json.loads(Path(os.environ["BENCH_TARGETS"]).read_text())
+PASSWORD = os.environ.get("BENCH_PASSWORD", "load-test-password")
+ONLY = os.environ.get("BENCH_ONLY", "")
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+# page → weight in the realistic mix
+MIX = {
+    "chair dashboard": 3,
+    "meeting detail": 3,
+    "follow-up list": 2,
+    "portal search": 2,
+    "survey dashboard": 2,
+    "pdf request": 1,
+    "trivial view": 0,
+}
+
+
+def weight(page):
+    if ONLY:
+        return 1 if page == ONLY else 0
+    return MIX[page]
+
+
+class Chair(HttpUser):
+    wait_time = between(0.5, 1.5) if not ONLY else between(0, 0)
+
+    def on_start(self):
+        self.target = random.choice(TARGETS)
+        if ONLY in ("trivial view", "portal search"):
+            return  # pages that need no sign-in
+        page = self.client.get("/accounts/login/", name="sign in")
+        token = TOKEN.search(page.text).group(1)
+        self.client.post(
+            "/accounts/login/",
+            {"login": self.target["chair"], "password": PASSWORD, "csrfmiddlewaretoken": token},
+            headers={"Referer": self.client.base_url + "/accounts/login/"},
+            name="sign in",
+        )
+        self.csrf = self.client.cookies.get("csrftoken", "")
+
+    @task(weight("chair dashboard"))
+    def chair_dashboard(self):
+        self.client.get("/", name="chair dashboard")
+
+    @task(weight("meeting detail"))
+    def meeting_detail(self):
+        t = self.target
+        self.client.get(f"/c/{t['slug']}/meetings/{random.choice(t['meetings'])}/", name="meeting detail")
+
+    @task(weight("follow-up list"))
+    def follow_up(self):
+        t = self.target
+        query = random.choice(["?open_only=on", f"?department={t['department']}", "?overdue=on&open_only=on"])
+        self.client.get(f"/c/{t['slug']}/actions/{query}", name="follow-up list")
+
+    @task(weight("portal search"))
+    def portal_search(self):
+        t = self.target
+        self.client.get(f"/public/{t['slug']}/search/?q={random.choice(t['words'])}", name="portal search")
+
+    @task(weight("survey dashboard"))
+    def survey_dashboard(self):
+        t = self.target
+        self.client.get(f"/c/{t['slug']}/departments/surveys/{t['round']}/", name="survey dashboard")
+
+    @task(weight("pdf request"))
+    def pdf_request(self):
+        t = self.target
+        self.client.post(
+            f"/c/{t['slug']}/documents/new/",
+            {"kind": "minutes", "language": t["language"], "meeting": random.choice(t["meetings"])},
+            headers={"X-CSRFToken": self.csrf, "Referer": self.client.base_url + "/"},
+            name="pdf request",
+        )
+
+    @task(weight("trivial view"))
+    def trivial(self):
+        self.client.get("/ping", name="trivial view")
