@@ -439,6 +439,8 @@ class Version:
 def history_of(obj) -> list[Version]:
     """Every saved version of a submission, newest first: who saved it, when, and which fields changed."""
     records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    if not records:  # rows written in bulk (imports, generated load data) have no history
+        return []
     versions = []
     for record, older in zip(records, [*records[1:], None], strict=True):
         changes = []

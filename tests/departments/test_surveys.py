@@ -283,3 +283,11 @@ def test_a_prefilled_draft_has_one_history_record(client, world):
     client.force_login(world.liaison_a)
     client.get(edit_url(round, world.department_a))
     assert SurveyResponse.objects.get(round=round).history.count() == 1
+
+
+def test_an_answer_without_history_still_opens(client, world, round):
+    answer = SurveyResponseFactory(round=round, department=world.department_a)
+    answer.history.all().delete()  # as rows written in bulk would be
+    client.force_login(world.secretary)
+    args = [world.council.slug, round.pk, world.department_a.pk]
+    assert client.get(reverse("departments:survey-answer", args=args)).status_code == 200
