@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -589,7 +590,7 @@ def action_list(request, slug):
     context = {
         "council": council,
         "filters": filters,
-        "items": items,
+        "items": Paginator(items, 50).get_page(request.GET.get("page")),
         "today": exports.council_today(council),
         "kinds": [(Document.Kind.FOLLOW_UP.value, Document.Kind.FOLLOW_UP.label)],
     }

@@ -179,3 +179,16 @@ def test_the_weekly_digest_goes_to_liaisons_with_open_items(world):
     assert tasks.send_liaison_digests() == 1
     assert mail.outbox[0].to == [world.liaison_a.email]
     assert "3 open action items; 1 of them are overdue" in mail.outbox[0].body
+
+
+def test_the_follow_up_list_pages_by_50_keeping_its_filters(client, world):
+    from tests.meetings.test_query_counts import add_actions
+
+    add_actions(world, MeetingFactory(council=world.council), 60)
+    client.force_login(world.chair)
+    first = client.get(follow_up(world, f"?department={world.department_a.pk}&open_only=on")).content.decode()
+    assert first.count('class="small text-truncate action-text"') == 50
+    assert f"department={world.department_a.pk}&amp;open_only=on&amp;page=2" in first
+    second = client.get(follow_up(world, f"?department={world.department_a.pk}&open_only=on&page=2")).content.decode()
+    assert second.count('class="small text-truncate action-text"') == 10 and "Page 2 of 2" in second
+    assert client.get(follow_up(world, "?page=zzz")).status_code == 200
