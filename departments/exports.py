@@ -132,7 +132,6 @@ def training_plan_response(council, courses, year: int, kind: str):
 
 def compliance_response(matrix, kind: str):
     """Departments × cycles: each cell says compliant, how many items not compliant, missing, due or not yet."""
-    labels = status_labels()
     header = [
         _("Department"),
         *[_("Cycle %(number)s") % {"number": c.number} for c in matrix.cycles],
@@ -142,20 +141,8 @@ def compliance_response(matrix, kind: str):
     for department, cells, rate in matrix.rows:
         row = [department.name]
         for cell in cells:
-            text = str(labels[cell.status])
+            text = str(cell.label)
             row.append(f"{text} ({cell.problems})" if cell.problems else text)
         rows.append([*row, rate])
     filename = f"neutrality-{matrix.period.council.slug}-{matrix.period.pk}"
     return table_response(header, rows, kind=kind, filename=filename, title=_("Compliance"))
-
-
-def status_labels() -> dict:
-    from departments.selectors import Status
-
-    return {
-        Status.COMPLIANT: _("Compliant"),
-        Status.NOT_COMPLIANT: _("Not compliant"),
-        Status.MISSING: _("Missing"),
-        Status.DUE: _("Due"),
-        Status.FUTURE: _("Not yet"),
-    }

@@ -108,13 +108,10 @@ class QuestionForm(FormMixin, forms.ModelForm):
         cleaned = super().clean()
         if not cleaned.get("text"):
             return cleaned
-        if cleaned.get("kind") == SurveyQuestion.Kind.CHOICE and len(self.instance_choices(cleaned)) < 2:
+        choices = SurveyQuestion(choices=cleaned.get("choices") or "").choice_list
+        if cleaned.get("kind") == SurveyQuestion.Kind.CHOICE and len(choices) < 2:
             self.add_error("choices", _("A choice question needs at least two choices, one per line."))
         return cleaned
-
-    @staticmethod
-    def instance_choices(cleaned) -> list[str]:
-        return [line.strip() for line in (cleaned.get("choices") or "").splitlines() if line.strip()]
 
 
 QuestionFormSet = forms.formset_factory(QuestionForm, extra=5, max_num=5)
@@ -325,17 +322,7 @@ class ElectionPeriodForm(FormMixin, forms.ModelForm):
 
     class Meta:
         model = ElectionPeriod
-        fields = [
-            "name",
-            "announced_on",
-            "registration_starts_on",
-            "campaign_starts_on",
-            "campaign_ends_on",
-            "election_day",
-            "results_on",
-            "cadence_days",
-            "template",
-        ]
+        fields = ["name", *ElectionPeriod.KEY_DATES, "cadence_days", "template"]
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, council=council, **kwargs)
@@ -348,15 +335,7 @@ class ElectionPeriodForm(FormMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        order = [
-            "announced_on",
-            "registration_starts_on",
-            "campaign_starts_on",
-            "campaign_ends_on",
-            "election_day",
-            "results_on",
-        ]
-        dates = [(name, cleaned.get(name)) for name in order if cleaned.get(name)]
+        dates = [(name, cleaned.get(name)) for name in ElectionPeriod.KEY_DATES if cleaned.get(name)]
         for (_earlier, before), (name, after) in pairwise(dates):
             if after < before:
                 self.add_error(name, _("The key dates must follow each other: this one comes before the one above it."))

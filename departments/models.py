@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -509,6 +511,16 @@ class ChecklistItem(models.Model):
 class ElectionPeriod(models.Model):
     """An election the council watches: its key dates, how often departments attest, and the checklist used."""
 
+    # in the order they must follow each other
+    KEY_DATES = (
+        "announced_on",
+        "registration_starts_on",
+        "campaign_starts_on",
+        "campaign_ends_on",
+        "election_day",
+        "results_on",
+    )
+
     council = models.ForeignKey(
         "council.Council", on_delete=models.CASCADE, related_name="election_periods", verbose_name=_("council")
     )
@@ -537,6 +549,17 @@ class ElectionPeriod(models.Model):
     @property
     def is_open(self) -> bool:
         return self.closed_at is None
+
+    def cycle_spans(self):
+        """(number, first day, last day) of each cycle: campaign start to results in steps of `cadence_days`.
+
+        The last cycle ends with the results, shorter if need be.
+        """
+        start, number = self.campaign_starts_on, 1
+        while start <= self.results_on:
+            end = min(start + timedelta(days=self.cadence_days - 1), self.results_on)
+            yield number, start, end
+            start, number = end + timedelta(days=1), number + 1
 
 
 class ReportingCycle(models.Model):
@@ -642,6 +665,18 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+    @classmethod
+    def copied_from(cls, item: ChecklistItem, **fields) -> "Answer":
+        """An unsaved answer with the item's wording as it is now: later edits of the checklist never reach it."""
+        return cls(
+            item=item,
+            section=item.section,
+            text=item.text,
+            evidence_required=item.evidence_required,
+            order=item.order,
+            **fields,
+        )
 
 
 class Alert(models.Model):

@@ -3,8 +3,10 @@
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.db import models
 from django.db.models import Count, Min, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from council.l10n.text import normalize_line, persian_sort_key
 from departments.models import (
@@ -501,14 +503,14 @@ def answers_owed(department) -> list[Owed]:
 # ---------------------------------------------------------------- election-period neutrality
 
 
-class Status:
-    """A compliance-matrix cell's state; templates show its label and icon, never colour alone."""
+class Status(models.TextChoices):
+    """A compliance-matrix cell's state; pages show its label and an icon, never colour alone."""
 
-    COMPLIANT = "compliant"
-    NOT_COMPLIANT = "not_compliant"
-    MISSING = "missing"  # deadline passed, nothing submitted
-    DUE = "due"  # the cycle is running or its attestation is a draft
-    FUTURE = "future"
+    COMPLIANT = "compliant", _("Compliant")
+    NOT_COMPLIANT = "not_compliant", _("Not compliant")
+    MISSING = "missing", _("Missing")  # deadline passed, nothing submitted
+    DUE = "due", _("Due")  # the cycle is running or its attestation is a draft
+    FUTURE = "future", _("Not yet")
 
 
 @dataclass
@@ -517,6 +519,10 @@ class Cell:
     attestation: object | None
     status: str
     problems: int = 0
+
+    @property
+    def label(self) -> str:
+        return Status(self.status).label
 
 
 def _status(cycle, attestation, today) -> tuple[str, int]:

@@ -1,7 +1,5 @@
 """Every change to what departments submit: collections, submissions, training proposals and courses."""
 
-from datetime import timedelta
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -204,19 +202,17 @@ def attendance_record(*, course: TrainingCourse, attended_ids: set[int]) -> None
 
 
 def cycles_generate(*, period: ElectionPeriod) -> list[ReportingCycle]:
-    """Cut the period from campaign start to results into cycles of `cadence_days`, the last one shorter if need be.
+    """Make the period's cycles (see ElectionPeriod.cycle_spans) afresh, while nobody has attested yet.
 
     Dates are the council's calendar days; a cycle is due at the end of its last day in the council's time zone.
     """
     if period.cycles.filter(attestations__isnull=False).exists():
         raise SubmissionError(_("Departments have already attested; the cycles can no longer change."))
     period.cycles.all().delete()
-    cycles, start, number = [], period.campaign_starts_on, 1
-    while start <= period.results_on:
-        end = min(start + timedelta(days=period.cadence_days - 1), period.results_on)
-        cycles.append(ReportingCycle(period=period, number=number, starts_on=start, ends_on=end))
-        start, number = end + timedelta(days=1), number + 1
-    return ReportingCycle.objects.bulk_create(cycles)
+    return ReportingCycle.objects.bulk_create(
+        ReportingCycle(period=period, number=number, starts_on=start, ends_on=end)
+        for number, start, end in period.cycle_spans()
+    )
 
 
 @transaction.atomic
@@ -235,15 +231,7 @@ def attestation_start(*, cycle: ReportingCycle, department: Department) -> Attes
         )
         if created:
             Answer.objects.bulk_create(
-                Answer(
-                    attestation=attestation,
-                    item=item,
-                    section=item.section,
-                    text=item.text,
-                    evidence_required=item.evidence_required,
-                    order=item.order,
-                )
-                for item in template.items.all()
+                Answer.copied_from(item, attestation=attestation) for item in template.items.all()
             )
     return attestation
 

@@ -244,20 +244,8 @@ def build(departments: int, language: str, seed: int = 1405) -> dict:
                 if roll < 0.07
                 else Answer.Value.COMPLIANT
             )
-            answers.append(
-                Answer(
-                    attestation=attestation,
-                    item=item,
-                    section=item.section,
-                    text=item.text,
-                    evidence_required=item.evidence_required,
-                    order=item.order,
-                    value=value,
-                    note="A poster of a candidate was found in the hall."
-                    if value == Answer.Value.NOT_COMPLIANT
-                    else "",
-                )
-            )
+            note = "A poster of a candidate was found in the hall." if value == Answer.Value.NOT_COMPLIANT else ""
+            answers.append(Answer.copied_from(item, attestation=attestation, value=value, note=note))
     answers = Answer.objects.bulk_create(answers, batch_size=2000)
     by_attestation = {a.pk: a for a in attestations}
     alerts = []

@@ -1150,15 +1150,11 @@ class CouncilBuilder:
                 created_at=self.at(campaign_starts - timedelta(days=50), 9),
             )
         )
-        # The cycles as departments.services.cycles_generate cuts them.
-        start, number = period.campaign_starts_on, 1
-        while start <= period.results_on:
-            end = min(start + timedelta(days=period.cadence_days - 1), period.results_on)
+        for number, start, end in period.cycle_spans():
             cycle = self.add(
                 ReportingCycle(period=period, number=number, starts_on=start, ends_on=end, escalated=end < self.today)
             )
             self.build_attestations(cycle, template, items, closed)
-            start, number = end + timedelta(days=1), number + 1
         for _n in range(rng.randint(2, 5)):
             dept = rng.choice(self.depts)
             outcome = rng.choice([AccessRequest.Outcome.GRANTED] * 3 + [AccessRequest.Outcome.REFUSED])
@@ -1232,18 +1228,7 @@ class CouncilBuilder:
                             value, note = Answer.Value.NOT_APPLICABLE, text["not_applicable"]
                         elif offends:
                             value, note, offends = Answer.Value.NOT_COMPLIANT, text["not_compliant"], False
-                    answer = self.add(
-                        Answer(
-                            attestation=attestation,
-                            item=item,
-                            section=item.section,
-                            text=item.text,
-                            evidence_required=item.evidence_required,
-                            order=item.order,
-                            value=value,
-                            note=note,
-                        )
-                    )
+                    answer = self.add(Answer.copied_from(item, attestation=attestation, value=value, note=note))
                     if value == Answer.Value.NOT_COMPLIANT:
                         self.alert(cycle, dept, Alert.Kind.NOT_COMPLIANT, answer, signed_at, closed)
             if past and not submitted:
