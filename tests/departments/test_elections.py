@@ -528,3 +528,47 @@ def test_a_request_is_answered_later_and_dates_are_checked(client, world, electi
     assert client.post(edit, data).status_code == 302
     access.refresh_from_db()
     assert access.outcome == "granted" and access.answered_on == date.today()
+
+
+def test_register_and_list_queries_do_not_grow(client, world, election):
+    """The election list, a department's cycles, the two registers and a course's enrolment: 1 row against 60."""
+    from tests.factories import TrainingCourseFactory
+
+    course = TrainingCourseFactory(council=world.council)
+    pages = [
+        url(world, "election-list"),
+        url(world, "election-department", election.pk, world.department_a.pk),
+        url(world, "access-register", election.pk),
+        url(world, "complaint-register", election.pk),
+        url(world, "course-detail", course.pk),
+    ]
+
+    def grow(n):
+        today = date.today()
+        for i in range(n):
+            ElectionPeriodFactory(council=world.council, name=f"Election {i}")
+            AccessRequest.objects.create(
+                period=election,
+                department=world.department_a,
+                candidate=f"List {i}",
+                kind="hall",
+                details="Hall",
+                requested_on=today,
+                outcome="granted",
+                recorded_by=world.liaison_a,
+            )
+            election.complaints.create(received_on=today, complainant=f"C{i}", text="t", recorded_by=world.chair)
+            course.enrolments.create(department=world.department_a, name=f"Person {i}", enrolled_by=world.admin)
+
+    def count(page):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(page).status_code == 200
+        return [q["sql"] for q in captured.captured_queries]
+
+    client.force_login(world.chair)
+    grow(1)
+    few = {page: count(page) for page in pages}
+    grow(59)
+    for page in pages:
+        many = count(page)
+        assert len(many) == len(few[page]), "\n".join([page, *many])
