@@ -9,10 +9,14 @@ class CouncilConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
+        from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from council import permissions  # noqa: F401  (registers the permission rules)
+        from council.caching import row_changed
 
         user_logged_in.connect(speak_the_users_language, dispatch_uid="hamahang-language-on-login")
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(row_changed, dispatch_uid=f"hamahang-cache-{signal is post_save}-{signal is post_delete}")
 
 
 def speak_the_users_language(sender, request, user, **kwargs):

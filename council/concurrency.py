@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from council.caching import council_changed, council_id_of
+
 
 class EditConflict(Exception):
     """Someone else saved the row after this edit began."""
@@ -43,6 +45,7 @@ def save_versioned(form) -> models.Model:
     )
     if not updated:
         raise EditConflict
+    council_changed(council_id_of(instance))  # update() sends no post_save
     instance.refresh_from_db()
     return instance
 

@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from council.caching import cached
 from council.files import file_response
 from council.forms import PublicRequestForm
 from council.l10n.digits import localize_digits
@@ -184,22 +185,25 @@ def minutes_pdf(request, slug, pk):
 def search(request, slug):
     council = portal_council(request, slug)
     query = normalize_line(request.GET.get("q", ""))[:SEARCH_MAX_LENGTH]
-    results = []
-    if query:
-        decisions = published_decisions(council).select_related("item__meeting")
-        items = AgendaItem.objects.filter(
-            meeting__council=council, meeting__state=Meeting.State.PUBLISHED
-        ).select_related("meeting")
-        if connection.vendor == "postgresql":
-            terms = SearchQuery(query, config="simple", search_type="websearch")
-            decisions = decisions.annotate(search=SearchVector("text", config="simple")).filter(search=terms)
-            items = items.annotate(search=SearchVector("title", "discussion", config="simple")).filter(search=terms)
-        else:  # SQLite: every word must appear
-            for word in query.split():
-                decisions = decisions.filter(text__icontains=word)
-                items = items.filter(Q(title__icontains=word) | Q(discussion__icontains=word))
-        results = {"decisions": list(decisions[:50]), "items": list(items[:50])}
+    results = cached(council.pk, "portal-search", lambda: search_results(council, query), query) if query else []
     return render(request, "portal/search.html", {"council": council, "query": query, "results": results})
+
+
+def search_results(council: Council, query: str) -> dict:
+    """The council's published decisions and agenda items matching the query (50 of each at most)."""
+    decisions = published_decisions(council).select_related("item__meeting")
+    items = AgendaItem.objects.filter(meeting__council=council, meeting__state=Meeting.State.PUBLISHED).select_related(
+        "meeting"
+    )
+    if connection.vendor == "postgresql":
+        terms = SearchQuery(query, config="simple", search_type="websearch")
+        decisions = decisions.annotate(search=SearchVector("text", config="simple")).filter(search=terms)
+        items = items.annotate(search=SearchVector("title", "discussion", config="simple")).filter(search=terms)
+    else:  # SQLite: every word must appear
+        for word in query.split():
+            decisions = decisions.filter(text__icontains=word)
+            items = items.filter(Q(title__icontains=word) | Q(discussion__icontains=word))
+    return {"decisions": list(decisions[:50]), "items": list(items[:50])}
 
 
 def meetings_ics(request, slug):

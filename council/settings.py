@@ -155,6 +155,9 @@ if REDIS_URL:
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "hamahang"),
         }
     }
+    # Sessions are read from the shared cache and written through to the database, so a signed-in
+    # request costs no session query and a cache flush signs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

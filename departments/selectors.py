@@ -8,6 +8,7 @@ from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from council.caching import cached
 from council.l10n.text import normalize_line, persian_sort_key
 from departments.models import (
     CHANNELS,
@@ -177,8 +178,12 @@ def gap_dashboard(round: SurveyRound) -> GapDashboard:
     """Who answered, each department's gaps, the council's totals and the change since the previous round.
 
     Four queries whatever the number of departments: the round's departments, its answers,
-    the previous round and that round's answers.
+    the previous round and that round's answers. Cached until the council's data changes.
     """
+    return cached(round.council_id, "gap-dashboard", lambda: _gap_dashboard(round), round.pk)
+
+
+def _gap_dashboard(round: SurveyRound) -> GapDashboard:
     departments = by_name(round.departments.all())
     responses = {r.department_id: r for r in round.submissions.all()}
     before = previous_round(round)

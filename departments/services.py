@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_q.tasks import async_task
 
+from council.caching import council_changed
 from council.concurrency import EditConflict
 from departments.models import (
     ActivityPeriod,
@@ -192,6 +193,7 @@ def attendance_record(*, course: TrainingCourse, attended_ids: set[int]) -> None
     for enrolment in enrolments:
         enrolment.attended = enrolment.pk in attended_ids
     Enrolment.objects.bulk_update(enrolments, ["attended"])
+    council_changed(course.council_id)
     held = course.starts_on is None or course.starts_on <= council_today(course.council)
     if course.state == TrainingCourse.State.PLANNED and held:
         course.state = TrainingCourse.State.HELD
@@ -209,6 +211,7 @@ def cycles_generate(*, period: ElectionPeriod) -> list[ReportingCycle]:
     if period.cycles.filter(attestations__isnull=False).exists():
         raise SubmissionError(_("Departments have already attested; the cycles can no longer change."))
     period.cycles.all().delete()
+    council_changed(period.council_id)
     return ReportingCycle.objects.bulk_create(
         ReportingCycle(period=period, number=number, starts_on=start, ends_on=end)
         for number, start, end in period.cycle_spans()

@@ -4,6 +4,7 @@ from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from council.caching import cached
 from council.l10n import calendars
 from council.l10n.digits import localize_digits
 from council.models import Council
@@ -16,8 +17,12 @@ def meetings_of(council: Council):
     ).order_by("-starts_at")
 
 
+def cached_meeting_page_data(meeting: Meeting) -> dict:
+    """meeting_page_data for the page, cached until the council's data changes (documents read the database)."""
+    return cached(meeting.council_id, "meeting-page", lambda: meeting_page_data(meeting), meeting.pk)
+
+
 def meeting_page_data(meeting: Meeting) -> dict:
-    """Everything the meeting page shows, in a fixed number of queries."""
     items = list(
         meeting.items.select_related("presenter").prefetch_related(
             "attachments",
@@ -81,21 +86,32 @@ def next_meeting(council: Council) -> Meeting | None:
 
 
 def chair_dashboard(council: Council) -> dict:
-    """The chair's home: next meeting, what awaits approval, overdue action items per department."""
+    """The chair's home: next meeting, what awaits approval, overdue action items per department.
+
+    The counts are cached until the council's data changes (or the day does); the next meeting is
+    read each time, since it changes with the clock alone.
+    """
     today = timezone.localdate(timezone=council.tzinfo)
-    overdue = (
-        ActionItem.objects.filter(council=council, status__in=ActionItem.OPEN_STATUSES, due_date__lt=today)
-        .values("department__id", "department__name")
-        .annotate(count=Count("pk"))
-        .order_by("-count", "department__name")
-    )
-    return {
-        "next_meeting": next_meeting(council),
-        "awaiting_approval": list(council.meetings.filter(state=Meeting.State.MINUTES_DRAFTED).order_by("starts_at")),
-        "done_to_accept": ActionItem.objects.filter(council=council, status=ActionItem.Status.DONE_PROPOSED).count(),
-        "overdue_by_department": list(overdue),
-        "pending_proposals": council.meetings.filter(proposals__state="pending").count(),
-    }
+
+    def counts():
+        overdue = (
+            ActionItem.objects.filter(council=council, status__in=ActionItem.OPEN_STATUSES, due_date__lt=today)
+            .values("department__id", "department__name")
+            .annotate(count=Count("pk"))
+            .order_by("-count", "department__name")
+        )
+        return {
+            "awaiting_approval": list(
+                council.meetings.filter(state=Meeting.State.MINUTES_DRAFTED).order_by("starts_at")
+            ),
+            "done_to_accept": ActionItem.objects.filter(
+                council=council, status=ActionItem.Status.DONE_PROPOSED
+            ).count(),
+            "overdue_by_department": list(overdue),
+            "pending_proposals": council.meetings.filter(proposals__state="pending").count(),
+        }
+
+    return {"next_meeting": next_meeting(council), **cached(council.pk, "chair-dashboard", counts, today)}
 
 
 def liaison_dashboard(membership) -> dict:

@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_q.tasks import async_task
 
+from council.caching import council_changed
 from council.concurrency import EditConflict
 from council.l10n import calendars
 from council.models import Council
@@ -315,6 +316,7 @@ def invitations_resend_failed(*, meeting: Meeting) -> int:
 
 def _mail_everyone(meeting: Meeting, kind: str) -> None:
     meeting.attendances.update(mail_status=Attendance.Mail.NOT_SENT, mail_error="")
+    council_changed(meeting.council_id)
     _on_commit("meetings.tasks.send_meeting_mail", meeting.pk, kind)
 
 
@@ -334,6 +336,7 @@ def minutes_save(*, meeting: Meeting, base_version: int, discussions: dict[int, 
     _ensure_minutes_editable(meeting)
     if not Meeting.objects.filter(pk=meeting.pk, version=base_version).update(version=F("version") + 1):
         raise EditConflict
+    council_changed(meeting.council_id)
     for item in meeting.items.filter(pk__in=discussions):
         if item.discussion != discussions[item.pk]:
             item.discussion = discussions[item.pk]

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from django import template
 from django.utils.translation import get_language
 
+from council import caching
 from council.l10n import calendars
 from council.l10n.digits import localize_digits
 
@@ -50,3 +51,13 @@ def digits(value):
 def overdue_on(action_item, today):
     """Whether an action item is past its due date and still open, on the given day."""
     return action_item.is_overdue(today)
+
+
+@register.simple_tag
+def council_generation(council):
+    """The council's cache generation, for `{% cache %}` keys: a fragment is stale once the council's data changes.
+
+    {% council_generation council as generation %}{% cache 600 "name" generation meeting.pk LANGUAGE_CODE %}
+    (600 s, caching.TIMEOUT)
+    """
+    return caching.generation(council.pk)

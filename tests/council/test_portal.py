@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
+from council.caching import council_changed
 from meetings.models import ActionItem, Decision, Meeting
 from tests.factories import ActionItemFactory, AgendaItemFactory, DecisionFactory, MeetingFactory
 
@@ -184,6 +185,7 @@ def test_portal_lists_do_not_query_more_with_more_published_items(client, world,
             )
             for i in range(n)
         )
+        council_changed(world.council.pk)  # bulk inserts send no signals
 
     publish(10, 100)
     urls = [portal(world), portal(world, "search") + "?q=libraries", portal(world, "feed")]

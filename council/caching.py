@@ -1,0 +1,79 @@
+"""Expensive reads cached per council, all dropped at once whenever anything of that council changes.
+
+Each council has a generation number in the shared cache and every cached read's key carries it.
+A write to any of the council's rows bumps the number (`council_changed`), so every earlier entry
+becomes unreachable and simply expires. Readers take the generation before they read the
+database, so a read that races a write is stored under the old generation and never served after it.
+Saves and deletes reach `council_changed` through the signal receivers below; the few queryset
+`update()` and bulk writes call it themselves. Entries also expire after `TIMEOUT`, which bounds
+the staleness of what no council row records (a user renaming themselves).
+"""
+
+from django.core.cache import cache
+from django.db import transaction
+
+TIMEOUT = 600
+APPS = {"council", "meetings", "departments"}
+_NOT_COUNCIL_DATA = {"User", "Invitation"}
+
+
+def _generation_key(council_id: int) -> str:
+    return f"council-generation:{council_id}"
+
+
+def generation(council_id: int) -> int:
+    return cache.get_or_set(_generation_key(council_id), 1, timeout=None)
+
+
+def council_changed(council_id: int | None) -> None:
+    """Every cached read of this council is stale: now, for the rest of this transaction, and again once it
+    commits, for whatever another request read and cached while the transaction was still open."""
+    if council_id is not None:
+        _bump(council_id)
+        transaction.on_commit(lambda: _bump(council_id))
+
+
+def _bump(council_id: int) -> None:
+    key = _generation_key(council_id)
+    try:
+        cache.incr(key)
+    except ValueError:  # no generation yet (or evicted): any new number is fresh
+        cache.set(key, generation(council_id) + 1, timeout=None)
+
+
+def cached(council_id: int, name: str, compute, *parts):
+    """`compute()`, cached under the council's current generation and `parts` (which must identify the read)."""
+    key = ":".join(["council-read", str(council_id), str(generation(council_id)), name, *map(str, parts)])
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=TIMEOUT)
+    return value
+
+
+def council_id_of(instance, depth: int = 4) -> int | None:
+    """The council a row belongs to, following its foreign keys (a decision → its council, an answer →
+    its attestation → its department → its council)."""
+    from council.models import Council
+
+    if isinstance(instance, Council):
+        return instance.pk
+    if getattr(instance, "council_id", None):
+        return instance.council_id
+    if depth == 0:
+        return None
+    for field in instance._meta.concrete_fields:
+        related = field.related_model
+        if not field.many_to_one or related._meta.app_label not in APPS or related.__name__ in _NOT_COUNCIL_DATA:
+            continue
+        parent = getattr(instance, field.name, None)
+        found = council_id_of(parent, depth - 1) if parent is not None else None
+        if found:
+            return found
+    return None
+
+
+def row_changed(sender, instance, **kwargs):
+    """Signal receiver: a row of one of the apps was saved, deleted or had its many-to-many links changed."""
+    if sender._meta.app_label in APPS and not sender.__name__.startswith("Historical"):
+        council_changed(council_id_of(instance))

@@ -1,0 +1,151 @@
+"""Cached reads and page fragments: served again until the council's data changes, never across councils,
+roles or languages."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from council import caching
+from council.models import Role
+from departments.services import attestation_start
+from tests.factories import (
+    AgendaAttachmentFactory,
+    ElectionPeriodFactory,
+    MembershipFactory,
+    SurveyResponseFactory,
+    SurveyRoundFactory,
+    UserFactory,
+)
+
+
+def meeting_url(meeting):
+    return reverse("meetings:meeting-detail", args=[meeting.council.slug, meeting.pk])
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured), response.content.decode()
+
+
+def test_it_serves_the_meeting_page_from_the_cache_until_the_council_changes(client, world, meetings):
+    client.force_login(world.chair)
+    url = meeting_url(meetings.meeting)
+    first, _ = queries(client, url)
+    second, page = queries(client, url)
+    assert second < first
+    assert meetings.item.title in page
+
+    meetings.item.title = "Library opening hours"
+    meetings.item.save()
+    _, page = queries(client, url)
+    assert "Library opening hours" in page
+
+
+def test_an_optimistic_save_through_a_form_invalidates_too(client, world):
+    survey = SurveyRoundFactory(council=world.council)
+    SurveyResponseFactory(round=survey, department=world.department_a, state="submitted")
+    dashboard = reverse("departments:survey-dashboard", args=[world.council.slug, survey.pk])
+    client.force_login(world.admin)
+    assert "Education" in client.get(dashboard).content.decode()
+
+    edit = reverse("departments:department-edit", args=[world.council.slug, world.department_a.pk])
+    response = client.post(
+        edit,
+        {"name": "Education and Training", "short_name": "EDU", "base_version": world.department_a.version},
+    )
+    assert response.status_code == 302
+    assert "Education and Training" in client.get(dashboard).content.decode()
+
+
+def test_a_change_in_one_council_leaves_the_others_cached(world, meetings):
+    mine, theirs = caching.generation(world.council.pk), caching.generation(world.other_council.pk)
+    meetings.item.save()
+    assert caching.generation(world.council.pk) > mine
+    assert caching.generation(world.other_council.pk) == theirs
+
+
+def test_it_finds_the_council_of_rows_several_links_away(world, meetings, private_files):
+    attachment = AgendaAttachmentFactory(item=meetings.item)
+    attestation = attestation_start(
+        cycle=ElectionPeriodFactory(council=world.council).cycles.first(), department=world.department_a
+    )
+    answer = attestation.answers.first()
+    assert caching.council_id_of(attachment) == world.council.pk  # attachment → item → meeting → council
+    assert caching.council_id_of(answer) == world.council.pk  # answer → attestation → department → council
+    assert caching.council_id_of(meetings.update) == world.council.pk  # progress → action item → council
+    assert caching.council_id_of(world.council) == world.council.pk
+    assert caching.council_id_of(UserFactory()) is None
+
+
+@pytest.mark.parametrize("language", ["fa", "sq"])
+def test_a_cached_fragment_is_never_served_in_another_language(client, world, meetings, language):
+    meetings.meeting.state = "held"
+    meetings.meeting.save()
+    client.force_login(world.chair)
+    english = client.get(meeting_url(meetings.meeting)).content.decode()
+    world.chair.language = language
+    world.chair.save()
+    translated = client.get(meeting_url(meetings.meeting)).content.decode()
+    assert "Add decision" in english
+    assert "Add decision" not in translated
+    assert "No discussion recorded." not in translated
+
+
+def test_a_cached_fragment_is_never_served_to_a_role_that_may_not_use_its_links(client, world, meetings):
+    meetings.meeting.state = "held"
+    meetings.meeting.save()
+    edit_link = reverse(
+        "meetings:decision-edit",
+        args=[world.council.slug, meetings.meeting.pk, meetings.item.pk, meetings.decision.pk],
+    )
+    client.force_login(world.secretary)
+    assert edit_link in client.get(meeting_url(meetings.meeting)).content.decode()
+    client.force_login(world.member)
+    assert edit_link not in client.get(meeting_url(meetings.meeting)).content.decode()
+    # and the other way round: the member's cached copy does not hide the links from the chair
+    client.force_login(world.chair)
+    assert edit_link in client.get(meeting_url(meetings.meeting)).content.decode()
+
+
+def test_a_new_member_appears_on_the_cached_attendance_list(client, world, meetings):
+    from meetings.models import Attendance
+
+    meetings.meeting.state = "held"
+    meetings.meeting.save()
+    client.force_login(world.chair)
+    newcomer = UserFactory(first_name="Drita", last_name="Krasniqi")
+    Attendance.objects.create(
+        meeting=meetings.meeting, membership=MembershipFactory(user=newcomer, council=world.council, role=Role.MEMBER)
+    )
+    assert "Drita Krasniqi" in client.get(meeting_url(meetings.meeting)).content.decode()
+    assert "<td>Present</td>" not in client.get(meeting_url(meetings.meeting)).content.decode()
+    meetings.meeting.attendances.update(status="present")  # an update() sends no signal …
+    caching.council_changed(world.council.pk)  # … so its caller says so, as the services do
+    assert "<td>Present</td>" in client.get(meeting_url(meetings.meeting)).content.decode()
+
+
+def test_the_dashboard_counts_follow_a_proposed_completion(client, world, meetings):
+    client.force_login(world.chair)
+    assert "reported done, to accept" not in client.get("/").content.decode()
+    meetings.action.status = "done_proposed"
+    meetings.action.save()
+    assert "1 action item reported done, to accept" in client.get("/").content.decode()
+
+
+def test_everything_cached_can_be_stored(world, meetings, private_files):
+    """Values go to Redis in production: each cached read must pickle."""
+    import pickle
+
+    from departments.selectors import _gap_dashboard
+    from meetings.selectors import chair_dashboard, meeting_page_data
+
+    survey = SurveyRoundFactory(council=world.council)
+    SurveyResponseFactory(round=survey, department=world.department_a, state="submitted")
+    attachment = AgendaAttachmentFactory(item=meetings.item)
+    attachment.file.save("notes.pdf", ContentFile(b"%PDF-1.4"))
+    for value in (meeting_page_data(meetings.meeting), _gap_dashboard(survey), chair_dashboard(world.council)):
+        assert pickle.loads(pickle.dumps(value)) is not None
