@@ -17,17 +17,15 @@ def meetings_of(council: Council):
     ).order_by("-starts_at")
 
 
-def cached_meeting_page_data(meeting: Meeting) -> dict:
-    """meeting_page_data for the page, cached until the council's data changes (documents read the database)."""
-    return cached(meeting.council_id, "meeting-page", lambda: meeting_page_data(meeting), meeting.pk)
-
-
 def meeting_page_data(meeting: Meeting) -> dict:
-    items = list(
-        meeting.items.select_related("presenter").prefetch_related(
-            "attachments",
-            Prefetch("decisions", queryset=Decision.objects.prefetch_related("departments").order_by("position")),
-        )
+    """Everything the meeting page shows, in a fixed number of queries.
+
+    The items stay a lazy queryset: the page shows them inside cached fragments, so they are read
+    only when a fragment has to be rendered again.
+    """
+    items = meeting.items.select_related("presenter").prefetch_related(
+        "attachments",
+        Prefetch("decisions", queryset=Decision.objects.prefetch_related("departments").order_by("position")),
     )
     attendances = list(meeting.attendances.select_related("membership__user", "membership__department"))
     counted = sum(1 for a in attendances if a.counts_towards_quorum)

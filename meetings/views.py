@@ -16,7 +16,7 @@ from council.mfa import require_mfa
 from council.selectors import language_for_recipient, memberships_of
 from meetings import forms, ical, services
 from meetings.models import ActionItem, AgendaAttachment, AgendaItem, AgendaProposal, Decision, Meeting, Statement
-from meetings.selectors import action_items_of, cached_meeting_page_data, meeting_page_data, meetings_of
+from meetings.selectors import action_items_of, meeting_page_data, meetings_of
 
 
 def _meeting(request, slug, pk, predicate=permissions.can_read_drafts) -> Meeting:
@@ -127,7 +127,7 @@ def meeting_detail(request, slug, pk):
     context = {
         "council": meeting.council,
         "meeting": meeting,
-        **cached_meeting_page_data(meeting),
+        **meeting_page_data(meeting),
         "can_edit_agenda": can_edit and meeting.agenda_is_editable,
         "can_edit_minutes": can_edit and meeting.minutes_are_editable,
         "can_record_attendance": can_edit,
