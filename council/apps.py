@@ -15,8 +15,9 @@ class CouncilConfig(AppConfig):
         from council.caching import row_changed
 
         user_logged_in.connect(speak_the_users_language, dispatch_uid="hamahang-language-on-login")
-        for signal in (post_save, post_delete, m2m_changed):
-            signal.connect(row_changed, dispatch_uid=f"hamahang-cache-{signal is post_save}-{signal is post_delete}")
+        post_save.connect(row_changed, dispatch_uid="hamahang-cache-save")
+        post_delete.connect(row_changed, dispatch_uid="hamahang-cache-delete")
+        m2m_changed.connect(row_changed, dispatch_uid="hamahang-cache-m2m")
 
 
 def speak_the_users_language(sender, request, user, **kwargs):
