@@ -9,6 +9,8 @@ Saves and deletes reach `council_changed` through the signal receivers below; th
 the staleness of what no council row records (a user renaming themselves).
 """
 
+import hashlib
+
 from django.core.cache import cache
 from django.db import transaction
 
@@ -43,7 +45,9 @@ def _bump(council_id: int) -> None:
 
 def cached(council_id: int, name: str, compute, *parts):
     """`compute()`, cached under the council's current generation and `parts` (which must identify the read)."""
-    key = ":".join(["council-read", str(council_id), str(generation(council_id)), name, *map(str, parts)])
+    # The parts may be long or hold anything a visitor typed, so the key carries their digest.
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
+    key = f"council-read:{council_id}:{generation(council_id)}:{name}:{digest}"
     value = cache.get(key)
     if value is None:
         value = compute()

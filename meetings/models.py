@@ -257,7 +257,10 @@ class Attendance(models.Model):
 
     @property
     def counts_towards_quorum(self) -> bool:
-        return self.status in (self.Status.PRESENT, self.Status.DELEGATE)
+        return self.status in QUORUM_STATUSES
+
+
+QUORUM_STATUSES = (Attendance.Status.PRESENT, Attendance.Status.DELEGATE)
 
 
 class Decision(models.Model):

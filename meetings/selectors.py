@@ -1,6 +1,6 @@
 """Reads shared by the meeting views, dashboards, tasks and documents; each owns its joins."""
 
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -8,7 +8,7 @@ from council.caching import cached
 from council.l10n import calendars
 from council.l10n.digits import localize_digits
 from council.models import Council
-from meetings.models import ActionItem, Attendance, Decision, Meeting, ProgressUpdate
+from meetings.models import QUORUM_STATUSES, ActionItem, Attendance, Decision, Meeting, ProgressUpdate
 
 
 def meetings_of(council: Council):
@@ -20,22 +20,24 @@ def meetings_of(council: Council):
 def meeting_page_data(meeting: Meeting) -> dict:
     """Everything the meeting page shows, in a fixed number of queries.
 
-    The items stay a lazy queryset: the page shows them inside cached fragments, so they are read
-    only when a fragment has to be rendered again.
+    The items, attendances and amendments stay lazy querysets: the page shows them inside cached fragments, so
+    they are read only when a fragment has to be rendered again; the counts come from one aggregate.
     """
     items = meeting.items.select_related("presenter").prefetch_related(
         "attachments",
         Prefetch("decisions", queryset=Decision.objects.prefetch_related("departments").order_by("position")),
     )
-    attendances = list(meeting.attendances.select_related("membership__user", "membership__department"))
-    counted = sum(1 for a in attendances if a.counts_towards_quorum)
+    counts = meeting.attendances.aggregate(
+        invited=Count("pk"), present=Count("pk", filter=Q(status__in=QUORUM_STATUSES))
+    )
     return {
         "items": items,
-        "attendances": attendances,
-        "present_count": counted,
-        "quorum": len(attendances) // 2 + 1 if attendances else 0,
+        "attendances": meeting.attendances.select_related("membership__user", "membership__department"),
+        "invited_count": counts["invited"],
+        "present_count": counts["present"],
+        "quorum": counts["invited"] // 2 + 1 if counts["invited"] else 0,
         "proposals": list(meeting.proposals.select_related("proposed_by", "department", "decided_by")),
-        "amendments": list(meeting.amendments.select_related("made_by", "item", "decision")),
+        "amendments": meeting.amendments.select_related("made_by", "item", "decision"),
     }
 
 
@@ -47,7 +49,9 @@ def latest_update_text():
 def action_items_of(council: Council):
     """Action items with what a list shows about them: decision, meeting, department, latest progress."""
     return (
-        ActionItem.objects.filter(council=council)
+        # The department filter says nothing new, but lets PostgreSQL join the council's few departments
+        # instead of hashing every department of every council.
+        ActionItem.objects.filter(council=council, department__council=council)
         .select_related("decision__item__meeting", "department")
         .annotate(latest_progress=latest_update_text())
         .order_by("due_date", "department__name", "pk")

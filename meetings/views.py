@@ -4,12 +4,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council import permissions
+from council.caching import cached
 from council.concurrency import CONFLICT_MESSAGE, EditConflict
 from council.files import file_response
 from council.mfa import require_mfa
@@ -570,28 +572,38 @@ def minutes_amend(request, slug, pk):
 def action_list(request, slug):
     """Open action items across meetings, filterable, exportable (?export=csv|xlsx)."""
     from meetings import exports
+    from reports.models import Document
 
     council = permissions.get_council_for_user(request.user, slug)
     queryset = action_items_of(council)
     membership = memberships_of(request.user).get(council.pk)
     own_only = membership is not None and membership.department_id and not permissions.is_admin(request.user)
-    if own_only and membership.role == "liaison":
-        queryset = queryset.filter(department_id=membership.department_id)
+    department_only = membership.department_id if own_only and membership.role == "liaison" else None
+    if department_only:
+        queryset = queryset.filter(department_id=department_only)
     data = request.GET.copy()
     if not request.GET:
         data["open_only"] = "on"
     filters = forms.ActionItemFilter(data, queryset=queryset, council=council)
-    items = filters.qs if filters.is_valid() else queryset.none()
     export = request.GET.get("export")
     if export in ("csv", "xlsx"):
+        items = filters.qs if filters.is_valid() else queryset.none()
         return exports.action_items_response(council, items, export)
-    from reports.models import Document
 
+    today = exports.council_today(council)
+
+    def listing() -> str:
+        items = filters.qs if filters.is_valid() else queryset.none()
+        page = Paginator(items, 50).get_page(request.GET.get("page"))
+        context = {"council": council, "filters": filters, "items": page, "today": today}
+        return render_to_string("meetings/_action_listing.html", context, request)
+
+    # The filters, table and pages, rendered once per council generation, language, query and scope.
+    parts = (translation.get_language(), data.urlencode(), department_only, today)
     context = {
         "council": council,
         "filters": filters,
-        "items": Paginator(items, 50).get_page(request.GET.get("page")),
-        "today": exports.council_today(council),
+        "listing": cached(council.pk, "follow-up-list", listing, *parts),
         "kinds": [(Document.Kind.FOLLOW_UP.value, Document.Kind.FOLLOW_UP.label)],
     }
     return render(request, "meetings/action_list.html", context)

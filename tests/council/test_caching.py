@@ -13,6 +13,7 @@ from tests.factories import (
     AgendaAttachmentFactory,
     ElectionPeriodFactory,
     MembershipFactory,
+    ProgressUpdateFactory,
     SurveyResponseFactory,
     SurveyRoundFactory,
     UserFactory,
@@ -135,6 +136,26 @@ def test_the_dashboard_counts_follow_a_proposed_completion(client, world, meetin
     meetings.action.status = "done_proposed"
     meetings.action.save()
     assert "1 action item reported done, to accept" in client.get("/").content.decode()
+
+
+def test_the_follow_up_list_shows_new_progress_at_once(client, world, meetings):
+    url = reverse("meetings:action-list", args=[world.council.slug])
+    client.force_login(world.chair)
+    first, _ = queries(client, url)
+    second, page = queries(client, url)
+    assert second < first
+    assert meetings.update.text in page
+    ProgressUpdateFactory(action_item=meetings.action, author=world.liaison_a, text="Leaflets printed and sent")
+    assert "Leaflets printed and sent" in client.get(url).content.decode()
+
+
+def test_a_cached_follow_up_list_is_never_served_to_a_liaison_of_another_department(client, world, meetings):
+    url = reverse("meetings:action-list", args=[world.council.slug])
+    client.force_login(world.chair)
+    assert meetings.decision.text in client.get(url).content.decode()
+    client.force_login(world.liaison_b)
+    assert meetings.decision.text not in client.get(url).content.decode()
+    assert "No action items match." in client.get(f"{url}?status=open").content.decode()
 
 
 def test_everything_cached_can_be_stored(world, meetings):
