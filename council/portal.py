@@ -18,7 +18,6 @@ from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from council.caching import cached
 from council.files import file_response
 from council.forms import PublicRequestForm
 from council.l10n.digits import localize_digits
@@ -185,12 +184,12 @@ def minutes_pdf(request, slug, pk):
 def search(request, slug):
     council = portal_council(request, slug)
     query = normalize_line(request.GET.get("q", ""))[:SEARCH_MAX_LENGTH]
-    results = cached(council.pk, "portal-search", lambda: search_results(council, query), query) if query else []
+    results = search_results(council, query) if query else None  # read only when its cached fragment is not
     return render(request, "portal/search.html", {"council": council, "query": query, "results": results})
 
 
 def search_results(council: Council, query: str) -> dict:
-    """The council's published decisions and agenda items matching the query (50 of each at most)."""
+    """The council's published decisions and agenda items matching the query (50 of each at most), unread."""
     decisions = published_decisions(council).select_related("item__meeting")
     items = AgendaItem.objects.filter(meeting__council=council, meeting__state=Meeting.State.PUBLISHED).select_related(
         "meeting"
@@ -203,7 +202,7 @@ def search_results(council: Council, query: str) -> dict:
         for word in query.split():
             decisions = decisions.filter(text__icontains=word)
             items = items.filter(Q(title__icontains=word) | Q(discussion__icontains=word))
-    return {"decisions": list(decisions[:50]), "items": list(items[:50])}
+    return {"decisions": decisions[:50], "items": items[:50]}
 
 
 def meetings_ics(request, slug):
