@@ -5,7 +5,7 @@ helpers below are the one place that decides what is public.
 """
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import SearchQuery
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -196,8 +196,8 @@ def search_results(council: Council, query: str) -> dict:
     )
     if connection.vendor == "postgresql":
         terms = SearchQuery(query, config="simple", search_type="websearch")
-        decisions = decisions.annotate(search=SearchVector("text", config="simple")).filter(search=terms)
-        items = items.annotate(search=SearchVector("title", "discussion", config="simple")).filter(search=terms)
+        decisions = decisions.filter(search=terms)
+        items = items.filter(search=terms)
     else:  # SQLite: every word must appear
         for word in query.split():
             decisions = decisions.filter(text__icontains=word)

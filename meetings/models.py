@@ -2,6 +2,7 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
@@ -18,6 +19,23 @@ from council.files import (
     validate_attachment_size,  # noqa: F401
 )
 from council.storage import private_storage
+
+
+class SearchWords(SearchVector):
+    """The words of some columns, kept by PostgreSQL in a stored column so that a search does not parse every
+    row again. SQLite has no full-text type: there the column stays empty and the portal matches substrings."""
+
+    def __init__(self, *columns):
+        super().__init__(*columns, config="simple")
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return "NULL", []
+
+
+def search_words(*columns):
+    return models.GeneratedField(
+        expression=SearchWords(*columns), output_field=SearchVectorField(null=True), db_persist=True
+    )
 
 
 class InvalidTransition(Exception):
@@ -147,7 +165,8 @@ class AgendaItem(models.Model):
         _("minutes allotted"), default=10, validators=[MinValueValidator(1), MaxValueValidator(480)]
     )
     discussion = models.TextField(_("discussion summary"), blank=True)
-    history = HistoricalRecords()
+    search = search_words("title", "discussion")
+    history = HistoricalRecords(excluded_fields=["search"])
 
     class Meta:
         ordering = ["position", "pk"]
@@ -276,7 +295,8 @@ class Decision(models.Model):
         "departments.Department", blank=True, related_name="decisions", verbose_name=_("responsible departments")
     )
     due_date = models.DateField(_("due date"), null=True, blank=True)
-    history = HistoricalRecords(m2m_fields=[departments])
+    search = search_words("text")
+    history = HistoricalRecords(m2m_fields=[departments], excluded_fields=["search"])
 
     class Meta:
         ordering = ["item__position", "position", "pk"]
