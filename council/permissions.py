@@ -107,6 +107,9 @@ rules.add_perm("departments", is_admin)
 
 def get_council_for_user(user, slug: str) -> Council:
     """The council, or 404 for anyone who is neither its member nor an admin."""
+    for membership in memberships_of(user).values():  # already read with the user's councils
+        if membership.council.slug == slug:
+            return membership.council
     council = get_object_or_404(Council, slug=slug)
     if not can_view_council(user, council):
         raise Http404

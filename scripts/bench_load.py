@@ -42,6 +42,7 @@ def production_env(database_url: str, port: int) -> dict:
         "BIND": f"127.0.0.1:{port}",
         "LOGIN_FAILED_RATE_LIMIT": "1000/m/ip,1000/m/key",
         "PYTHONUNBUFFERED": "1",
+        "ACCESS_LOG": str(VAR / "access.log"),  # written by gunicorn itself, not relayed line by line by honcho
     }
 
 
@@ -263,6 +264,7 @@ def run(label: str, url: str, args) -> dict:
     )
     try:
         wait_for(f"http://127.0.0.1:{args.port}/ping")
+        locust(env, args.port, args.users, 5, "trivial view", f"{label}-warm-up")  # every worker loaded, not measured
         alone = {
             page: locust(env, args.port, args.users, args.seconds, page, f"{label}-{page.replace(' ', '-')}").get(
                 page, {}
