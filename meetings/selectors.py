@@ -113,7 +113,11 @@ def chair_dashboard(council: Council) -> dict:
             "pending_proposals": council.meetings.filter(proposals__state="pending").count(),
         }
 
-    return {"next_meeting": next_meeting(council), **cached(council.pk, "chair-dashboard", counts, today)}
+    return {
+        "next_meeting": next_meeting(council),
+        "today": today,
+        **cached(council.pk, "chair-dashboard", counts, today),
+    }
 
 
 def liaison_dashboard(membership) -> dict:
