@@ -182,6 +182,9 @@ class ActionItemFilter(django_filters.FilterSet):
         field = CouncilDateField(label=_("Due by"), required=False)
         field.use_calendar(council.calendar, council.tzinfo)
         self.form.fields["due_before"] = field
+        for name, css in (("department", "form-select"), ("status", "form-select"), ("due_before", "form-control")):
+            attrs = self.form.fields[name].widget.attrs
+            attrs["class"] = f"{attrs.get('class', '')} {css}".strip()
 
     def filter_overdue(self, queryset, name, value):
         if not value:
