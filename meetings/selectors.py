@@ -78,20 +78,22 @@ def open_action_items_digest(council: Council, *, before: Meeting) -> str:
 
 
 def next_meeting(council: Council) -> Meeting | None:
-    return (
-        council.meetings.filter(
+    """The council's next meeting, cached until the council's data changes or that meeting starts."""
+
+    def read():
+        upcoming = council.meetings.filter(
             state__in=[Meeting.State.DRAFT, Meeting.State.AGENDA_PUBLISHED], starts_at__gte=timezone.now()
         )
-        .order_by("starts_at")
-        .first()
-    )
+        return upcoming.order_by("starts_at").first()
+
+    meeting = cached(council.pk, "next-meeting", read)
+    return meeting if meeting is None or meeting.starts_at >= timezone.now() else read()
 
 
 def chair_dashboard(council: Council) -> dict:
     """The chair's home: next meeting, what awaits approval, overdue action items per department.
 
-    The counts are cached until the council's data changes (or the day does); the next meeting is
-    read each time, since it changes with the clock alone.
+    The counts are cached until the council's data changes (or the day does).
     """
     today = timezone.localdate(timezone=council.tzinfo)
 

@@ -13,6 +13,7 @@ from tests.factories import (
     AgendaAttachmentFactory,
     DecisionFactory,
     ElectionPeriodFactory,
+    MeetingFactory,
     MembershipFactory,
     ProgressUpdateFactory,
     SurveyResponseFactory,
@@ -170,6 +171,21 @@ def test_two_councils_searching_the_same_word_each_get_their_own_results(client,
     for decision, other in (decisions, reversed(decisions)):
         page = client.get(reverse("portal:search", args=[decision.council.slug]), {"q": "Library"}).content.decode()
         assert decision.text in page and other.text not in page
+
+
+def test_the_next_meeting_is_read_again_once_the_cached_one_has_started(world, monkeypatch):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from meetings.selectors import next_meeting
+
+    start = timezone.now()
+    soon = MeetingFactory(council=world.council, state="agenda_published", starts_at=start + timedelta(hours=1))
+    later = MeetingFactory(council=world.council, state="agenda_published", starts_at=start + timedelta(days=2))
+    assert next_meeting(world.council) == soon
+    monkeypatch.setattr(timezone, "now", lambda: start + timedelta(hours=2))  # no write, only the clock
+    assert next_meeting(world.council) == later
 
 
 def test_everything_cached_can_be_stored(world, meetings):
