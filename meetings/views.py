@@ -585,16 +585,18 @@ def action_list(request, slug):
     if not request.GET:
         data["open_only"] = "on"
     filters = forms.ActionItemFilter(data, queryset=queryset, council=council)
+
+    def matching():
+        return filters.qs if filters.is_valid() else queryset.none()
+
     export = request.GET.get("export")
     if export in ("csv", "xlsx"):
-        items = filters.qs if filters.is_valid() else queryset.none()
-        return exports.action_items_response(council, items, export)
+        return exports.action_items_response(council, matching(), export)
 
     today = exports.council_today(council)
 
     def listing() -> str:
-        items = filters.qs if filters.is_valid() else queryset.none()
-        page = Paginator(items, 50).get_page(request.GET.get("page"))
+        page = Paginator(matching(), 50).get_page(request.GET.get("page"))
         context = {"council": council, "filters": filters, "items": page, "today": today}
         return render_to_string("meetings/_action_listing.html", context, request)
 
