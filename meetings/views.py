@@ -582,7 +582,7 @@ def action_list(request, slug):
     if department_only:
         queryset = queryset.filter(department_id=department_only)
     data = request.GET.copy()
-    if not request.GET:
+    if not set(request.GET) - {"page"}:  # no filter chosen yet: open items, on every page
         data["open_only"] = "on"
     filters = forms.ActionItemFilter(data, queryset=queryset, council=council)
 
