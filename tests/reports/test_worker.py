@@ -33,8 +33,9 @@ def worker(tmp_path, private_files):
             "DATABASE_URL": test_database_url(),
             "PRIVATE_MEDIA_ROOT": str(private_files),
             "Q_WORKERS": "1",
-            "Q_TIMEOUT": "12",
-            "Q_RETRY": "14",
+            # Long enough for the 1,500-item build below on a busy CI machine, which a retry must outlast.
+            "Q_TIMEOUT": "40",
+            "Q_RETRY": "42",
             "Q_MAX_ATTEMPTS": "3",
         }
         log = open(tmp_path / f"{name}.log", "w")  # noqa: SIM115  (closed with the process)
@@ -104,7 +105,7 @@ def test_a_worker_killed_mid_build_leaves_the_document_to_be_retried(world, work
     assert status(document) == "running" and not document.file  # the build died with it
 
     worker("second")  # the database broker hands the unacknowledged task out again after Q_RETRY
-    assert wait_for(lambda: status(document) == "done", 90), status(document)
+    assert wait_for(lambda: status(document) == "done", 180), status(document)
     assert document.attempts == 2
     assert Path(document.file.path).read_bytes().startswith(b"%PDF")
     assert Path(document.file.path).read_bytes().rstrip().endswith(b"%%EOF")  # whole, not half-written
