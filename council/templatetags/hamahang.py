@@ -57,7 +57,6 @@ def overdue_on(action_item, today):
 def council_generation(council):
     """The council's cache generation, for `{% cache %}` keys: a fragment is stale once the council's data changes.
 
-    {% council_generation council as generation %}{% cache 600 "name" generation meeting.pk LANGUAGE_CODE %}
-    (600 s, caching.TIMEOUT)
+    {% council_generation council as generation %}{% cache CACHE_TIMEOUT "name" generation meeting.pk LANGUAGE_CODE %}
     """
     return caching.generation(council.pk)
