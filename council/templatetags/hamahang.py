@@ -55,8 +55,9 @@ def overdue_on(action_item, today):
 
 @register.simple_tag
 def council_generation(council):
-    """The council's cache generation, for `{% cache %}` keys: a fragment is stale once the council's data changes.
+    """The council and its cache generation, for `{% cache %}` keys: a fragment is never served to another
+    council, and is stale once the council's data changes.
 
     {% council_generation council as generation %}{% cache CACHE_TIMEOUT "name" generation meeting.pk LANGUAGE_CODE %}
     """
-    return caching.generation(council.pk)
+    return f"{council.pk}:{caching.generation(council.pk)}"
