@@ -12,6 +12,7 @@ the staleness of what no council row records (a user renaming themselves).
 import hashlib
 
 from django.core.cache import cache
+from django.core.cache.backends import redis
 from django.db import transaction
 
 TIMEOUT = 600
@@ -53,6 +54,28 @@ def cached(council_id: int, name: str, compute, *parts):
         value = compute()
         cache.set(key, value, timeout=TIMEOUT)
     return value
+
+
+class RedisCache(redis.RedisCache):
+    """Django's Redis cache, keeping one client per connection pool. Django builds a new `redis.Redis` (with its
+    table of reply parsers) for every call, about 0.2 ms each: a tenth of a cached page that reads the cache ten
+    times. The client holds no connection itself and is safe to share."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = _ClientPerPool
+
+
+class _ClientPerPool(redis.RedisCacheClient):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        if pool not in self._clients:
+            self._clients[pool] = self._client(connection_pool=pool)
+        return self._clients[pool]
 
 
 def council_id_of(instance, depth: int = 4) -> int | None:

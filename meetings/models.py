@@ -18,6 +18,7 @@ from council.files import (
     validate_attachment_content,  # noqa: F401
     validate_attachment_size,  # noqa: F401
 )
+from council.models import ChoiceLabels
 from council.storage import private_storage
 
 
@@ -233,7 +234,7 @@ class AgendaProposal(models.Model):
         return self.title
 
 
-class Attendance(models.Model):
+class Attendance(ChoiceLabels):
     """A council member's invitation to a meeting: their reply, and whether they came."""
 
     class Reply(models.TextChoices):
@@ -317,7 +318,7 @@ class Decision(models.Model):
         return f"{self.year}/{self.number:02d}" if self.number else ""
 
 
-class ActionItem(models.Model):
+class ActionItem(ChoiceLabels):
     """What one department must do about one decision, followed up until the chair accepts it as done."""
 
     class Status(models.TextChoices):

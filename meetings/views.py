@@ -125,7 +125,9 @@ def meeting_detail(request, slug, pk):
     user = request.user
     can_edit = permissions.can_edit_agenda(user, meeting)
     membership = memberships_of(user).get(meeting.council_id)
-    my_attendance = meeting.attendances.filter(membership=membership).first() if membership else None
+    my_attendance = None  # the reply is asked for only while the agenda is published
+    if membership and meeting.state == Meeting.State.AGENDA_PUBLISHED:
+        my_attendance = meeting.attendances.filter(membership=membership).first()
     context = {
         "council": meeting.council,
         "meeting": meeting,

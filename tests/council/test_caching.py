@@ -1,14 +1,18 @@
 """Cached reads and page fragments: served again until the council's data changes, never across councils,
 roles or languages."""
 
+import os
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from council import caching
 from council.models import Role
 from departments.services import attestation_start
+from meetings.models import Attendance
 from tests.factories import (
     AgendaAttachmentFactory,
     DecisionFactory,
@@ -199,3 +203,30 @@ def test_everything_cached_can_be_stored(world, meetings):
     SurveyResponseFactory(round=survey, department=world.department_a, state="submitted")
     for value in (_gap_dashboard(survey), chair_dashboard(world.council)):
         assert pickle.loads(pickle.dumps(value)) is not None
+
+
+def test_the_redis_cache_keeps_one_client_and_still_reads_and_writes():
+    redis = pytest.importorskip("redis")
+    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
+    try:
+        redis.Redis.from_url(url).ping()
+    except redis.ConnectionError:
+        pytest.skip("no Redis server here (CI starts one)")
+    backend = caching.RedisCache(url, {"KEY_PREFIX": "test-one-client"})
+    assert backend._cache.get_client() is backend._cache.get_client(write=True)
+    backend.set("answer", {"n": 42})
+    backend.set("count", 1)
+    assert backend.get("answer") == {"n": 42} and backend.incr("count") == 2
+    backend.delete_many(["answer", "count"])
+    assert backend.get("answer") is None
+
+
+def test_choice_labels_follow_the_language_and_show_unknown_values_as_they_are():
+    attendance = Attendance(status=Attendance.Status.PRESENT)
+    with translation.override("fa"):
+        assert attendance.get_status_display() == translation.gettext("Present") != "Present"
+    with translation.override("sq"):
+        assert attendance.get_status_display() == translation.gettext("Present") != "Present"
+    with translation.override("en"):
+        assert attendance.get_status_display() == "Present"
+    assert Attendance(status="typo").get_status_display() == "typo"
