@@ -54,6 +54,7 @@ from departments.models import (
     TrainingCourse,
     TrainingProposal,
 )
+from reports.models import Document
 
 
 @login_required
@@ -366,6 +367,7 @@ def survey_dashboard(request, slug, pk):
         "dashboard": dashboard,
         "functions": STAFF_FUNCTIONS,
         "rtl": translation.get_language_bidi(),
+        "kinds": [(Document.Kind.GAP_SUMMARY, Document.Kind.GAP_SUMMARY.label)],
     }
     return render(request, "departments/survey_dashboard.html", context)
 
@@ -889,6 +891,7 @@ def election_detail(request, slug, pk):
         .order_by("-closed_at"),
         "items": selectors.item_compliance(period),
         "can_close": permissions.can_publish(request.user, period),
+        "kinds": [(Document.Kind.COMPLIANCE_SUMMARY, Document.Kind.COMPLIANCE_SUMMARY.label)],
     }
     return render(request, "departments/election_detail.html", context)
 

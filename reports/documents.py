@@ -13,6 +13,9 @@ from django.utils.translation import gettext as _
 from council.l10n import calendars
 from council.l10n.digits import localize_digits
 from council.models import Role
+from departments.models import STAFF_FUNCTIONS, Equipment, SubmissionState
+from departments.selectors import Status as CellStatus
+from departments.selectors import compliance_matrix, gap_dashboard, item_compliance, open_alerts
 from meetings.models import ActionItem, Meeting
 from meetings.selectors import action_items_of, meeting_page_data
 from reports.pdf.render import DocumentSpec, Grid, Heading, Signatures, Text
@@ -78,6 +81,11 @@ def _meeting_facts(meeting, ctx) -> Grid:
         rows.append([_("Chaired by"), meeting.chair_name])
     if meeting.stream_url:
         rows.append([_("Online or stream link"), meeting.stream_url])
+    return _facts(rows)
+
+
+def _facts(rows) -> Grid:
+    """Label and value pairs, the labels in bold."""
     return Grid([[[Run(label, BOLD)], value] for label, value in rows], [0.28, 0.72])
 
 
@@ -217,6 +225,145 @@ def follow_up(council, language: str, department=None) -> DocumentSpec:
         ]
         date_line = _("Open action items on %(date)s") % {"date": ctx.day(today)}
         return ctx.spec(title, [Heading(title, size=15), Text(date_line), Grid(rows, [0.12, 0.25, 0.17, 0.14, 0.32])])
+
+
+def _number(ctx, value) -> str:
+    return "—" if value is None else ctx.digits(str(value))
+
+
+def _change(ctx, value) -> str:
+    """As the dashboards show it: +3, −2 (a minus sign, not a hyphen), no change."""
+    if value is None:
+        return "—"
+    if value == 0:
+        return _("no change")
+    return ("+" if value > 0 else "−") + ctx.digits(str(abs(value)))
+
+
+def gap_summary(round, language: str) -> DocumentSpec:
+    """A staffing-gap survey round: who answered, the council's totals, and each department's gaps."""
+    council = round.council
+    with translation.override(language):
+        ctx = _Context(council, language)
+        dashboard = gap_dashboard(round)
+        totals, changes = dashboard.totals, dashboard.changes
+        title = _("Staffing-gap summary: %(round)s") % {"round": round.title}
+        facts = [
+            [_("Council"), council.name],
+            [_("Period"), f"{ctx.day(round.starts_on)} – {ctx.day(round.ends_on)}"],
+            [_("Deadline"), ctx.day(round.deadline)],
+            [
+                _("Answered"),
+                _("%(answered)s of %(departments)s departments")
+                % {"answered": ctx.digits(str(totals.answered)), "departments": ctx.digits(str(len(dashboard.rows)))},
+            ],
+        ]
+        if dashboard.previous_round:
+            facts.append([_("Compared with"), dashboard.previous_round.title])
+        figures = [
+            [_("Figure"), _("Total"), _("Change since the previous round")],
+            [
+                _("Departments without a PR unit"),
+                _number(ctx, totals.without_pr_unit),
+                _change(ctx, changes["without_pr_unit"]),
+            ],
+            [_("Approved PR positions"), _number(ctx, totals.approved), ""],
+            [_("Filled PR positions"), _number(ctx, totals.filled), ""],
+            [_("Vacant PR positions"), _number(ctx, totals.vacant), _change(ctx, changes["vacant"])],
+            *[
+                [_("Shortfall: %(function)s") % {"function": label}, _number(ctx, totals.shortfall[function]), ""]
+                for function, label in STAFF_FUNCTIONS
+            ],
+            [_("Total shortfall"), _number(ctx, totals.total_shortfall), _change(ctx, changes["total_shortfall"])],
+            *[
+                [
+                    _("Departments lacking: %(equipment)s") % {"equipment": label},
+                    _number(ctx, totals.equipment[item]),
+                    "",
+                ]
+                for item, label in Equipment.choices
+            ],
+            [_("Annual PR budget"), _number(ctx, totals.budget), ""],
+        ]
+        rows = [[_("Department"), _("State"), _("PR unit"), _("Vacant"), _("Total shortfall"), _("Change")]]
+        for row in dashboard.rows:
+            state = str(SubmissionState(row.state).label) if row.state else _("Not started")
+            if row.late:
+                state = f"{state} — {_('Late')}"
+            response = row.response
+            if response is None:
+                rows.append([row.department.name, state, "", "", "", ""])
+                continue
+            unit = "—" if response.has_pr_unit is None else (_("Yes") if response.has_pr_unit else _("No"))
+            rows.append(
+                [
+                    row.department.name,
+                    state,
+                    unit,
+                    _number(ctx, response.vacant_positions),
+                    _number(ctx, response.total_shortfall),
+                    _change(ctx, row.shortfall_change),
+                ]
+            )
+        blocks = [
+            Heading(title, size=15),
+            _facts(facts),
+            Heading(_("The council's totals")),
+            Grid(figures, [0.5, 0.2, 0.3]),
+            Heading(_("Departments")),
+            Grid(rows, [0.32, 0.22, 0.1, 0.1, 0.13, 0.13]),
+        ]
+        return ctx.spec(title, blocks)
+
+
+def compliance_summary(period, language: str) -> DocumentSpec:
+    """An election period's neutrality compliance: per department and per checklist item, up to today."""
+    council = period.council
+    with translation.override(language):
+        ctx = _Context(council, language)
+        today = timezone.localdate(timezone=council.tzinfo)
+        matrix = compliance_matrix(period, today=today)
+        title = _("Neutrality compliance: %(period)s") % {"period": period.name}
+        facts = [
+            [_("Council"), council.name],
+            [_("Campaign"), f"{ctx.day(period.campaign_starts_on)} – {ctx.day(period.campaign_ends_on)}"],
+            [_("Election day"), ctx.day(period.election_day)],
+            [_("Reporting cycles"), ctx.digits(str(len(matrix.cycles)))],
+            [_("Open alerts"), ctx.digits(str(open_alerts(council).filter(cycle__period=period).count()))],
+            [_("Situation on"), ctx.day(today)],
+        ]
+        rows = [[_("Department"), _("Compliant"), _("Not compliant"), _("Missing"), _("Compliance rate")]]
+        for department, cells, rate in matrix.rows:
+            count = {status: sum(cell.status == status for cell in cells) for status in CellStatus.values}
+            rows.append(
+                [
+                    department.name,
+                    ctx.digits(str(count[CellStatus.COMPLIANT])),
+                    ctx.digits(str(count[CellStatus.NOT_COMPLIANT])),
+                    ctx.digits(str(count[CellStatus.MISSING])),
+                    "—" if rate is None else _("%(rate)s%%") % {"rate": ctx.digits(str(rate))},
+                ]
+            )
+        items = [[_("Checklist item"), _("Answered"), _("Compliant")]] + [
+            [
+                f"{item['section']} · {item['text']}" if item["section"] else item["text"],
+                ctx.digits(str(item["answered"])),
+                ctx.digits(str(item["compliant"])),
+            ]
+            for item in item_compliance(period)
+        ]
+        blocks = [
+            Heading(title, size=15),
+            _facts(facts),
+            Heading(_("Departments")),
+            Text(
+                _("Cycles attested or past their deadline; the rate is the share attested fully compliant."), size=9.5
+            ),
+            Grid(rows, [0.4, 0.14, 0.16, 0.14, 0.16]),
+            Heading(_("Checklist items")),
+            Grid(items, [0.7, 0.15, 0.15]),
+        ]
+        return ctx.spec(title, blocks)
 
 
 BUILDERS = {

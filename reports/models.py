@@ -13,6 +13,8 @@ class Document(models.Model):
         AGENDA = "agenda", _("Agenda and invitation")
         ATTENDANCE_SHEET = "attendance_sheet", _("Attendance sheet")
         FOLLOW_UP = "follow_up", _("Action-item follow-up report")
+        GAP_SUMMARY = "gap_summary", _("Staffing-gap summary")
+        COMPLIANCE_SUMMARY = "compliance_summary", _("Neutrality compliance summary")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Waiting")
@@ -31,6 +33,12 @@ class Document(models.Model):
         blank=True,
         related_name="+",
         help_text=_("A follow-up report limited to one department (a liaison's)."),
+    )
+    survey_round = models.ForeignKey(
+        "departments.SurveyRound", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    election_period = models.ForeignKey(
+        "departments.ElectionPeriod", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     kind = models.CharField(max_length=24, choices=Kind.choices)
     language = models.CharField(max_length=8)
@@ -51,7 +59,8 @@ class Document(models.Model):
         indexes = [models.Index(fields=["kind", "meeting", "language", "version"])]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} · {self.meeting or self.council} · {self.language}"
+        subject = self.meeting or self.survey_round or self.election_period or self.council
+        return f"{self.get_kind_display()} · {subject} · {self.language}"
 
     @property
     def is_pending(self) -> bool:
@@ -59,5 +68,10 @@ class Document(models.Model):
 
     @property
     def filename(self) -> str:
-        where = f"{self.meeting.year}-{self.meeting.number}" if self.meeting_id else self.council.slug
+        if self.meeting_id:
+            where = f"{self.meeting.year}-{self.meeting.number}"
+        else:
+            where = "-".join(
+                str(part) for part in (self.council.slug, self.survey_round_id or self.election_period_id) if part
+            )
         return f"{self.kind.replace('_', '-')}-{where}-{self.language}.pdf"

@@ -10,15 +10,32 @@ from reports.models import Document
 
 
 def build_spec(document: Document):
-    if document.kind == Document.Kind.FOLLOW_UP:
-        return documents.follow_up(document.council, document.language, department=document.department)
-    return documents.BUILDERS[document.kind](document.meeting, document.language)
+    kind, language = document.kind, document.language
+    if kind == Document.Kind.FOLLOW_UP:
+        return documents.follow_up(document.council, language, department=document.department)
+    if kind == Document.Kind.GAP_SUMMARY:
+        return documents.gap_summary(document.survey_round, language)
+    if kind == Document.Kind.COMPLIANCE_SUMMARY:
+        return documents.compliance_summary(document.election_period, language)
+    return documents.BUILDERS[kind](document.meeting, language)
 
 
 @transaction.atomic
-def document_request(*, kind: str, council, meeting=None, department=None, language: str, user) -> Document:
-    """The document for today's data: an existing one (ready or on its way) or a newly queued build."""
-    same = {"kind": kind, "council": council, "meeting": meeting, "department": department, "language": language}
+def document_request(
+    *, kind: str, council, language: str, user, meeting=None, department=None, survey_round=None, election_period=None
+) -> Document:
+    """The document for today's data: an existing one (ready or on its way) or a newly queued build.
+
+    Besides the council, a document is about a meeting, a department (a liaison's follow-up report),
+    a survey round or an election period, or about the council as a whole.
+    """
+    subject = {
+        "meeting": meeting,
+        "department": department,
+        "survey_round": survey_round,
+        "election_period": election_period,
+    }
+    same = {"kind": kind, "council": council, "language": language, **subject}
     document = Document(**same, requested_by=user)
     # Fingerprinting reads and formats the whole document (a minutes: 8 queries, about 25 ms), so it is
     # cached like any other read of the council: the next write anywhere in the council drops it.
@@ -27,9 +44,8 @@ def document_request(*, kind: str, council, meeting=None, department=None, langu
         "document-version",
         lambda: documents.fingerprint(build_spec(document)),
         kind,
-        meeting and meeting.pk,
-        department and department.pk,
         language,
+        *[value and value.pk for value in subject.values()],
         timezone.localdate(timezone=council.tzinfo),  # the follow-up report says what is overdue today
     )
     existing = Document.objects.filter(**same, version=document.version).exclude(status=Document.Status.FAILED).first()

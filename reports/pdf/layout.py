@@ -71,7 +71,9 @@ class Paragraph(Flowable):
 
 
 def heading(text, direction: Direction, size=13, align=None) -> Paragraph:
-    return Paragraph([Run(text, BOLD)], direction, size=size, align=align, space_after=6)
+    paragraph = Paragraph([Run(text, BOLD)], direction, size=size, align=align, space_after=6)
+    paragraph.keepWithNext = True  # never alone at the foot of a page
+    return paragraph
 
 
 def table(rows: list[list], direction: Direction, widths: list[float], header=True, size=9.5) -> Table:
