@@ -81,6 +81,7 @@ def targets(councils: int) -> list[dict]:
                     "session": signed_in(chair.user),
                     "language": council.language,
                     "meetings": meetings,
+                    "printable": meetings[:3],  # what a chair prints: the latest minutes
                     "rounds": rounds[:scale],
                     "department": department.pk,
                     "words": words,
@@ -99,6 +100,15 @@ def postpone_daily_jobs() -> None:
 
     later = timezone.now() + timedelta(hours=2)
     Schedule.objects.exclude(schedule_type=Schedule.MINUTES).filter(next_run__lt=later).update(next_run=later)
+
+
+def forget_documents() -> None:
+    """Every run starts with no PDF built, so its PDF requests build as many as the run before."""
+    from reports.models import Document
+
+    for document in Document.objects.exclude(file=""):
+        document.file.delete(save=False)
+    Document.objects.all().delete()
 
 
 def signed_in(user) -> str:
@@ -256,6 +266,7 @@ def django_step(step: str, argument: int) -> None:
         from council.models import Council
 
         postpone_daily_jobs()
+        forget_documents()
         found = targets(argument)
         result = {
             "targets": found,

@@ -83,7 +83,7 @@ class Chair(FastHttpUser):
         t = self.target
         self.client.post(
             f"/c/{t['slug']}/documents/new/",
-            {"kind": "minutes", "language": t["language"], "meeting": random.choice(t["meetings"])},
+            {"kind": "minutes", "language": t["language"], "meeting": random.choice(t["printable"])},
             headers={**self.headers, "X-CSRFToken": self.csrf, "Referer": self.host + "/"},
             name="pdf request",
         )
