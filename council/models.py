@@ -1,6 +1,6 @@
 import functools
 import zoneinfo
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -76,6 +76,10 @@ class Council(models.Model):
     @property
     def tzinfo(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone)
+
+    def today(self) -> date:
+        """Today in the council's time zone: deadlines, due dates and overdue items all count in it."""
+        return timezone.localdate(timezone=self.tzinfo)
 
 
 class Role(models.TextChoices):

@@ -138,7 +138,7 @@ def request_track(request, slug):
     council = portal_council(request, slug)
     code = normalize_line(request.GET.get("code", "")).upper()[:16]
     found = council.document_requests.filter(tracking_code=code).first() if code else None
-    context = {"council": council, "code": code, "found": found, "today": timezone.localdate(timezone=council.tzinfo)}
+    context = {"council": council, "code": code, "found": found, "today": council.today()}
     return render(request, "portal/request_track.html", context, status=404 if code and found is None else 200)
 
 

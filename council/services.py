@@ -100,7 +100,7 @@ def _tracking_code() -> str:
 
 
 def request_create(*, council: Council, name: str, contact: str, text: str) -> DocumentRequest:
-    today = timezone.localdate(timezone=council.tzinfo)
+    today = council.today()
     return DocumentRequest.objects.create(
         council=council,
         tracking_code=_tracking_code(),

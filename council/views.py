@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonRespons
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -195,7 +195,7 @@ def request_list(request, slug):
     requests = council.document_requests.select_related("assigned_to")
     if request.GET.get("show") != "all":
         requests = requests.filter(status__in=[DocumentRequest.Status.RECEIVED, DocumentRequest.Status.ASSIGNED])
-    context = {"council": council, "requests": requests, "today": timezone.localdate(timezone=council.tzinfo)}
+    context = {"council": council, "requests": requests, "today": council.today()}
     return render(request, "council/request_list.html", context)
 
 

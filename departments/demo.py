@@ -941,7 +941,7 @@ def seed_submissions(council: Council) -> None:
     if spec is None or council.survey_rounds.exists():
         return
     people = People(council)
-    today = services.council_today(council)
+    today = council.today()
     seed_surveys(council, spec, people, today)
     if not council.activity_periods.exists():
         seed_activity(council, spec, people, today)

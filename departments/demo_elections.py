@@ -152,7 +152,7 @@ def seed_elections(council: Council) -> None:
     if council.slug != "pardis" or council.election_periods.exists():
         return
     people = People(council)
-    today = services.council_today(council)
+    today = council.today()
     period = services.election_period_create(
         council=council,
         name="انتخابات میان‌دوره‌ای شورای اسلامی شهر پردیس",

@@ -3,7 +3,6 @@ from itertools import pairwise
 from django import forms
 from django.core.validators import MinValueValidator, URLValidator
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from council.concurrency import VersionedFormMixin
@@ -363,7 +362,7 @@ class AnswerForm(FormMixin, forms.Form):
 def check_dates(form, first: str, then: str) -> None:
     """A register's two dates: neither in the future (council time), the second not before the first."""
     cleaned = form.cleaned_data
-    today = timezone.localdate(timezone=form.council.tzinfo)
+    today = form.council.today()
     for name in (first, then):
         if cleaned.get(name) and cleaned[name] > today:
             form.add_error(name, _("This date has not come yet."))

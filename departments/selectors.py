@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 
 from django.db import models
 from django.db.models import Count, Min, Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from council.caching import cached
@@ -493,7 +492,7 @@ def answers_owed(department) -> list[Owed]:
                 url = reverse(url_name, args=[slug, collection.pk, department.pk])
                 state = submission.get_state_display() if submission else ""
                 owed.append(Owed(collection.title, collection.deadline, url, state))
-    today = timezone.localdate(timezone=department.council.tzinfo)
+    today = department.council.today()
     cycles = ReportingCycle.objects.filter(
         period__council_id=department.council_id, period__closed_at__isnull=True, starts_on__lte=today
     ).exclude(

@@ -7,6 +7,7 @@ from django_q.tasks import async_task
 
 from council.caching import council_changed
 from council.concurrency import EditConflict
+from council.models import Council
 from departments.models import (
     ActivityPeriod,
     ActivityReport,
@@ -50,10 +51,6 @@ CARRIED_OVER = [
 
 class SubmissionError(Exception):
     """A change the submission's state does not allow; the message is for the user."""
-
-
-def council_today(council):
-    return timezone.localdate(timezone=council.tzinfo)
 
 
 @transaction.atomic
@@ -194,7 +191,7 @@ def attendance_record(*, course: TrainingCourse, attended_ids: set[int]) -> None
         enrolment.attended = enrolment.pk in attended_ids
     Enrolment.objects.bulk_update(enrolments, ["attended"])
     council_changed(course.council_id)
-    held = course.starts_on is None or course.starts_on <= council_today(course.council)
+    held = course.starts_on is None or course.starts_on <= course.council.today()
     if course.state == TrainingCourse.State.PLANNED and held:
         course.state = TrainingCourse.State.HELD
         course.save()
@@ -269,7 +266,7 @@ def attestation_save(
     attestation.co_signer = co_signer
     attestation.version += 1
     problems = attestation_problems(rows.values()) if submit else {}
-    today = council_today(period.council)
+    today = period.council.today()
     if submit and cycle.starts_on > today:
         raise SubmissionError(_("This cycle has not started yet."))
     if submit and not problems:
@@ -306,7 +303,7 @@ def alert_raise(*, cycle, department, answer=None) -> Alert | None:
 
 
 @transaction.atomic
-def missing_attestations_escalate(*, today_of=council_today) -> int:
+def missing_attestations_escalate(*, today_of=Council.today) -> int:
     """Raise an alert for every department without a submitted attestation once a cycle's deadline has passed."""
     raised = 0
     cycles = ReportingCycle.objects.filter(escalated=False, period__closed_at__isnull=True).select_related(

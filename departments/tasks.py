@@ -7,7 +7,7 @@ from council.models import Membership, Role
 from council.selectors import language_for_recipient
 from council.tasks import send_templated_mail
 from departments.models import ActivityPeriod, Alert, SubmissionState, SurveyResponse, SurveyRound
-from departments.services import council_today, missing_attestations_escalate
+from departments.services import missing_attestations_escalate
 
 # Days before the deadline (negative: after it) on which the liaisons still owing an answer hear of it.
 REMINDER_DAYS = {3: "before", -1: "after"}
@@ -21,7 +21,7 @@ def send_submission_reminders() -> int:
         (ActivityPeriod, "departments:activity-report-edit"),
     ):
         for collection in model.objects.filter(closed_at__isnull=True).select_related("council"):
-            stage = REMINDER_DAYS.get(collection.days_to_deadline(council_today(collection.council)))
+            stage = REMINDER_DAYS.get(collection.days_to_deadline(collection.council.today()))
             if stage is None:
                 continue
             already = set(collection.reminders_sent.get(stage, []))

@@ -201,7 +201,7 @@ def _collection_create(request, slug, *, form_class, model, title, list_url_name
 def _suggested_dates(council, model) -> dict:
     """The calendar month after the latest collection's (or the current month), due five days after it ends."""
     latest = model.objects.filter(council=council).order_by("-ends_on").first()
-    today = services.council_today(council)
+    today = council.today()
     day = latest.ends_on + timedelta(days=1) if latest else today
     starts_on, ends_on = calendars.month_of(day, calendar=council.calendar)
     return {"starts_on": starts_on, "ends_on": ends_on, "deadline": ends_on + timedelta(days=5)}
@@ -331,7 +331,7 @@ def _collection_list(request, slug, *, model, template):
         "rows": [(c, mine.get(c.pk), c.pk in asked) for c in collections],
         "own_department": own,
         "can_run": permissions.can_run_submissions(request.user, council),
-        "today": services.council_today(council),
+        "today": council.today(),
     }
     return render(request, template, context)
 
@@ -479,7 +479,7 @@ activity_reopen = partial(_collection_toggle, model=ActivityPeriod, close=False,
 @login_required
 def activity_dashboard(request, slug):
     council = _council(request, slug, permissions.can_run_submissions)
-    dashboard = selectors.activity_dashboard(council, today=services.council_today(council))
+    dashboard = selectors.activity_dashboard(council, today=council.today())
     export = request.GET.get("export")
     if export in ("csv", "xlsx"):
         return exports.activity_response(council, dashboard, export)
@@ -799,7 +799,7 @@ def course_attendance(request, slug, pk):
 def training_plan(request, slug):
     """The council's courses of one year of its calendar, exportable."""
     council = _council(request, slug)
-    this_year = calendars.year_of(services.council_today(council), calendar=council.calendar)
+    this_year = calendars.year_of(council.today(), calendar=council.calendar)
     try:
         year = int(to_latin_digits(request.GET.get("year", "")) or this_year)
         first, last = calendars.year_bounds(year, calendar=council.calendar)
@@ -876,7 +876,7 @@ def election_create(request, slug):
 def election_detail(request, slug, pk):
     """The compliance matrix, the open alerts and, once closed, the summary."""
     period = _election(request, slug, pk)
-    today = services.council_today(period.council)
+    today = period.council.today()
     matrix = selectors.compliance_matrix(period, today=today)
     export = request.GET.get("export")
     if export in ("csv", "xlsx"):
@@ -910,7 +910,7 @@ def election_department(request, slug, pk, department_pk):
     """One department's attestations for every cycle of the period."""
     period = _election(request, slug, pk, permissions.can_view_council)
     department = _election_department(request, period, department_pk, permissions.can_view_submission)
-    cells = selectors.department_cells(period, department, today=services.council_today(period.council))
+    cells = selectors.department_cells(period, department, today=period.council.today())
     context = {
         "council": period.council,
         "period": period,
@@ -955,7 +955,7 @@ def attestation_edit(request, slug, pk, cycle_pk, department_pk):
     if not period.is_open:
         messages.error(request, _("This election period is closed and archived."))
         return redirect("departments:election-department", slug=slug, pk=pk, department_pk=department_pk)
-    if cycle.starts_on > services.council_today(period.council):
+    if cycle.starts_on > period.council.today():
         messages.error(request, _("This cycle has not started yet."))
         return redirect("departments:election-department", slug=slug, pk=pk, department_pk=department_pk)
     attestation = services.attestation_start(cycle=cycle, department=department)

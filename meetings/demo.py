@@ -131,7 +131,7 @@ GJILAN = {
 
 
 def _at(council: Council, days: int, hour: int):
-    local_day = timezone.localdate(timezone=council.tzinfo) + timedelta(days=days)
+    local_day = council.today() + timedelta(days=days)
     return datetime.combine(local_day, time(hour, 0), tzinfo=council.tzinfo)
 
 

@@ -1,16 +1,12 @@
 """CSV and XLSX exports of the follow-up list, with dates in the council's calendar."""
 
 from django.http import HttpResponse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from council.exports import table_response
 from council.l10n import calendars
 from council.l10n.digits import localize_digits
-
-
-def council_today(council):
-    return timezone.localdate(timezone=council.tzinfo)
 
 
 def action_item_rows(council, items) -> tuple[list[str], list[list[str]]]:
@@ -28,7 +24,7 @@ def action_item_rows(council, items) -> tuple[list[str], list[list[str]]]:
         _("Overdue"),
         _("Latest progress"),
     ]
-    today = council_today(council)
+    today = council.today()
     rows = [
         [
             localize_digits(action.decision.reference, language),
@@ -46,5 +42,5 @@ def action_item_rows(council, items) -> tuple[list[str], list[list[str]]]:
 
 def action_items_response(council, items, kind: str) -> HttpResponse:
     header, rows = action_item_rows(council, items)
-    filename = f"action-items-{council.slug}-{council_today(council):%Y%m%d}"
+    filename = f"action-items-{council.slug}-{council.today():%Y%m%d}"
     return table_response(header, rows, kind=kind, filename=filename, title=_("Action items"))

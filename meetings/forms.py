@@ -189,7 +189,7 @@ class ActionItemFilter(django_filters.FilterSet):
     def filter_overdue(self, queryset, name, value):
         if not value:
             return queryset
-        today = timezone.localdate(timezone=self.council.tzinfo)
+        today = self.council.today()
         return queryset.filter(status__in=ActionItem.OPEN_STATUSES, due_date__lt=today)
 
     def filter_open(self, queryset, name, value):

@@ -95,7 +95,7 @@ def chair_dashboard(council: Council) -> dict:
 
     The counts are cached until the council's data changes (or the day does).
     """
-    today = timezone.localdate(timezone=council.tzinfo)
+    today = council.today()
 
     def counts():
         overdue = (
@@ -126,7 +126,7 @@ def liaison_dashboard(membership) -> dict:
     """A liaison's home: their department's open action items and what is due from them."""
     council = membership.council
     items = list(action_items_of(council).filter(department=membership.department, status__in=ActionItem.OPEN_STATUSES))
-    today = timezone.localdate(timezone=council.tzinfo)
+    today = council.today()
     return {
         "next_meeting": next_meeting(council),
         "open_actions": items,

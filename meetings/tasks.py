@@ -85,7 +85,7 @@ def send_liaison_digests() -> int:
         )
         if not items or not membership.user.email:
             continue
-        today = timezone.localdate(timezone=membership.council.tzinfo)
+        today = membership.council.today()
         send_templated_mail(
             to=membership.user.email,
             template="liaison_digest",

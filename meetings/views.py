@@ -595,7 +595,7 @@ def action_list(request, slug):
     if export in ("csv", "xlsx"):
         return exports.action_items_response(council, matching(), export)
 
-    today = exports.council_today(council)
+    today = council.today()
 
     def listing() -> str:
         page = Paginator(matching(), 50).get_page(request.GET.get("page"))

@@ -7,7 +7,7 @@ the data version, so the same document for the same data is never built twice.
 import hashlib
 from functools import partial
 
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from council.l10n import calendars
@@ -212,7 +212,7 @@ def follow_up(council, language: str, department=None) -> DocumentSpec:
         if department is not None:
             items = items.filter(department=department)
             title = f"{title} — {department.name}"
-        today = timezone.localdate(timezone=council.tzinfo)
+        today = council.today()
         rows = [[_("Decision"), _("Department"), _("Due date"), _("Status"), _("Latest progress")]] + [
             [
                 ctx.digits(a.decision.reference),
@@ -321,7 +321,7 @@ def compliance_summary(period, language: str) -> DocumentSpec:
     council = period.council
     with translation.override(language):
         ctx = _Context(council, language)
-        today = timezone.localdate(timezone=council.tzinfo)
+        today = council.today()
         matrix = compliance_matrix(period, today=today)
         title = _("Neutrality compliance: %(period)s") % {"period": period.name}
         facts = [

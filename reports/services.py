@@ -1,7 +1,6 @@
 """Asking for a document: reuse the one built from the same data, or queue a new build."""
 
 from django.db import transaction
-from django.utils import timezone
 from django_q.tasks import async_task
 
 from council.caching import cached
@@ -46,7 +45,7 @@ def document_request(
         kind,
         language,
         *[value and value.pk for value in subject.values()],
-        timezone.localdate(timezone=council.tzinfo),  # the follow-up report says what is overdue today
+        council.today(),  # the follow-up report says what is overdue today
     )
     existing = Document.objects.filter(**same, version=document.version).exclude(status=Document.Status.FAILED).first()
     if existing:

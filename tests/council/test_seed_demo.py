@@ -24,7 +24,6 @@ from departments.selectors import (
     open_alerts,
     training_demand,
 )
-from departments.services import council_today
 
 
 def seed(*args) -> str:
@@ -81,7 +80,7 @@ def recent_and_earlier_rounds(council) -> tuple[SurveyRound, SurveyRound]:
 
 def test_the_recent_survey_round_has_submitted_late_draft_and_missing_departments(pardis):
     recent, earlier = recent_and_earlier_rounds(pardis)
-    today = council_today(pardis)
+    today = pardis.today()
     assert recent.is_open and recent.deadline < today and recent.questions.count() == 2
     assert not earlier.is_open and earlier.ends_on < recent.starts_on
     assert earlier.submissions.filter(state=SubmissionState.SUBMITTED).count() == pardis.departments.count()
@@ -113,7 +112,7 @@ def test_most_departments_answer_that_they_have_no_pr_unit(pardis):
 
 
 def test_the_activity_dashboard_lists_the_two_silent_departments(pardis):
-    today = council_today(pardis)
+    today = pardis.today()
     periods = list(ActivityPeriod.objects.filter(council=pardis).order_by("starts_on"))
     assert len(periods) == 4
     assert [p.deadline < today for p in periods] == [True, True, True, False]
@@ -142,7 +141,7 @@ def test_the_most_demanded_training_is_asked_for_by_several_departments(pardis):
     proposals = TrainingProposal.objects.filter(council=pardis)
     declined = proposals.get(state=TrainingProposal.State.DECLINED)
     assert declined.decline_reason
-    today = council_today(pardis)
+    today = pardis.today()
     planned = TrainingCourse.objects.get(council=pardis, state=TrainingCourse.State.PLANNED)
     assert planned.proposals.values("department").distinct().count() == 2
     assert planned.starts_on > today and planned.place and 3 <= planned.enrolments.count() <= 4
@@ -177,7 +176,7 @@ def test_seeding_twice_adds_no_submissions(pardis):
 def test_pardis_has_an_election_with_one_non_compliance_and_one_missing_attestation(pardis):
     assert set(ChecklistTemplate.objects.values_list("language", flat=True)) >= {"fa", "sq", "en"}
     period = pardis.election_periods.get()
-    matrix = compliance_matrix(period, today=council_today(pardis))
+    matrix = compliance_matrix(period, today=pardis.today())
     statuses = [cell.status for _department, cells, _rate in matrix.rows for cell in cells[:2]]
     assert statuses.count("not_compliant") == 1 and statuses.count("missing") == 1
     assert sorted(open_alerts(pardis).values_list("kind", flat=True)) == ["missing", "not_compliant"]
