@@ -17,28 +17,40 @@ def meetings_of(council: Council):
     ).order_by("-starts_at")
 
 
-def meeting_page_data(meeting: Meeting) -> dict:
-    """Everything the meeting page shows, in a fixed number of queries.
-
-    The items, attendances and amendments stay lazy querysets: the page shows them inside cached fragments, so
-    they are read only when a fragment has to be rendered again; the counts come from one aggregate.
-    """
-    items = meeting.items.select_related("presenter").prefetch_related(
-        "attachments",
-        Prefetch("decisions", queryset=Decision.objects.prefetch_related("departments").order_by("position")),
-    )
+def meeting_summary(meeting: Meeting) -> dict:
+    """The attendance counts and the proposals: what the meeting page shows outside its cached fragments.
+    Two queries, and small enough for the page to cache with the meeting."""
     counts = meeting.attendances.aggregate(
         invited=Count("pk"), present=Count("pk", filter=Q(status__in=QUORUM_STATUSES))
     )
     return {
-        "items": items,
-        "attendances": meeting.attendances.select_related("membership__user", "membership__department"),
         "invited_count": counts["invited"],
         "present_count": counts["present"],
         "quorum": counts["invited"] // 2 + 1 if counts["invited"] else 0,
         "proposals": list(meeting.proposals.select_related("proposed_by", "department", "decided_by")),
+    }
+
+
+def meeting_records(meeting: Meeting) -> dict:
+    """The items, attendances and amendments, as lazy querysets: the page shows them inside cached fragments,
+    so they are read only when a fragment has to be rendered again. An item's attachments and decisions, and a
+    decision's departments, come as plain lists (`to_attr`): a prefetched manager copies its queryset on
+    every access, and a page of minutes makes about a hundred."""
+    decisions = Decision.objects.prefetch_related(Prefetch("departments", to_attr="department_list"))
+    items = meeting.items.select_related("presenter").prefetch_related(
+        Prefetch("attachments", to_attr="attachment_list"),
+        Prefetch("decisions", queryset=decisions.order_by("position"), to_attr="decision_list"),
+    )
+    return {
+        "items": items,
+        "attendances": meeting.attendances.select_related("membership__user", "membership__department"),
         "amendments": meeting.amendments.select_related("made_by", "item", "decision"),
     }
+
+
+def meeting_page_data(meeting: Meeting) -> dict:
+    """Everything the meeting page shows, in a fixed number of queries."""
+    return {**meeting_summary(meeting), **meeting_records(meeting)}
 
 
 def latest_update_text():
@@ -90,35 +102,20 @@ def next_meeting(council: Council) -> Meeting | None:
     return meeting if meeting is None or meeting.starts_at >= timezone.now() else read()
 
 
-def chair_dashboard(council: Council) -> dict:
-    """The chair's home: next meeting, what awaits approval, overdue action items per department.
-
-    The counts are cached until the council's data changes (or the day does).
-    """
-    today = council.today()
-
-    def counts():
-        overdue = (
-            ActionItem.objects.filter(council=council, status__in=ActionItem.OPEN_STATUSES, due_date__lt=today)
-            .values("department__id", "department__name")
-            .annotate(count=Count("pk"))
-            .order_by("-count", "department__name")
-        )
-        return {
-            "awaiting_approval": list(
-                council.meetings.filter(state=Meeting.State.MINUTES_DRAFTED).order_by("starts_at")
-            ),
-            "done_to_accept": ActionItem.objects.filter(
-                council=council, status=ActionItem.Status.DONE_PROPOSED
-            ).count(),
-            "overdue_by_department": list(overdue),
-            "pending_proposals": council.meetings.filter(proposals__state="pending").count(),
-        }
-
+def chair_counts(council: Council, today) -> dict:
+    """What awaits the chair: minutes to approve, action items reported done, overdue action items per
+    department, proposed agenda items. Read as they are: the home page caches them."""
+    overdue = (
+        ActionItem.objects.filter(council=council, status__in=ActionItem.OPEN_STATUSES, due_date__lt=today)
+        .values("department__id", "department__name")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "department__name")
+    )
     return {
-        "next_meeting": next_meeting(council),
-        "today": today,
-        **cached(council.pk, "chair-dashboard", counts, today),
+        "awaiting_approval": list(council.meetings.filter(state=Meeting.State.MINUTES_DRAFTED).order_by("starts_at")),
+        "done_to_accept": ActionItem.objects.filter(council=council, status=ActionItem.Status.DONE_PROPOSED).count(),
+        "overdue_by_department": list(overdue),
+        "pending_proposals": council.meetings.filter(proposals__state="pending").count(),
     }
 
 

@@ -18,7 +18,7 @@ from council.mfa import require_mfa
 from council.selectors import language_for_recipient, memberships_of
 from meetings import forms, ical, services
 from meetings.models import ActionItem, AgendaAttachment, AgendaItem, AgendaProposal, Decision, Meeting, Statement
-from meetings.selectors import action_items_of, meeting_page_data, meetings_of
+from meetings.selectors import action_items_of, meeting_page_data, meeting_records, meeting_summary, meetings_of
 
 
 def _meeting(request, slug, pk, predicate=permissions.can_read_drafts) -> Meeting:
@@ -121,8 +121,12 @@ def meeting_edit(request, slug, pk):
 
 @login_required
 def meeting_detail(request, slug, pk):
-    meeting = _meeting(request, slug, pk)
     user = request.user
+    council = permissions.get_council_for_user(user, slug)
+    # The meeting and its summary are cached with the council's generation, as the page's fragments are.
+    meeting, summary = cached(council.pk, "meeting-page", lambda: _meeting_and_summary(council, pk), pk)
+    meeting.council = council
+    permissions.authorize(user, permissions.can_read_drafts, meeting)
     can_edit = permissions.can_edit_agenda(user, meeting)
     membership = memberships_of(user).get(meeting.council_id)
     my_attendance = None  # the reply is asked for only while the agenda is published
@@ -131,7 +135,8 @@ def meeting_detail(request, slug, pk):
     context = {
         "council": meeting.council,
         "meeting": meeting,
-        **meeting_page_data(meeting),
+        **summary,
+        **meeting_records(meeting),
         "can_edit_agenda": can_edit and meeting.agenda_is_editable,
         "can_edit_minutes": can_edit and meeting.minutes_are_editable,
         "can_record_attendance": can_edit,
@@ -144,6 +149,11 @@ def meeting_detail(request, slug, pk):
         "kinds": print_kinds(meeting),
     }
     return render(request, "meetings/meeting_detail.html", context)
+
+
+def _meeting_and_summary(council, pk) -> tuple[Meeting, dict]:
+    meeting = get_object_or_404(Meeting.objects.select_related("minutes_approved_by"), council=council, pk=pk)
+    return meeting, meeting_summary(meeting)
 
 
 def print_kinds(meeting: Meeting) -> list[tuple[str, str]]:

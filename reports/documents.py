@@ -134,10 +134,10 @@ def minutes(meeting: Meeting, language: str) -> DocumentSpec:
             blocks.append(Heading(f"{ctx.digits(str(n))}. {item.title}", size=11.5))
             if item.discussion:
                 blocks += [Text(paragraph) for paragraph in item.discussion.splitlines() if paragraph.strip()]
-            for decision in item.decisions.all():
+            for decision in item.decision_list:
                 label = _("Decision %(ref)s: ") % {"ref": ctx.digits(decision.reference)} if decision.reference else ""
                 blocks.append(Text([Run(label or _("Decision: "), BOLD), Run(decision.text)]))
-                departments = [d.name for d in decision.departments.all()]
+                departments = [d.name for d in decision.department_list]
                 if departments or decision.due_date:
                     names = ("، " if ctx.rtl else ", ").join(departments) or "—"
                     line = _("Responsible: %(departments)s · due %(date)s") % {
