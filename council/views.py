@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django_q.brokers import get_broker
 
 from council import permissions, services
+from council.caching import cached
 from council.forms import (
     AcceptInvitationForm,
     InvitationForm,
@@ -28,8 +29,8 @@ from council.selectors import councils_for, language_for_recipient, memberships_
 @login_required
 def home(request):
     """Each of the user's councils with what their role follows there; admins also see every other council."""
-    from departments.selectors import alert_counts, answers_owed
-    from meetings.selectors import chair_dashboard, liaison_dashboard, pending_replies
+    from departments.selectors import answers_owed
+    from meetings.selectors import liaison_dashboard, pending_replies
 
     user = request.user
     memberships = sorted(memberships_of(user).values(), key=lambda m: m.council.name)
@@ -44,8 +45,7 @@ def home(request):
             "liaison": None,
         }
         if m.role in (Role.CHAIR, Role.SECRETARY):
-            card["chair"] = chair_dashboard(m.council)
-            card["alerts"] = alert_counts(m.council)
+            card["chair"] = chair_card(m.council)
         elif m.role == Role.LIAISON:
             card["liaison"] = liaison_dashboard(m)
             card["owed"] = answers_owed(m.department) if m.department else []
@@ -55,6 +55,19 @@ def home(request):
         other_councils = councils_for(user).exclude(pk__in=[m.council_id for m in memberships])
     context = {"cards": cards, "other_councils": other_councils, "replies": list(pending_replies(user))}
     return render(request, "council/home.html", context)
+
+
+def chair_card(council) -> dict:
+    """The chair's and secretary's card: the next meeting, and what awaits them, cached as one read until the
+    council's data changes or the day does."""
+    from departments.selectors import alert_counts
+    from meetings.selectors import chair_counts, next_meeting
+
+    today = council.today()
+    awaiting = cached(
+        council.pk, "chair-card", lambda: {**chair_counts(council, today), "alerts": alert_counts(council)}, today
+    )
+    return {"next_meeting": next_meeting(council), "today": today, **awaiting}
 
 
 @login_required

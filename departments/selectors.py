@@ -633,15 +633,10 @@ def equal_access(period, requests=None) -> list[AccessComparison]:
 
 
 def alert_counts(council) -> list[tuple]:
-    """(period id, period name, open alerts) for each election period of the council with open alerts.
-    One query, cached until the council's data changes."""
-    return cached(
-        council.pk,
-        "alert-counts",
-        lambda: list(
-            Alert.objects.filter(cycle__period__council=council, closed_at__isnull=True)
-            .values_list("cycle__period_id", "cycle__period__name")
-            .annotate(count=Count("pk"))
-            .order_by("cycle__period_id")
-        ),
+    """(period id, period name, open alerts) for each election period of the council with open alerts."""
+    return list(
+        Alert.objects.filter(cycle__period__council=council, closed_at__isnull=True)
+        .values_list("cycle__period_id", "cycle__period__name")
+        .annotate(count=Count("pk"))
+        .order_by("cycle__period_id")
     )
