@@ -11,8 +11,10 @@ the staleness of what no council row records (a user renaming themselves).
 
 import hashlib
 
+from asgiref.local import Local
 from django.core.cache import cache
 from django.core.cache.backends import redis
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 
 TIMEOUT = 600
@@ -24,8 +26,20 @@ def _generation_key(council_id: int) -> str:
     return f"council-generation:{council_id}"
 
 
+# The generations a request has read, so that a page asks the shared cache once per council, not once per
+# cached read. Only inside a request: a worker's long task reads the shared cache every time.
+_request = Local()
+request_started.connect(lambda **kwargs: setattr(_request, "generations", {}), weak=False)
+request_finished.connect(lambda **kwargs: setattr(_request, "generations", None), weak=False)
+
+
 def generation(council_id: int) -> int:
-    return cache.get_or_set(_generation_key(council_id), 1, timeout=None)
+    seen = getattr(_request, "generations", None)
+    if seen is None:
+        return cache.get_or_set(_generation_key(council_id), 1, timeout=None)
+    if council_id not in seen:
+        seen[council_id] = cache.get_or_set(_generation_key(council_id), 1, timeout=None)
+    return seen[council_id]
 
 
 def council_changed(council_id: int | None) -> None:
@@ -37,6 +51,8 @@ def council_changed(council_id: int | None) -> None:
 
 
 def _bump(council_id: int) -> None:
+    if seen := getattr(_request, "generations", None):
+        seen.pop(council_id, None)
     key = _generation_key(council_id)
     try:
         cache.incr(key)

@@ -4,6 +4,7 @@ roles or languages."""
 import os
 
 import pytest
+from django.core.signals import request_started
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -144,6 +145,49 @@ def test_the_dashboard_counts_follow_a_proposed_completion(client, world, meetin
     assert "1 action item reported done, to accept" in client.get("/").content.decode()
 
 
+def test_the_dashboard_shows_a_new_neutrality_alert_at_once(client, world):
+    cycle = ElectionPeriodFactory(council=world.council).cycles.first()
+    client.force_login(world.chair)
+    assert "open neutrality alert" not in client.get("/").content.decode()
+    cycle.alerts.create(department=world.department_a, kind="missing")
+    assert "1 open neutrality alert: Local elections" in client.get("/").content.decode()
+
+
+def test_the_cached_meeting_page_shows_a_new_proposal_and_reply_at_once(client, world, meetings):
+    from tests.factories import AgendaProposalFactory
+
+    client.force_login(world.chair)
+    url = meeting_url(meetings.meeting)
+    client.get(url)
+    AgendaProposalFactory(meeting=meetings.meeting, proposed_by=world.liaison_b, title="Press day for schools")
+    assert "Press day for schools" in client.get(url).content.decode()
+
+
+def test_a_request_reads_each_generation_once_and_again_after_its_own_write(client, world, meetings, monkeypatch):
+    reads = []
+    real_get_or_set = caching.cache.get_or_set
+    monkeypatch.setattr(
+        caching.cache, "get_or_set", lambda key, *a, **k: reads.append(key) or real_get_or_set(key, *a, **k)
+    )
+    client.force_login(world.chair)
+    client.get(meeting_url(meetings.meeting))  # the page's summary and four fragments share one read
+    assert reads == [f"council-generation:{world.council.pk}"]
+
+    reads.clear()
+    caching.generation(world.council.pk)  # outside a request nothing is remembered
+    caching.generation(world.council.pk)
+    assert len(reads) == 2
+
+    request_started.send(sender=None)  # inside one, as the page's view would
+    try:
+        before = caching.generation(world.council.pk)
+        caching.council_changed(world.council.pk)
+        assert caching.generation(world.council.pk) == caching.generation(world.council.pk) > before
+        assert len(reads) == 4
+    finally:
+        caching._request.generations = None  # what request_finished does
+
+
 def test_the_follow_up_list_shows_new_progress_at_once(client, world, meetings):
     url = reverse("meetings:action-list", args=[world.council.slug])
     client.force_login(world.chair)
@@ -196,12 +240,12 @@ def test_everything_cached_can_be_stored(world, meetings):
     """Values go to Redis in production: each cached read must pickle."""
     import pickle
 
+    from council.views import chair_card
     from departments.selectors import _gap_dashboard
-    from meetings.selectors import chair_dashboard
 
     survey = SurveyRoundFactory(council=world.council)
     SurveyResponseFactory(round=survey, department=world.department_a, state="submitted")
-    for value in (_gap_dashboard(survey), chair_dashboard(world.council)):
+    for value in (_gap_dashboard(survey), chair_card(world.council)):
         assert pickle.loads(pickle.dumps(value)) is not None
 
 
