@@ -133,10 +133,15 @@ def liaison_dashboard(membership) -> dict:
 
 
 def pending_replies(user):
-    """Invitations this person has not answered yet, for meetings still to come."""
-    return Attendance.objects.filter(
-        membership__user=user,
-        reply="",
-        meeting__state=Meeting.State.AGENDA_PUBLISHED,
-        meeting__starts_at__gte=timezone.now(),
-    ).select_related("meeting__council")
+    """Invitations this person has not answered yet, for meetings still to come, the soonest first (which also
+    spares the query the joins of the attendance's own ordering, by role and department)."""
+    return (
+        Attendance.objects.filter(
+            membership__user=user,
+            reply="",
+            meeting__state=Meeting.State.AGENDA_PUBLISHED,
+            meeting__starts_at__gte=timezone.now(),
+        )
+        .select_related("meeting__council")
+        .order_by("meeting__starts_at")
+    )
