@@ -53,7 +53,7 @@ def home(request):
     other_councils = []
     if permissions.is_admin(user):
         other_councils = councils_for(user).exclude(pk__in=[m.council_id for m in memberships])
-    context = {"cards": cards, "other_councils": other_councils, "replies": list(pending_replies(user))}
+    context = {"cards": cards, "other_councils": other_councils, "replies": pending_replies(user)}
     return render(request, "council/home.html", context)
 
 

@@ -8,6 +8,7 @@ from council.caching import cached
 from council.l10n import calendars
 from council.l10n.digits import localize_digits
 from council.models import Council
+from council.selectors import memberships_of
 from meetings.models import QUORUM_STATUSES, ActionItem, Attendance, Decision, Meeting, ProgressUpdate
 
 
@@ -132,16 +133,24 @@ def liaison_dashboard(membership) -> dict:
     }
 
 
-def pending_replies(user):
-    """Invitations this person has not answered yet, for meetings still to come, the soonest first (which also
-    spares the query the joins of the attendance's own ordering, by role and department)."""
-    return (
+def pending_replies(user) -> list[Attendance]:
+    """Invitations this person has not answered yet, for meetings still to come, the soonest first. Cached per
+    council until its data changes (a reply is a write); the clock is checked on every read."""
+    unanswered = []
+    for m in memberships_of(user).values():
+        unanswered += cached(m.council_id, "pending-replies", lambda m=m: _unanswered(m), m.pk)
+    now = timezone.now()
+    return sorted((a for a in unanswered if a.meeting.starts_at >= now), key=lambda a: a.meeting.starts_at)
+
+
+def _unanswered(membership) -> list[Attendance]:
+    return list(
         Attendance.objects.filter(
-            membership__user=user,
+            membership=membership,
             reply="",
             meeting__state=Meeting.State.AGENDA_PUBLISHED,
             meeting__starts_at__gte=timezone.now(),
         )
         .select_related("meeting__council")
-        .order_by("meeting__starts_at")
+        .order_by()  # no joins for the attendance's own ordering (by role and department): sorted by the caller
     )

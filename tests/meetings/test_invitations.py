@@ -170,3 +170,21 @@ def test_the_meeting_page_asks_for_your_reply_only_while_the_agenda_is_published
     published.state = Meeting.State.HELD
     published.save(update_fields=["state"])  # a save, as the app's writes are: the cached page is dropped
     assert rsvp_url(attendance) not in client.get(url).content.decode()
+
+
+def test_home_asks_each_member_for_their_own_reply_until_they_give_it_or_the_meeting_starts(
+    client, world, published, monkeypatch
+):
+    banner = "You have not replied to the invitation"
+    client.force_login(world.liaison_a)
+    assert banner in client.get("/").content.decode()
+    attendance = published.attendances.get(membership__user=world.liaison_a)
+    response = client.post(rsvp_url(attendance), {"reply": Attendance.Reply.ATTENDING, "delegate": ""})
+    assert response.status_code == 302
+    assert banner not in client.get("/").content.decode()
+
+    client.force_login(world.liaison_b)  # the same council's cached invitations are not hers
+    assert banner in client.get("/").content.decode()
+    later = published.starts_at + timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)  # no write, only the clock
+    assert banner not in client.get("/").content.decode()
