@@ -2,11 +2,14 @@
 on loopback, driven by locust with signed-in council chairs. Run with `make bench-load`.
 
 Against a database filled by `manage.py generate_load_data` (DATABASE_URL), it prints:
-- each page alone at full concurrency: requests/s, p50/p95/p99, errors, SQL queries per request, and
-  its throughput as a share of a trivial Django view served by the same gunicorn in the same run;
+- each page alone at full concurrency, once every address it asks for was visited (as on a server that
+  has been up a while): requests/s, p50/p95/p99, errors, SQL queries per request (first visit/cached), the
+  median first visit in-process, and its throughput as a share of a trivial Django view served by the same
+  gunicorn in the same run;
 - the realistic mix at the same concurrency, while the PDFs asked for are built and again once they are:
   requests/s and latency per page;
-- with --compare-database-url (a small dataset, e.g. 10 councils): each page's p95 there and the ratio;
+- with --compare-database-url (a small dataset, e.g. 10 councils): each page's p95 and first visit there, and
+  the ratios;
 - the PDF queue: --pdfs minutes requested at once, drained by the two workers, checked for lost or
   duplicated files.
 Targets (printed, never asserted): p95 < 150 ms, ≥ 40 % of the trivial view, p95 ratio ≤ 1.5, no errors.
@@ -423,10 +426,18 @@ def report(results: dict, args) -> None:
             )
     if "compare" in results:
         small = results["compare"]
-        print(f"\np95 of each page alone, {small['councils']} councils → {main_run['councils']}:")
+        print(
+            f"\n{small['councils']} councils → {main_run['councils']}: p95 of each page alone, and its median first"
+            " visit (in-process, ms), where the data's size shows most:"
+        )
+        print(f"{'page':<18}{'p95':>8}{'':>8}{'ratio':>8}{'first':>10}{'':>8}{'ratio':>8}")
         for page in PAGES:
             before, after = ms(small["alone"][page], "95%"), ms(main_run["alone"][page], "95%")
-            print(f"{page:<18}{before:>8.0f}{after:>8.0f}{(after / before if before else 0):>8.2f}×")
+            first, then = small["first visits"].get(page, 0), main_run["first visits"].get(page, 0)
+            print(
+                f"{page:<18}{before:>8.0f}{after:>8.0f}{(after / before if before else 0):>7.2f}×"
+                f"{first:>10.1f}{then:>8.1f}{(then / first if first else 0):>7.2f}×"
+            )
     if main_run["drain"]:
         print(f"\nPDF queue, two workers: {main_run['drain']}")
 
