@@ -18,7 +18,7 @@ from council.mfa import require_mfa
 from council.selectors import language_for_recipient, memberships_of
 from meetings import forms, ical, services
 from meetings.models import ActionItem, AgendaAttachment, AgendaItem, AgendaProposal, Decision, Meeting, Statement
-from meetings.selectors import action_items_of, meeting_page_data, meeting_records, meeting_summary, meetings_of
+from meetings.selectors import action_items_of, meeting_records, meeting_summary, meetings_of
 
 
 def _meeting(request, slug, pk, predicate=permissions.can_read_drafts) -> Meeting:
@@ -283,7 +283,7 @@ def item_move(request, slug, pk, item_pk):
     context = {
         "council": meeting.council,
         "meeting": meeting,
-        "items": meeting_page_data(meeting)["items"],
+        "items": meeting_records(meeting)["items"],
         "can_edit_agenda": True,
     }
     return render(request, "meetings/_agenda.html", context)
