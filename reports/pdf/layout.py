@@ -32,13 +32,25 @@ class Direction:
 class Paragraph(Flowable):
     """Text broken into lines in logical order, each line drawn in visual order; splits across pages."""
 
-    def __init__(self, runs, direction: Direction, *, size=10.5, leading=None, align=None, space_after=4, lines=None):
+    def __init__(
+        self,
+        runs,
+        direction: Direction,
+        *,
+        size=10.5,
+        leading=None,
+        align=None,
+        space_before=0,
+        space_after=4,
+        lines=None,
+    ):
         super().__init__()
         self.runs = [Run(runs)] if isinstance(runs, str) else list(runs)
         self.direction = direction
         self.size = size
         self.leading = leading or size * 1.65
         self.align = align or direction.start
+        self.space_before = space_before
         self.space_after = space_after
         self.lines = lines
 
@@ -48,6 +60,9 @@ class Paragraph(Flowable):
             self.lines = break_lines(self.runs, avail_width, self.size)
         self.height = len(self.lines) * self.leading
         return avail_width, self.height
+
+    def getSpaceBefore(self):
+        return self.space_before
 
     def getSpaceAfter(self):
         return self.space_after
@@ -59,7 +74,7 @@ class Paragraph(Flowable):
             return [] if fits <= 0 else [self]
         kwargs = {"size": self.size, "leading": self.leading, "align": self.align, "space_after": self.space_after}
         return [
-            Paragraph(self.runs, self.direction, lines=self.lines[:fits], **kwargs),
+            Paragraph(self.runs, self.direction, lines=self.lines[:fits], space_before=self.space_before, **kwargs),
             Paragraph(self.runs, self.direction, lines=self.lines[fits:], **kwargs),
         ]
 
@@ -70,9 +85,13 @@ class Paragraph(Flowable):
             draw_line(self.canv, line, x=x, y=y, size=self.size, rtl=self.direction.rtl, align=self.align)
 
 
-def heading(text, direction: Direction, size=13, align=None) -> Paragraph:
-    paragraph = Paragraph([Run(text, BOLD)], direction, size=size, align=align, space_after=6)
-    paragraph.keepWithNext = True  # never alone at the foot of a page
+def heading(text, direction: Direction, size=13, align=None, space_before=0) -> Paragraph:
+    paragraph = Paragraph(
+        [Run(text, BOLD)], direction, size=size, align=align, space_before=space_before, space_after=6
+    )
+    # Never alone at the foot of a page. A heading is kept with the next flowable only, so nothing (a Spacer)
+    # may come between a heading and the one that follows it: a heading's own space is `space_before`.
+    paragraph.keepWithNext = True
     return paragraph
 
 

@@ -91,7 +91,7 @@ def render(spec: DocumentSpec) -> bytes:
 
 def _flowables(block, direction: Direction) -> list:
     if isinstance(block, Heading):
-        return [Spacer(1, 2 * mm), heading(block.text, direction, size=block.size)]
+        return [heading(block.text, direction, size=block.size, space_before=2 * mm)]
     if isinstance(block, Text):
         return [Paragraph(block.runs, direction, size=block.size)]
     if isinstance(block, Grid):

@@ -134,3 +134,15 @@ def test_the_pdf_carries_title_author_and_language():
     assert reader.metadata.title == "Minutes of meeting 1/1405"
     assert reader.metadata.author == "Pardis council"
     assert reader.trailer["/Root"]["/Lang"] == "fa"
+
+
+def test_headings_are_never_left_alone_at_the_foot_of_a_page():
+    """Wherever the page ends, the two headings before a decision start a page with it, never end one."""
+    for filler in range(28, 44):
+        blocks = [Text(f"Line {n}") for n in range(filler)]
+        blocks += [Heading("Discussion and decisions"), Heading("1. Publication", size=11.5), Text("Decision text")]
+        pages = [
+            page.extract_text() for page in PdfReader(io.BytesIO(render(spec(blocks, rtl=False, language="en")))).pages
+        ]
+        (with_decision,) = [page for page in pages if "Decision text" in page]
+        assert "Discussion and decisions" in with_decision and "1. Publication" in with_decision, filler
