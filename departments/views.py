@@ -8,6 +8,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -358,9 +359,10 @@ def survey_create(request, slug):
 def survey_dashboard(request, slug, pk):
     round = _collection(request, SurveyRound, slug, pk)
     export = request.GET.get("export")
-    dashboard = selectors.gap_dashboard(round)
     if export in ("csv", "xlsx"):
-        return exports.gap_response(dashboard, export)
+        return exports.gap_response(selectors.gap_dashboard(round), export)
+    # Read only if the page's cached fragment has to be rendered again.
+    dashboard = SimpleLazyObject(lambda: selectors.gap_dashboard(round))
     context = {
         "council": round.council,
         "round": round,

@@ -274,3 +274,21 @@ def test_choice_labels_follow_the_language_and_show_unknown_values_as_they_are()
     with translation.override("en"):
         assert attendance.get_status_display() == "Present"
     assert Attendance(status="typo").get_status_display() == "typo"
+
+
+def test_the_survey_dashboard_reads_its_figures_only_when_its_fragment_is_rendered_again(client, world, monkeypatch):
+    from departments import selectors
+
+    survey = SurveyRoundFactory(council=world.council)
+    SurveyResponseFactory(round=survey, department=world.department_a, state="submitted")
+    reads = []
+    real = selectors.gap_dashboard
+    monkeypatch.setattr(selectors, "gap_dashboard", lambda round: reads.append(round.pk) or real(round))
+    client.force_login(world.admin)
+    url = reverse("departments:survey-dashboard", args=[world.council.slug, survey.pk])
+    assert world.department_a.name in client.get(url).content.decode()
+    assert world.department_a.name in client.get(url).content.decode()  # from the cached fragment
+    assert reads == [survey.pk]
+    caching.council_changed(world.council.pk)
+    client.get(url)
+    assert reads == [survey.pk, survey.pk]
