@@ -35,11 +35,12 @@ request_finished.connect(lambda **kwargs: setattr(_request, "generations", None)
 
 def generation(council_id: int) -> int:
     seen = getattr(_request, "generations", None)
-    if seen is None:
-        return cache.get_or_set(_generation_key(council_id), 1, timeout=None)
-    if council_id not in seen:
-        seen[council_id] = cache.get_or_set(_generation_key(council_id), 1, timeout=None)
-    return seen[council_id]
+    if seen is not None and council_id in seen:
+        return seen[council_id]
+    number = cache.get_or_set(_generation_key(council_id), 1, timeout=None)
+    if seen is not None:
+        seen[council_id] = number
+    return number
 
 
 def council_changed(council_id: int | None) -> None:
