@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from council.models import Council, Membership
+from council.models import Council, Membership, Role
 
 
 def memberships_of(user) -> dict[int, Membership]:
@@ -35,3 +35,9 @@ def councils_for(user):
     if user.is_staff or user.is_superuser:
         return Council.objects.all()
     return Council.objects.filter(memberships__user=user)
+
+
+def council_chair(council: Council):
+    """Who chairs the council's meetings unless someone else is named: its chair (the first, if several)."""
+    membership = council.memberships.filter(role=Role.CHAIR).select_related("user").order_by("pk").first()
+    return membership.user if membership else None

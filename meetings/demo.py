@@ -155,7 +155,8 @@ def seed_meetings(council: Council, spec: dict) -> None:
         starts_at=held_at,
         place=spec["place"],
         state=Meeting.State.MINUTES_DRAFTED,
-        chair_name=chair.display_name,
+        chaired_by=chair,
+        recorded_by=secretary,
         created_by=secretary,
         agenda_published_at=held_at - timedelta(days=7),
     )

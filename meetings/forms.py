@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from council.forms import CouncilDateField, CouncilDateTimeField, FormMixin
 from council.l10n.digits import localize_digits
+from council.models import User
+from council.selectors import council_chair
 from meetings.models import (
     ActionItem,
     AgendaAttachment,
@@ -31,13 +33,37 @@ class MeetingForm(FormMixin, forms.ModelForm):
 
     class Meta:
         model = Meeting
-        fields = ["title", "starts_at", "duration_minutes", "place", "stream_url"]
+        fields = ["title", "starts_at", "duration_minutes", "place", "stream_url", "chaired_by"]
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, council=council, **kwargs)
+        _choose_chair_among_members(self.fields["chaired_by"], council)
+        if self.instance.pk is None:
+            self.initial.setdefault("chaired_by", council_chair(council))
 
     def clean_starts_at(self):
         starts_at = self.cleaned_data["starts_at"]
         if starts_at and starts_at <= timezone.now() and starts_at != self.instance.starts_at:
             raise forms.ValidationError(_("This date and time have already passed. Choose a time in the future."))
         return starts_at
+
+
+class MeetingChairForm(FormMixin, forms.ModelForm):
+    """Who chaired a held meeting, correctable until its minutes are approved."""
+
+    class Meta:
+        model = Meeting
+        fields = ["chaired_by"]
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, council=council, **kwargs)
+        _choose_chair_among_members(self.fields["chaired_by"], council)
+
+
+def _choose_chair_among_members(field, council) -> None:
+    field.queryset = User.objects.filter(memberships__council=council).order_by("first_name", "last_name")
+    field.label_from_instance = lambda user: user.display_name
+    field.help_text = _("The council's chair, or the member who stands in for them.")
 
 
 class ReasonForm(FormMixin, forms.Form):

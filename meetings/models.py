@@ -78,7 +78,18 @@ class Meeting(Versioned):
     stream_url = models.URLField(_("online or stream link"), blank=True)
     state = models.CharField(_("state"), max_length=24, choices=State.choices, default=State.DRAFT)
     cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
-    chair_name = models.CharField(_("chaired by"), max_length=200, blank=True)
+    # Who chairs: the council's chair unless a deputy stands in; correctable until the minutes are approved.
+    chaired_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("chaired by"),
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     ical_sequence = models.PositiveIntegerField(default=0, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")

@@ -15,6 +15,7 @@ from council.caching import council_changed
 from council.concurrency import EditConflict
 from council.l10n import calendars
 from council.models import Council
+from council.selectors import council_chair
 from meetings.models import (
     ActionItem,
     AgendaAttachment,
@@ -71,7 +72,9 @@ def _ensure_future(starts_at) -> None:
 
 
 @transaction.atomic
-def meeting_create(*, council: Council, created_by, starts_at, place, title="", duration_minutes=90, stream_url=""):
+def meeting_create(
+    *, council: Council, created_by, starts_at, place, title="", duration_minutes=90, stream_url="", chaired_by=None
+):
     _ensure_future(starts_at)
     Council.objects.select_for_update().filter(pk=council.pk).first()  # serialises numbering per council
     year = council_year(council, starts_at)
@@ -85,6 +88,7 @@ def meeting_create(*, council: Council, created_by, starts_at, place, title="", 
         duration_minutes=duration_minutes,
         place=place,
         stream_url=stream_url,
+        chaired_by=chaired_by or council_chair(council),
         created_by=created_by,
     )
     agenda_refresh_follow_up(meeting=meeting)
@@ -92,7 +96,19 @@ def meeting_create(*, council: Council, created_by, starts_at, place, title="", 
 
 
 @transaction.atomic
-def meeting_reschedule(*, meeting: Meeting, title, starts_at, duration_minutes, place, stream_url) -> Meeting:
+def meeting_set_chair(*, meeting: Meeting, chaired_by) -> None:
+    """Correct who chaired a meeting; the approved minutes are final."""
+    if meeting.minutes_are_frozen or meeting.state == Meeting.State.CANCELLED:
+        raise MeetingError(_("Who chaired the meeting can be corrected only until the minutes are approved."))
+    meeting.chaired_by = chaired_by
+    meeting.version += 1
+    meeting.save(update_fields=["chaired_by", "version"])
+
+
+@transaction.atomic
+def meeting_reschedule(
+    *, meeting: Meeting, title, starts_at, duration_minutes, place, stream_url, chaired_by=None
+) -> Meeting:
     if not meeting.agenda_is_editable:
         raise MeetingError(_("A meeting that has been held or cancelled can no longer be rescheduled."))
     if starts_at != meeting.starts_at:
@@ -104,8 +120,8 @@ def meeting_reschedule(*, meeting: Meeting, title, starts_at, duration_minutes, 
         meeting.stream_url,
     )
     meeting.title, meeting.starts_at, meeting.duration_minutes = title, starts_at, duration_minutes
-    meeting.place, meeting.stream_url = place, stream_url
-    fields = ["title", "starts_at", "duration_minutes", "place", "stream_url", "version"]
+    meeting.place, meeting.stream_url, meeting.chaired_by = place, stream_url, chaired_by
+    fields = ["title", "starts_at", "duration_minutes", "place", "stream_url", "chaired_by", "version"]
     meeting.version += 1
     if moved and meeting.state == Meeting.State.AGENDA_PUBLISHED:
         meeting.ical_sequence += 1
@@ -144,7 +160,7 @@ def meeting_cancel(*, meeting: Meeting, by, reason: str) -> None:
 def meeting_mark_held(*, meeting: Meeting, by) -> None:
     if meeting.starts_at > timezone.now():
         raise MeetingError(_("The meeting has not started yet; it can be marked as held once it has begun."))
-    _move(meeting, Meeting.State.HELD, chair_name=meeting.chair_name or by.display_name)
+    _move(meeting, Meeting.State.HELD, recorded_by=by)
 
 
 # Agenda

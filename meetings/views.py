@@ -98,6 +98,8 @@ def meeting_create(request, slug):
 @login_required
 def meeting_edit(request, slug, pk):
     meeting = _meeting(request, slug, pk, permissions.can_edit_agenda)
+    if meeting.minutes_are_editable:
+        return _meeting_chair_edit(request, meeting)
     if not meeting.agenda_is_editable:
         messages.error(request, _("A meeting that has been held or cancelled can no longer be rescheduled."))
         return _to_meeting(meeting)
@@ -117,6 +119,22 @@ def meeting_edit(request, slug, pk):
     return _form_page(
         request, meeting.council, meeting, form, title=_("Edit or reschedule"), submit=_("Save"), intro=intro
     )
+
+
+def _meeting_chair_edit(request, meeting):
+    """Once held, only who chaired can still be corrected (until the minutes are approved)."""
+    form = forms.MeetingChairForm(
+        request.POST or None, instance=Meeting.objects.get(pk=meeting.pk), council=meeting.council
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_set_chair(meeting=meeting, **form.cleaned_data)
+        except services.MeetingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Meeting saved."))
+            return _to_meeting(meeting)
+    return _form_page(request, meeting.council, meeting, form, title=_("Who chaired the meeting"), submit=_("Save"))
 
 
 @login_required
@@ -152,7 +170,9 @@ def meeting_detail(request, slug, pk):
 
 
 def _meeting_and_summary(council, pk) -> tuple[Meeting, dict]:
-    meeting = get_object_or_404(Meeting.objects.select_related("minutes_approved_by"), council=council, pk=pk)
+    meeting = get_object_or_404(
+        Meeting.objects.select_related("minutes_approved_by", "chaired_by"), council=council, pk=pk
+    )
     return meeting, meeting_summary(meeting)
 
 

@@ -77,8 +77,8 @@ def _meeting_facts(meeting, ctx) -> Grid:
         [_("Date and time"), ctx.moment(meeting.starts_at)],
         [_("Place"), meeting.place],
     ]
-    if meeting.chair_name:
-        rows.append([_("Chaired by"), meeting.chair_name])
+    if meeting.chaired_by:
+        rows.append([_("Chaired by"), meeting.chaired_by.display_name])
     if meeting.stream_url:
         rows.append([_("Online or stream link"), meeting.stream_url])
     return _facts(rows)
@@ -158,7 +158,7 @@ def minutes(meeting: Meeting, language: str) -> DocumentSpec:
         blocks.append(
             Signatures(
                 [
-                    (_("Chair of the council"), meeting.chair_name or _people(meeting, Role.CHAIR)),
+                    (_("Chair of the meeting"), meeting.chaired_by.display_name if meeting.chaired_by else ""),
                     (_("Secretary of the council"), _people(meeting, Role.SECRETARY)),
                 ]
             )

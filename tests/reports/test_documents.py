@@ -33,7 +33,7 @@ def approved(world):
         council=world.council,
         state="minutes_drafted",
         starts_at=timezone.now() - timedelta(days=1),
-        chair_name="Chair Person",
+        chaired_by=world.chair,
     )
     item = AgendaItemFactory(meeting=meeting, title="Information work", discussion="Departments reported shortages.")
     DecisionFactory(item=item, text="Send a monthly report.").departments.set([world.department_a])
@@ -52,7 +52,7 @@ def test_english_minutes_say_what_the_meeting_decided(world, approved):
         "Departments reported shortages.",
         "Send a monthly report.",
         "Education",
-        "Chair Person",
+        world.chair.get_full_name(),
         world.secretary.get_full_name(),
         "Page 1 of",
     ):

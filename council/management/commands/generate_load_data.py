@@ -733,7 +733,6 @@ class CouncilBuilder:
         meeting_numbers, decision_numbers = Counter(), Counter()
         self.open_actions = []  # (due date, department name, order, status, reference, latest progress)
         drafted_last = rng.random() < 0.25  # the latest held meeting still awaits approval in a quarter of councils
-        chair_name = self.chair.get_full_name()
         previous = None
         with translation.override(self.language):
             follow_up_title = gettext("Follow-up of earlier decisions")
@@ -772,7 +771,8 @@ class CouncilBuilder:
                     place=text["place"],
                     state=state,
                     cancel_reason=text["cancel"] if state == Meeting.State.CANCELLED else "",
-                    chair_name=chair_name if held else "",
+                    chaired_by=self.chair,
+                    recorded_by=self.secretary if held else None,
                     uid=uuid.UUID(int=rng.getrandbits(128), version=4),
                     ical_sequence=1 if state == Meeting.State.CANCELLED else 0,
                     created_by=self.secretary,
