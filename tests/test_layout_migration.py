@@ -1,0 +1,127 @@
+"""Moving models between apps keeps every row.
+
+The code as it was before the layout change (`BEFORE`, taken from git) migrates a scratch database and fills it
+with `seed_demo` and `generate_load_data`; today's code then migrates that database. Every table keeps its rows,
+and every row the columns it had (compared over the columns both schemas share).
+"""
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+BEFORE = "387fa71"  # the layout before it was reorganised
+BASE = Path(settings.BASE_DIR)
+# Not content: the queue's and the cache's rows, and the record of applied migrations itself.
+SKIPPED = ("django_migrations", "django_q_", "hamahang_cache")
+# Columns that a fix removed on purpose: `chair_name` named whoever marked a meeting held (now `chaired_by`).
+DROPPED = {("meetings_meeting", "chair_name"), ("meetings_historicalmeeting", "chair_name")}
+
+
+def _git(*args, cwd=BASE) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+
+
+@pytest.fixture
+def scratch_database(tmp_path):
+    """A database of the same kind as the test database's, created empty, as a DATABASE_URL."""
+    if connection.vendor == "sqlite":
+        yield f"sqlite:///{tmp_path / 'before.sqlite3'}"
+        return
+    import psycopg
+
+    db = connection.settings_dict
+    name = f"{db['NAME']}_layout"
+    server = {"host": db["HOST"] or "127.0.0.1", "port": db["PORT"] or 5432, "user": db["USER"]}
+    with psycopg.connect(dbname="postgres", autocommit=True, password=db["PASSWORD"] or None, **server) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield f"postgres://{server['user']}:{db['PASSWORD'] or ''}@{server['host']}:{server['port']}/{name}"
+    with psycopg.connect(dbname="postgres", autocommit=True, password=db["PASSWORD"] or None, **server) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _manage(project: Path, database_url: str, *args: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "REDIS_URL")}
+    env.update(DATABASE_URL=database_url, DJANGO_DEBUG="1")
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=project, env=env, capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, f"manage.py {' '.join(args)} in {project}:\n{result.stdout}\n{result.stderr}"
+
+
+def _open(database_url: str):
+    if database_url.startswith("sqlite:///"):
+        return sqlite3.connect(database_url.removeprefix("sqlite:///"))
+    import psycopg
+
+    return psycopg.connect(database_url)
+
+
+def _tables(cursor, database_url: str) -> dict[str, list[str]]:
+    if database_url.startswith("sqlite"):
+        names = [row[0] for row in cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        names = [n for n in names if not n.startswith("sqlite_")]
+        return {n: [row[1] for row in cursor.execute(f'PRAGMA table_info("{n}")')] for n in names}
+    cursor.execute(
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' "
+        "ORDER BY table_name, ordinal_position"
+    )
+    tables: dict[str, list[str]] = {}
+    for table, column in cursor.fetchall():
+        tables.setdefault(table, []).append(column)
+    return tables
+
+
+def read_all(database_url: str) -> dict[str, tuple[list[str], list[tuple]]]:
+    """Every table's columns and rows."""
+    with _open(database_url) as db:
+        cursor = db.cursor()
+        content = {}
+        for table, columns in sorted(_tables(cursor, database_url).items()):
+            if not table.startswith(SKIPPED):
+                cursor.execute(f'SELECT {", ".join(f"{chr(34)}{c}{chr(34)}" for c in columns)} FROM "{table}"')
+                content[table] = (columns, cursor.fetchall())
+        return content
+
+
+def digest(columns: list[str], rows: list[tuple], keep: list[str]) -> tuple[int, str]:
+    """The row count and a digest of the rows over the columns `keep`, in any order."""
+    positions = [columns.index(c) for c in keep]
+    lines = sorted(repr(tuple(row[i] for i in positions)) for row in rows)
+    return len(lines), hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+def test_migrating_from_the_old_layout_keeps_every_row(tmp_path, scratch_database):
+    if _git("cat-file", "-e", f"{BEFORE}^{{commit}}").returncode != 0:
+        pytest.fail(f"commit {BEFORE} is not in this clone's history")
+    before = tmp_path / "before"
+    before.mkdir()
+    archive = subprocess.run(["git", "archive", BEFORE], cwd=BASE, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(before)], input=archive, check=True)
+    shutil.copytree(BASE / "locale", before / "locale", dirs_exist_ok=True)  # the compiled catalogues
+
+    _manage(before, scratch_database, "migrate", "--no-input", "--verbosity", "0")
+    _manage(before, scratch_database, "seed_demo", "--password", "demo-password")
+    _manage(before, scratch_database, "generate_load_data", "--councils", "2", "--years", "1", "--seed", "layout")
+    old = read_all(scratch_database)
+    _manage(BASE, scratch_database, "migrate", "--no-input", "--verbosity", "0")
+    new = read_all(scratch_database)
+
+    assert sum(len(rows) for _columns, rows in old.values()) > 5_000  # the old code really filled it
+    assert sorted(set(old) - set(new)) == []
+    dropped = {(t, c) for t, (columns, _rows) in old.items() for c in columns if c not in new[t][0]}
+    assert dropped == DROPPED
+    changed = []
+    for table, (columns, rows) in old.items():
+        keep = [c for c in columns if c in new[table][0]]
+        if digest(columns, rows, keep) != digest(*new[table], keep):
+            changed.append(table)
+    assert changed == []
