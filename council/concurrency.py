@@ -1,11 +1,8 @@
 """Optimistic locking: a save that started from an old version is refused, never silently applied."""
 
 from django import forms
-from django.db import models
-from django.db.models import F
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
-
-from council.caching import council_changed, council_id_of
 
 
 class EditConflict(Exception):
@@ -20,7 +17,7 @@ class Versioned(models.Model):
 
 
 class VersionedFormMixin:
-    """Carries the version the edit started from in a hidden field."""
+    """Carries the version the edit started from in a hidden field (a form without `instance` sets it first)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -32,22 +29,36 @@ class VersionedFormMixin:
         if self._errors and self._errors.pop("base_version", None):  # a hidden field's error would go unseen
             self.add_error(None, _("This page is out of date. Reload it and make your changes again."))
 
+    def show_saved_version(self, saved: models.Model) -> None:
+        """After a conflict: the next save starts from the version now saved; what was typed stays in the form."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("base_version")] = saved.version
 
-def save_versioned(form) -> models.Model:
-    """Save a VersionedFormMixin model form, or raise EditConflict if the row moved on meanwhile."""
-    instance = form.instance
-    if instance.pk is None:
-        return form.save()
-    base_version = form.cleaned_data.get("base_version") or instance.version
-    values = {name: getattr(form.save(commit=False), name) for name in form._meta.fields}
-    updated = (
-        type(instance).objects.filter(pk=instance.pk, version=base_version).update(**values, version=F("version") + 1)
+
+def claim_version(instance: Versioned, base_version) -> None:
+    """Lock the row and set instance.version to the next one, or raise EditConflict if the row is no longer at
+    base_version (a missing one is a conflict too, never "the current one"). Call inside a transaction, then save()
+    the instance, so that history rows and auto_now fields are written."""
+    current = (
+        type(instance).objects.select_for_update().filter(pk=instance.pk).values_list("version", flat=True).first()
     )
-    if not updated:
+    if base_version is None or current != base_version:
         raise EditConflict
-    council_changed(council_id_of(instance))  # update() sends no post_save
-    instance.refresh_from_db()
-    return instance
+    instance.version = current + 1
+
+
+@transaction.atomic
+def save_versioned(form, *, by=None) -> models.Model:
+    """Save a VersionedFormMixin model form, or raise EditConflict if the row moved on meanwhile.
+
+    `by` is recorded as the history row's user; without it, the request's user (HistoryRequestMiddleware).
+    """
+    instance = form.instance
+    if by is not None:
+        instance._history_user = by
+    if instance.pk is not None:
+        claim_version(instance, form.cleaned_data.get("base_version"))
+    return form.save()
 
 
 CONFLICT_MESSAGE = _(

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from council.concurrency import VersionedFormMixin
 from council.forms import CouncilDateField, CouncilDateTimeField, FormMixin
 from council.l10n.digits import localize_digits
 from council.models import User
@@ -22,7 +23,7 @@ from meetings.models import (
 )
 
 
-class MeetingForm(FormMixin, forms.ModelForm):
+class MeetingForm(FormMixin, VersionedFormMixin, forms.ModelForm):
     starts_at = CouncilDateTimeField(label=_("Date and time"))
     stream_url = forms.URLField(
         label=_("Online or stream link"),
@@ -48,7 +49,7 @@ class MeetingForm(FormMixin, forms.ModelForm):
         return starts_at
 
 
-class MeetingChairForm(FormMixin, forms.ModelForm):
+class MeetingChairForm(FormMixin, VersionedFormMixin, forms.ModelForm):
     """Who chaired a held meeting, correctable until its minutes are approved."""
 
     class Meta:
@@ -70,7 +71,7 @@ class ReasonForm(FormMixin, forms.Form):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
 
 
-class AgendaItemForm(FormMixin, forms.ModelForm):
+class AgendaItemForm(FormMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = ["title", "description", "presenter", "minutes_allotted"]
@@ -94,7 +95,7 @@ class ProposalForm(FormMixin, forms.Form):
     )
 
 
-class DecisionForm(FormMixin, forms.ModelForm):
+class DecisionForm(FormMixin, VersionedFormMixin, forms.ModelForm):
     due_date = CouncilDateField(label=_("Due date"), required=False)
 
     class Meta:
@@ -107,15 +108,13 @@ class DecisionForm(FormMixin, forms.ModelForm):
         self.fields["departments"].queryset = council.departments.all()
 
 
-class MinutesForm(FormMixin, forms.Form):
+class MinutesForm(FormMixin, VersionedFormMixin, forms.Form):
     """The discussion summary of every agenda item, edited together."""
 
-    base_version = forms.IntegerField(widget=forms.HiddenInput)
-
     def __init__(self, *args, meeting, items, **kwargs):
+        self.instance = meeting  # the minutes are versioned by their meeting
         super().__init__(*args, council=meeting.council, **kwargs)
         self.items = items
-        self.initial.setdefault("base_version", meeting.version)
         for item in items:
             self.fields[f"discussion_{item.pk}"] = forms.CharField(
                 label=item.title, required=False, widget=forms.Textarea(attrs={"rows": 5}), initial=item.discussion
@@ -222,7 +221,7 @@ class ActionItemFilter(django_filters.FilterSet):
         return queryset.filter(status__in=ActionItem.OPEN_STATUSES) if value else queryset
 
 
-class StatementForm(FormMixin, forms.ModelForm):
+class StatementForm(FormMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Statement
         fields = ["title", "body", "meeting", "decisions", "photo"]

@@ -153,7 +153,7 @@ class Meeting(Versioned):
         return self.state == self.State.AGENDA_PUBLISHED and self.starts_at <= timezone.now()
 
 
-class AgendaItem(models.Model):
+class AgendaItem(Versioned):
     """One item on a meeting's agenda, with the minutes of its discussion."""
 
     class Kind(models.TextChoices):
@@ -178,9 +178,9 @@ class AgendaItem(models.Model):
     )
     discussion = models.TextField(_("discussion summary"), blank=True)
     search = search_words("title", "discussion")
-    history = HistoricalRecords(excluded_fields=["search"])
+    history = HistoricalRecords(excluded_fields=["search", "version"])
 
-    class Meta:
+    class Meta(Versioned.Meta):
         ordering = ["position", "pk"]
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
@@ -294,7 +294,7 @@ class Attendance(ChoiceLabels):
 QUORUM_STATUSES = (Attendance.Status.PRESENT, Attendance.Status.DELEGATE)
 
 
-class Decision(models.Model):
+class Decision(Versioned):
     """A decision taken on an agenda item; numbered per council and year once the minutes are approved."""
 
     council = models.ForeignKey("council.Council", on_delete=models.CASCADE, related_name="decisions")
@@ -308,9 +308,9 @@ class Decision(models.Model):
     )
     due_date = models.DateField(_("due date"), null=True, blank=True)
     search = search_words("text")
-    history = HistoricalRecords(m2m_fields=[departments], excluded_fields=["search"])
+    history = HistoricalRecords(m2m_fields=[departments], excluded_fields=["search", "version"])
 
-    class Meta:
+    class Meta(Versioned.Meta):
         ordering = ["item__position", "position", "pk"]
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
@@ -425,7 +425,7 @@ def validate_photo(file) -> None:
         raise ValidationError(_("A photo may be 8 MB at most."))
 
 
-class Statement(models.Model):
+class Statement(Versioned):
     """A press statement after a meeting: drafted by the secretary, approved and published by the chair."""
 
     class State(models.TextChoices):
@@ -458,9 +458,9 @@ class Statement(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords(m2m_fields=[decisions])
+    history = HistoricalRecords(m2m_fields=[decisions], excluded_fields=["version"])
 
-    class Meta:
+    class Meta(Versioned.Meta):
         ordering = ["-created_at"]
         verbose_name = _("press statement")
         verbose_name_plural = _("press statements")

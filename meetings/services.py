@@ -1,7 +1,8 @@
 """State changes of meetings, their agendas, minutes, decisions and action items.
 
-Each function checks the current state first and raises MeetingError (with a message
-for the user) when the change is not allowed; views only parse, authorise and call.
+Each function is atomic, re-reads the row it changes under a lock (`_locked`) so that a check never passes on a
+copy loaded before someone else's change, and raises MeetingError (with a message for the user) when the change
+is not allowed; views only parse, authorise and call.
 """
 
 from django.core import signing
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 from django_q.tasks import async_task
 
 from council.caching import council_changed
-from council.concurrency import EditConflict
+from council.concurrency import EditConflict, claim_version
 from council.l10n import calendars
 from council.models import Council
 from council.selectors import council_chair
@@ -47,7 +48,16 @@ def council_year(council: Council, when) -> int:
     return local.year
 
 
+def _locked(row, by=None):
+    """Re-read the row into the caller's object, locked until the transaction ends; `by` is named in its history."""
+    row.refresh_from_db(from_queryset=type(row).objects.select_for_update())
+    if by is not None:
+        row._history_user = by
+    return row
+
+
 def _move(meeting: Meeting, state: str, **fields) -> None:
+    """Move a meeting locked with _locked."""
     try:
         meeting.ensure_can_move_to(state)
     except InvalidTransition as error:
@@ -96,21 +106,24 @@ def meeting_create(
 
 
 @transaction.atomic
-def meeting_set_chair(*, meeting: Meeting, chaired_by) -> None:
+def meeting_set_chair(*, meeting: Meeting, base_version, chaired_by, by=None) -> None:
     """Correct who chaired a meeting; the approved minutes are final."""
+    _locked(meeting, by)
     if meeting.minutes_are_frozen or meeting.state == Meeting.State.CANCELLED:
         raise MeetingError(_("Who chaired the meeting can be corrected only until the minutes are approved."))
+    claim_version(meeting, base_version)
     meeting.chaired_by = chaired_by
-    meeting.version += 1
     meeting.save(update_fields=["chaired_by", "version"])
 
 
 @transaction.atomic
 def meeting_reschedule(
-    *, meeting: Meeting, title, starts_at, duration_minutes, place, stream_url, chaired_by=None
+    *, meeting: Meeting, base_version, title, starts_at, duration_minutes, place, stream_url, chaired_by=None, by=None
 ) -> Meeting:
+    _locked(meeting, by)
     if not meeting.agenda_is_editable:
         raise MeetingError(_("A meeting that has been held or cancelled can no longer be rescheduled."))
+    claim_version(meeting, base_version)
     if starts_at != meeting.starts_at:
         _ensure_future(starts_at)
     moved = (starts_at, duration_minutes, place, stream_url) != (
@@ -122,7 +135,6 @@ def meeting_reschedule(
     meeting.title, meeting.starts_at, meeting.duration_minutes = title, starts_at, duration_minutes
     meeting.place, meeting.stream_url, meeting.chaired_by = place, stream_url, chaired_by
     fields = ["title", "starts_at", "duration_minutes", "place", "stream_url", "chaired_by", "version"]
-    meeting.version += 1
     if moved and meeting.state == Meeting.State.AGENDA_PUBLISHED:
         meeting.ical_sequence += 1
         fields.append("ical_sequence")
@@ -133,6 +145,7 @@ def meeting_reschedule(
 
 @transaction.atomic
 def meeting_publish_agenda(*, meeting: Meeting, by) -> None:
+    _locked(meeting, by)
     if meeting.state == Meeting.State.DRAFT and not meeting.items.exists():
         raise MeetingError(_("Add at least one agenda item before publishing the agenda."))
     _ensure_future(meeting.starts_at)
@@ -150,6 +163,7 @@ def meeting_publish_agenda(*, meeting: Meeting, by) -> None:
 def meeting_cancel(*, meeting: Meeting, by, reason: str) -> None:
     if not reason.strip():
         raise MeetingError(_("Say why the meeting is cancelled."))
+    _locked(meeting, by)
     was_announced = meeting.state == Meeting.State.AGENDA_PUBLISHED
     _move(meeting, Meeting.State.CANCELLED, cancel_reason=reason.strip(), ical_sequence=meeting.ical_sequence + 1)
     if was_announced:
@@ -158,6 +172,7 @@ def meeting_cancel(*, meeting: Meeting, by, reason: str) -> None:
 
 @transaction.atomic
 def meeting_mark_held(*, meeting: Meeting, by) -> None:
+    _locked(meeting, by)
     if meeting.starts_at > timezone.now():
         raise MeetingError(_("The meeting has not started yet; it can be marked as held once it has begun."))
     _move(meeting, Meeting.State.HELD, recorded_by=by)
@@ -173,7 +188,7 @@ def _ensure_agenda_editable(meeting: Meeting) -> None:
 
 @transaction.atomic
 def agenda_item_add(*, meeting: Meeting, title, description="", presenter=None, minutes_allotted=10) -> AgendaItem:
-    _ensure_agenda_editable(meeting)
+    _ensure_agenda_editable(_locked(meeting))
     last = meeting.items.aggregate(last=Max("position"))["last"]
     return AgendaItem.objects.create(
         meeting=meeting,
@@ -186,28 +201,33 @@ def agenda_item_add(*, meeting: Meeting, title, description="", presenter=None, 
 
 
 @transaction.atomic
-def agenda_item_update(*, item: AgendaItem, title, description, presenter, minutes_allotted) -> AgendaItem:
-    _ensure_agenda_editable(item.meeting)
+def agenda_item_update(
+    *, item: AgendaItem, base_version, title, description, presenter, minutes_allotted, by=None
+) -> AgendaItem:
+    _ensure_agenda_editable(_locked(item.meeting))
+    claim_version(item, base_version)
+    if by is not None:
+        item._history_user = by
     item.title, item.description, item.presenter, item.minutes_allotted = (
         title,
         description,
         presenter,
         minutes_allotted,
     )
-    item.save(update_fields=["title", "description", "presenter", "minutes_allotted"])
+    item.save(update_fields=["title", "description", "presenter", "minutes_allotted", "version"])
     return item
 
 
 @transaction.atomic
 def agenda_item_delete(*, item: AgendaItem) -> None:
-    _ensure_agenda_editable(item.meeting)
+    _ensure_agenda_editable(_locked(item.meeting))
     item.delete()
 
 
 @transaction.atomic
 def agenda_item_move(*, item: AgendaItem, offset: int) -> None:
     """Move an item up (-1) or down (+1), renumbering the agenda 0, 1, 2… so positions stay unique."""
-    _ensure_agenda_editable(item.meeting)
+    _ensure_agenda_editable(_locked(item.meeting))
     items = list(item.meeting.items.select_for_update().order_by("position", "pk"))
     index = next(i for i, other in enumerate(items) if other.pk == item.pk)
     target = max(0, min(len(items) - 1, index + offset))
@@ -218,8 +238,9 @@ def agenda_item_move(*, item: AgendaItem, offset: int) -> None:
             other.save(update_fields=["position"])
 
 
+@transaction.atomic
 def agenda_attachment_add(*, item: AgendaItem, file, by) -> AgendaAttachment:
-    _ensure_agenda_editable(item.meeting)
+    _ensure_agenda_editable(_locked(item.meeting))
     return AgendaAttachment.objects.create(item=item, file=file, name=file.name[:255], size=file.size, uploaded_by=by)
 
 
@@ -247,14 +268,16 @@ def agenda_refresh_follow_up(*, meeting: Meeting) -> None:
         )
     elif item.description != digest:
         item.description = digest
-        item.save(update_fields=["description"])
+        item.version += 1  # an edit form opened on the old digest must not save over the new one
+        item.save(update_fields=["description", "version"])
 
 
 # Proposals
 
 
+@transaction.atomic
 def proposal_create(*, meeting: Meeting, by, department, title, description) -> AgendaProposal:
-    _ensure_agenda_editable(meeting)
+    _ensure_agenda_editable(_locked(meeting))
     return AgendaProposal.objects.create(
         meeting=meeting, proposed_by=by, department=department, title=title, description=description
     )
@@ -262,6 +285,7 @@ def proposal_create(*, meeting: Meeting, by, department, title, description) -> 
 
 @transaction.atomic
 def proposal_accept(*, proposal: AgendaProposal, by) -> AgendaItem:
+    _locked(proposal)
     if proposal.state != AgendaProposal.State.PENDING:
         raise MeetingError(_("This proposal has already been decided."))
     item = agenda_item_add(
@@ -272,7 +296,9 @@ def proposal_accept(*, proposal: AgendaProposal, by) -> AgendaItem:
     return item
 
 
+@transaction.atomic
 def proposal_decline(*, proposal: AgendaProposal, by, reason: str) -> None:
+    _locked(proposal)
     if proposal.state != AgendaProposal.State.PENDING:
         raise MeetingError(_("This proposal has already been decided."))
     if not reason.strip():
@@ -296,8 +322,9 @@ def attendance_from_token(token: str) -> Attendance | None:
     return Attendance.objects.select_related("meeting__council", "membership__user").filter(pk=pk).first()
 
 
+@transaction.atomic
 def rsvp_reply(*, attendance: Attendance, reply: str, delegate: str = "") -> None:
-    meeting = attendance.meeting
+    meeting = _locked(attendance.meeting)
     if meeting.state != Meeting.State.AGENDA_PUBLISHED or meeting.starts_at <= timezone.now():
         raise MeetingError(_("This meeting is no longer open for replies."))
     if reply == Attendance.Reply.DELEGATE and not delegate.strip():
@@ -311,6 +338,7 @@ def rsvp_reply(*, attendance: Attendance, reply: str, delegate: str = "") -> Non
 @transaction.atomic
 def attendance_record(*, meeting: Meeting, rows: list[tuple[Attendance, str, str]]) -> None:
     """Record who came. `rows` holds (attendance, status, delegate name)."""
+    _locked(meeting)
     if meeting.state not in (Meeting.State.AGENDA_PUBLISHED, Meeting.State.HELD, Meeting.State.MINUTES_DRAFTED):
         raise MeetingError(
             _("Attendance is recorded for a meeting whose agenda is published and minutes not approved.")
@@ -349,7 +377,7 @@ def _ensure_minutes_editable(meeting: Meeting) -> None:
 @transaction.atomic
 def minutes_save(*, meeting: Meeting, base_version: int, discussions: dict[int, str]) -> None:
     """Save the discussion of each item, or raise EditConflict if someone saved the minutes meanwhile."""
-    _ensure_minutes_editable(meeting)
+    _ensure_minutes_editable(_locked(meeting))
     if not Meeting.objects.filter(pk=meeting.pk, version=base_version).update(version=F("version") + 1):
         raise EditConflict
     council_changed(meeting.council_id)
@@ -361,36 +389,48 @@ def minutes_save(*, meeting: Meeting, base_version: int, discussions: dict[int, 
 
 
 @transaction.atomic
-def decision_save(*, item: AgendaItem, decision: Decision | None, text: str, departments, due_date) -> Decision:
-    _ensure_minutes_editable(item.meeting)
+def decision_save(
+    *, item: AgendaItem, decision: Decision | None, text: str, departments, due_date, base_version=None, by=None
+) -> Decision:
+    """Add a decision, or edit one (refused with EditConflict unless the edit began from its saved version)."""
+    _ensure_minutes_editable(_locked(item.meeting))
     if not text.strip():
         raise MeetingError(_("A decision needs its text."))
-    if decision is None:
+    if decision is not None:
+        claim_version(decision, base_version)
+    else:
         last = item.decisions.aggregate(last=Max("position"))["last"]
         decision = Decision(council=item.meeting.council, item=item, position=0 if last is None else last + 1)
     decision.text, decision.due_date = text.strip(), due_date
+    if by is not None:
+        decision._history_user = by
     decision.save()
     decision.departments.set(departments)
     return decision
 
 
+@transaction.atomic
 def decision_delete(*, decision: Decision) -> None:
-    _ensure_minutes_editable(decision.item.meeting)
+    _ensure_minutes_editable(_locked(decision.item.meeting))
     decision.delete()
 
 
+@transaction.atomic
 def minutes_submit(*, meeting: Meeting, by) -> None:
-    _move(meeting, Meeting.State.MINUTES_DRAFTED)
+    _move(_locked(meeting, by), Meeting.State.MINUTES_DRAFTED)
 
 
+@transaction.atomic
 def minutes_return(*, meeting: Meeting, by) -> None:
-    _move(meeting, Meeting.State.HELD)
+    _move(_locked(meeting, by), Meeting.State.HELD)
 
 
 @transaction.atomic
 def minutes_approve(*, meeting: Meeting, by) -> None:
     """Freeze the minutes, number the decisions and open an action item per responsible department."""
-    _move(meeting, Meeting.State.MINUTES_APPROVED, minutes_approved_at=timezone.now(), minutes_approved_by=by)
+    _move(
+        _locked(meeting, by), Meeting.State.MINUTES_APPROVED, minutes_approved_at=timezone.now(), minutes_approved_by=by
+    )
     Council.objects.select_for_update().filter(pk=meeting.council_id).first()
     year = meeting.year
     last = Decision.objects.filter(council=meeting.council, year=year).aggregate(last=Max("number"))["last"] or 0
@@ -411,13 +451,16 @@ def minutes_approve(*, meeting: Meeting, by) -> None:
     ActionItem.objects.bulk_create(actions)
 
 
+@transaction.atomic
 def meeting_publish(*, meeting: Meeting, by) -> None:
-    _move(meeting, Meeting.State.PUBLISHED, published_at=timezone.now())
+    _move(_locked(meeting, by), Meeting.State.PUBLISHED, published_at=timezone.now())
 
 
 @transaction.atomic
 def minutes_amend(*, meeting: Meeting, by, target: AgendaItem | Decision, new_text: str, reason: str) -> Amendment:
     """Correct approved minutes: the old text, the new one, the reason and the author are all kept."""
+    _locked(meeting)
+    _locked(target, by)
     if not meeting.minutes_are_frozen:
         raise MeetingError(_("Only approved minutes are amended; draft minutes are simply edited."))
     if not reason.strip() or not new_text.strip():
@@ -444,6 +487,7 @@ def minutes_amend(*, meeting: Meeting, by, target: AgendaItem | Decision, new_te
 
 @transaction.atomic
 def progress_post(*, action_item: ActionItem, author, text: str, attachment=None, proposes_done=False):
+    _locked(action_item, author)
     if action_item.status == ActionItem.Status.DONE:
         raise MeetingError(_("This action item is closed. Ask the chair to reopen it to report more."))
     if not text.strip():
@@ -461,14 +505,18 @@ def progress_post(*, action_item: ActionItem, author, text: str, attachment=None
     return update
 
 
+@transaction.atomic
 def action_item_close(*, action_item: ActionItem, by) -> None:
+    _locked(action_item, by)
     if action_item.status == ActionItem.Status.DONE:
         raise MeetingError(_("This action item is already closed."))
     action_item.status, action_item.closed_at, action_item.closed_by = ActionItem.Status.DONE, timezone.now(), by
     action_item.save(update_fields=["status", "closed_at", "closed_by"])
 
 
+@transaction.atomic
 def action_item_reopen(*, action_item: ActionItem, by) -> None:
+    _locked(action_item, by)
     if action_item.status != ActionItem.Status.DONE_PROPOSED and action_item.status != ActionItem.Status.DONE:
         raise MeetingError(_("Only an item reported or accepted as done can be sent back."))
     action_item.status, action_item.closed_at, action_item.closed_by = ActionItem.Status.IN_PROGRESS, None, None
@@ -478,9 +526,18 @@ def action_item_reopen(*, action_item: ActionItem, by) -> None:
 # Press statements
 
 
-def statement_save(*, statement: Statement, title, body, meeting, decisions, photo=None) -> Statement:
-    if statement.pk and statement.state != Statement.State.DRAFT:
-        raise MeetingError(_("An approved or published statement is no longer edited."))
+@transaction.atomic
+def statement_save(
+    *, statement: Statement, title, body, meeting, decisions, photo=None, base_version=None, by=None
+) -> Statement:
+    """Create a statement, or edit a draft (refused with EditConflict unless the edit began from its saved version)."""
+    if statement.pk:
+        _locked(statement)
+        if statement.state != Statement.State.DRAFT:
+            raise MeetingError(_("An approved or published statement is no longer edited."))
+        claim_version(statement, base_version)
+    if by is not None:
+        statement._history_user = by
     statement.title, statement.body, statement.meeting = title, body, meeting
     if photo:
         statement.photo = photo
@@ -489,15 +546,19 @@ def statement_save(*, statement: Statement, title, body, meeting, decisions, pho
     return statement
 
 
+@transaction.atomic
 def statement_approve(*, statement: Statement, by) -> None:
+    _locked(statement, by)
     if statement.state != Statement.State.DRAFT:
         raise MeetingError(_("Only a draft statement is approved."))
     statement.state, statement.approved_by = Statement.State.APPROVED, by
     statement.save(update_fields=["state", "approved_by"])
 
 
+@transaction.atomic
 def statement_publish(*, statement: Statement, by, at=None) -> None:
     """Publish now, or at a later time (the embargo): the portal shows it from then on."""
+    _locked(statement, by)
     if statement.state != Statement.State.APPROVED:
         raise MeetingError(_("A statement is published once the chair has approved it."))
     now = timezone.now()

@@ -37,10 +37,13 @@ def meeting_url(meeting: Meeting) -> str:
     return reverse("meetings:meeting-detail", args=[meeting.council.slug, meeting.pk])
 
 
-def _form_page(request, council, meeting, form, *, title, submit, intro="", style="primary", back=None, crumb=None):
+def _form_page(
+    request, council, meeting, form, *, title, submit, intro="", style="primary", back=None, crumb=None, saved=None
+):
     """The page of a simple form about a meeting (or, with meeting=None, about the council's meetings).
 
-    `crumb` is (label, url) of the section the form belongs to, when it is not Meetings.
+    `crumb` is (label, url) of the section the form belongs to, when it is not Meetings; `saved` the rows of
+    _conflict, shown beside the form.
     """
     back = back or (meeting_url(meeting) if meeting else reverse("meetings:meeting-list", args=[council.slug]))
     context = {
@@ -53,8 +56,29 @@ def _form_page(request, council, meeting, form, *, title, submit, intro="", styl
         "submit_style": style,
         "back_url": back,
         "crumb": crumb,
+        "saved": saved,
     }
     return render(request, "meetings/form_page.html", context)
+
+
+def _conflict(request, form, saved) -> list[tuple[str, object]]:
+    """After an edit conflict: what was typed stays in the form, the next save starts from the saved version, and
+    the saved version is shown beside the form as (label, value) rows, in the form's own terms."""
+    form.show_saved_version(saved)
+    messages.error(request, CONFLICT_MESSAGE)
+    shown = type(form)(instance=saved, council=form.council, prefix="saved")
+    rows = []
+    for field in shown.visible_fields():
+        value = field.value()
+        if hasattr(field.field, "choices"):  # the labels of what is chosen, not their ids
+            chosen = {str(v) for v in (value if isinstance(value, list | tuple) else [value]) if v not in (None, "")}
+            value = ", ".join(str(label) for key, label in field.field.choices if str(key) in chosen)
+        rows.append((field.label, value))
+    return rows
+
+
+def _without_version(form) -> dict:
+    return {name: value for name, value in form.cleaned_data.items() if name != "base_version"}
 
 
 def _run(request, meeting, change, success: str, anchor: str = ""):
@@ -86,7 +110,7 @@ def meeting_create(request, slug):
     form = forms.MeetingForm(request.POST or None, council=council)
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = services.meeting_create(council=council, created_by=request.user, **form.cleaned_data)
+            meeting = services.meeting_create(council=council, created_by=request.user, **_without_version(form))
         except services.MeetingError as error:
             form.add_error(None, str(error))
         else:
@@ -105,9 +129,12 @@ def meeting_edit(request, slug, pk):
         return _to_meeting(meeting)
     # The form fills a copy: the service compares the saved meeting with the new values.
     form = forms.MeetingForm(request.POST or None, instance=Meeting.objects.get(pk=meeting.pk), council=meeting.council)
+    saved = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.meeting_reschedule(meeting=meeting, **form.cleaned_data)
+            services.meeting_reschedule(meeting=meeting, by=request.user, **form.cleaned_data)
+        except EditConflict:
+            saved = _conflict(request, form, meeting)
         except services.MeetingError as error:
             form.add_error(None, str(error))
         else:
@@ -117,7 +144,14 @@ def meeting_edit(request, slug, pk):
     if meeting.state == Meeting.State.AGENDA_PUBLISHED:
         intro = _("The agenda is published: a change of time or place sends everyone an updated invitation.")
     return _form_page(
-        request, meeting.council, meeting, form, title=_("Edit or reschedule"), submit=_("Save"), intro=intro
+        request,
+        meeting.council,
+        meeting,
+        form,
+        title=_("Edit or reschedule"),
+        submit=_("Save"),
+        intro=intro,
+        saved=saved,
     )
 
 
@@ -126,15 +160,19 @@ def _meeting_chair_edit(request, meeting):
     form = forms.MeetingChairForm(
         request.POST or None, instance=Meeting.objects.get(pk=meeting.pk), council=meeting.council
     )
+    saved = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.meeting_set_chair(meeting=meeting, **form.cleaned_data)
+            services.meeting_set_chair(meeting=meeting, by=request.user, **form.cleaned_data)
+        except EditConflict:
+            saved = _conflict(request, form, meeting)
         except services.MeetingError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Meeting saved."))
             return _to_meeting(meeting)
-    return _form_page(request, meeting.council, meeting, form, title=_("Who chaired the meeting"), submit=_("Save"))
+    title = _("Who chaired the meeting")
+    return _form_page(request, meeting.council, meeting, form, title=title, submit=_("Save"), saved=saved)
 
 
 @login_required
@@ -249,7 +287,7 @@ def item_create(request, slug, pk):
     form = forms.AgendaItemForm(request.POST or None, council=meeting.council)
     if request.method == "POST" and form.is_valid():
         try:
-            services.agenda_item_add(meeting=meeting, **form.cleaned_data)
+            services.agenda_item_add(meeting=meeting, **_without_version(form))
         except services.MeetingError as error:
             form.add_error(None, str(error))
         else:
@@ -268,15 +306,20 @@ def item_edit(request, slug, pk, item_pk):
     item = _item(request, slug, pk, item_pk)
     meeting = item.meeting
     form = forms.AgendaItemForm(request.POST or None, instance=item, council=meeting.council)
+    saved = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.agenda_item_update(item=item, **form.cleaned_data)
+            services.agenda_item_update(item=item, by=request.user, **form.cleaned_data)
+        except EditConflict:
+            saved = _conflict(request, form, AgendaItem.objects.get(pk=item.pk))
         except services.MeetingError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Agenda item saved."))
             return _to_meeting(meeting, "#agenda")
-    return _form_page(request, meeting.council, meeting, form, title=_("Edit agenda item"), submit=_("Save"))
+    return _form_page(
+        request, meeting.council, meeting, form, title=_("Edit agenda item"), submit=_("Save"), saved=saved
+    )
 
 
 @require_POST
@@ -476,8 +519,7 @@ def minutes_edit(request, slug, pk):
         except EditConflict:
             meeting.refresh_from_db()
             saved_items = list(meeting.items.all())
-            form.data = form.data.copy()
-            form.data["base_version"] = meeting.version
+            form.show_saved_version(meeting)
             messages.error(request, CONFLICT_MESSAGE)
         except services.MeetingError as error:
             form.add_error(None, str(error))
@@ -494,16 +536,19 @@ def decision_edit(request, slug, pk, item_pk, decision_pk=None):
     meeting = item.meeting
     decision = get_object_or_404(Decision, item=item, pk=decision_pk) if decision_pk else None
     form = forms.DecisionForm(request.POST or None, instance=decision, council=meeting.council)
+    saved = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.decision_save(item=item, decision=decision, **form.cleaned_data)
+            services.decision_save(item=item, decision=decision, by=request.user, **form.cleaned_data)
+        except EditConflict:
+            saved = _conflict(request, form, Decision.objects.get(pk=decision.pk))
         except services.MeetingError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Decision saved."))
             return _to_meeting(meeting, "#minutes")
     title = _("Decision on “%(title)s”") % {"title": item.title}
-    return _form_page(request, meeting.council, meeting, form, title=title, submit=_("Save decision"))
+    return _form_page(request, meeting.council, meeting, form, title=title, submit=_("Save decision"), saved=saved)
 
 
 @require_POST
@@ -745,6 +790,7 @@ def statement_edit(request, slug, pk=None):
         else Statement(council=council, created_by=request.user)
     )
     form = forms.StatementForm(request.POST or None, request.FILES or None, instance=statement, council=council)
+    saved = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -755,7 +801,11 @@ def statement_edit(request, slug, pk=None):
                 meeting=data["meeting"],
                 decisions=data["decisions"],
                 photo=data.get("photo"),
+                base_version=data["base_version"],
+                by=request.user,
             )
+        except EditConflict:
+            saved = _conflict(request, form, Statement.objects.get(pk=statement.pk))
         except services.MeetingError as error:
             form.add_error(None, str(error))
         else:
@@ -764,7 +814,7 @@ def statement_edit(request, slug, pk=None):
     title = _("Edit press statement") if pk else _("New press statement")
     back = reverse("meetings:statement-list", args=[council.slug])
     crumb = (_("Press statements"), back)
-    return _form_page(request, council, None, form, title=title, submit=_("Save"), back=back, crumb=crumb)
+    return _form_page(request, council, None, form, title=title, submit=_("Save"), back=back, crumb=crumb, saved=saved)
 
 
 @login_required

@@ -52,6 +52,7 @@ def test_rescheduling_sends_an_update_with_the_same_uid_and_a_higher_sequence(
     with django_capture_on_commit_callbacks(execute=True):
         services.meeting_reschedule(
             meeting=published,
+            base_version=published.version,
             title=published.title,
             starts_at=published.starts_at + timedelta(days=1),
             duration_minutes=published.duration_minutes,

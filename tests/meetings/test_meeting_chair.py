@@ -69,14 +69,16 @@ def test_who_chaired_can_be_corrected_until_the_minutes_are_approved(world, logi
     url = reverse("meetings:meeting-edit", args=[world.council.slug, meeting.pk])
     client = login(world.secretary)
 
-    response = client.post(url, {"chaired_by": world.member.pk, "base_version": meeting.version + 1})
+    version = Meeting.objects.get(pk=meeting.pk).version
+    response = client.post(url, {"chaired_by": world.member.pk, "base_version": version})
     assert response.status_code == 302
     assert Meeting.objects.get(pk=meeting.pk).chaired_by == world.member
 
     meeting.refresh_from_db()
     services.minutes_submit(meeting=meeting, by=world.secretary)
     services.minutes_approve(meeting=Meeting.objects.get(pk=meeting.pk), by=world.chair)
-    response = client.post(url, {"chaired_by": world.chair.pk}, follow=True)
+    version = Meeting.objects.get(pk=meeting.pk).version
+    response = client.post(url, {"chaired_by": world.chair.pk, "base_version": version}, follow=True)
     assert Meeting.objects.get(pk=meeting.pk).chaired_by == world.member
     assert "can no longer be rescheduled" in response.content.decode()
 
@@ -85,7 +87,8 @@ def test_someone_outside_the_council_cannot_be_named_chair(world, login):
     meeting = _begun(world)
     services.meeting_mark_held(meeting=meeting, by=world.secretary)
     response = login(world.secretary).post(
-        reverse("meetings:meeting-edit", args=[world.council.slug, meeting.pk]), {"chaired_by": world.outsider.pk}
+        reverse("meetings:meeting-edit", args=[world.council.slug, meeting.pk]),
+        {"chaired_by": world.outsider.pk, "base_version": Meeting.objects.get(pk=meeting.pk).version},
     )
     assert response.status_code == 200
     assert "chaired_by" in response.context["form"].errors

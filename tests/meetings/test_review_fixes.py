@@ -39,6 +39,7 @@ def test_rescheduling_from_the_page_sends_everyone_the_update(
         "duration_minutes": "90",
         "place": "Another hall",
         "stream_url": "",
+        "base_version": published.version,
     }
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(url("meeting-edit", published), data).status_code == 302

@@ -74,7 +74,7 @@ def test_an_agenda_is_not_published_empty_or_in_the_past(world):
     with pytest.raises(services.MeetingError, match="at least one agenda item"):
         services.meeting_publish_agenda(meeting=meeting, by=world.chair)
     AgendaItemFactory(meeting=meeting)
-    meeting.starts_at = timezone.now() - timedelta(hours=2)
+    Meeting.objects.filter(pk=meeting.pk).update(starts_at=timezone.now() - timedelta(hours=2))
     with pytest.raises(services.MeetingError, match="already passed"):
         services.meeting_publish_agenda(meeting=meeting, by=world.chair)
 
