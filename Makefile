@@ -24,6 +24,7 @@ messages: install
 migrate: messages
 	mkdir -p var
 	$(MANAGE) migrate --no-input --verbosity 0
+	$(MANAGE) createcachetable
 
 run: migrate
 	$(MANAGE) seed_demo --if-empty
@@ -53,6 +54,7 @@ bench: messages
 prod: messages
 	@test -n "$$DATABASE_URL" -a -n "$$DJANGO_SECRET_KEY" || { echo "set DATABASE_URL and DJANGO_SECRET_KEY"; exit 1; }
 	DJANGO_DEBUG=0 $(MANAGE) migrate --no-input --verbosity 0
+	DJANGO_DEBUG=0 $(MANAGE) createcachetable
 	DJANGO_DEBUG=0 $(MANAGE) collectstatic --no-input --verbosity 0
 	DJANGO_DEBUG=0 $(BIN)/honcho -f Procfile.prod start
 

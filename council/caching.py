@@ -10,6 +10,7 @@ the staleness of what no council row records (a user renaming themselves).
 """
 
 import hashlib
+import time
 
 from asgiref.local import Local
 from django.core.cache import cache
@@ -18,6 +19,7 @@ from django.core.signals import request_finished, request_started
 from django.db import transaction
 
 TIMEOUT = 600
+_MISSING = object()
 APPS = {"council", "meetings", "departments"}
 _NOT_COUNCIL_DATA = {"User", "Invitation"}
 
@@ -37,7 +39,9 @@ def generation(council_id: int) -> int:
     seen = getattr(_request, "generations", None)
     if seen is not None and council_id in seen:
         return seen[council_id]
-    number = cache.get_or_set(_generation_key(council_id), 1, timeout=None)
+    # A missing number (never set, or evicted) starts from the clock, above every number handed out before, so
+    # entries stored under an earlier number can never be reached again.
+    number = cache.get_or_set(_generation_key(council_id), time.time_ns, timeout=None)
     if seen is not None:
         seen[council_id] = number
     return number
@@ -66,8 +70,8 @@ def cached(council_id: int, name: str, compute, *parts):
     # The parts may be long or hold anything a visitor typed, so the key carries their digest.
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
     key = f"council-read:{council_id}:{generation(council_id)}:{name}:{digest}"
-    value = cache.get(key)
-    if value is None:
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:  # not `None`: a read that found nothing is cached too
         value = compute()
         cache.set(key, value, timeout=TIMEOUT)
     return value

@@ -146,7 +146,9 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: shared Redis when REDIS_URL is set, so rate limits hold across every web worker.
+# Cache: one every process shares (the web server's and the worker's), so what the worker writes shows on the
+# next page and rate limits hold across web workers: Redis when REDIS_URL is set, else a table in the database
+# (`make migrate` creates it with createcachetable; so does the test database's creation).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -160,7 +162,13 @@ if REDIS_URL:
     # request costs no session query and a cache flush signs nobody out.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "hamahang_cache",
+            "OPTIONS": {"MAX_ENTRIES": envint("CACHE_MAX_ENTRIES", 5000)},
+        }
+    }
 
 # Background work: django-q2 with the database as broker (it has delivery receipts:
 # a task whose worker dies is handed out again after `retry` seconds).

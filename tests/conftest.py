@@ -20,16 +20,21 @@ def pytest_configure(config):
 
 
 @pytest.fixture(autouse=True)
-def _isolation(settings):
+def _isolation(request, settings):
     """Fresh cache (rate limits) for every test; background tasks run inline unless a test starts a worker."""
-    cache.clear()
+    # The cache is a database table (unless REDIS_URL is set): only tests that use the database can reach it.
+    uses_db = "_django_db_helper" in request.fixturenames or request.node.get_closest_marker("django_db")
+    if uses_db:
+        request.getfixturevalue("_django_db_helper")  # the test database, before the test's own fixtures
+        cache.clear()
     settings.HAMAHANG_REQUIRE_MFA = False
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     sync = Conf.SYNC
     Conf.SYNC = True
     yield
     Conf.SYNC = sync
-    cache.clear()
+    if uses_db:
+        cache.clear()
 
 
 @dataclass

@@ -3,19 +3,23 @@
 import re
 import unicodedata
 
-_PERSIAN_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
+# Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) pasted in from other programs reorder
+# whatever follows them on a page and break the PDF layout. ZWNJ and ZWJ (Persian words) and LRM/RLM stay.
+BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+_CONSISTENT = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"}) | BIDI_CONTROLS
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
 def normalize_line(text: str) -> str:
-    """One line of text (a name, a title, a search): Persian letters, single spaces, no control characters."""
+    """One line of text (a name, a title, a search): Persian letters, single spaces, no control characters
+    (nor stray bidi controls)."""
     text = "".join(c for c in text if unicodedata.category(c) != "Cc" or c in "\t ")
-    return _SPACES.sub(" ", text.translate(_PERSIAN_LETTERS)).strip()
+    return _SPACES.sub(" ", text.translate(_CONSISTENT)).strip()
 
 
 def normalize_letters(text: str) -> str:
-    """Longer text (keeps its lines and spacing): only the letters are made consistent."""
-    return text.translate(_PERSIAN_LETTERS)
+    """Longer text (keeps its lines and spacing): only the letters are made consistent, stray bidi controls go."""
+    return text.translate(_CONSISTENT)
 
 
 _PERSIAN_ORDER = "آاأإءبپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیئ"

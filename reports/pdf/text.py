@@ -18,6 +18,8 @@ from bidi import algorithm as uba
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from council.l10n.text import BIDI_CONTROLS
+
 FONTS_DIR = Path(__file__).resolve().parent.parent / "fonts"
 REGULAR, BOLD = "Vazirmatn", "Vazirmatn-Bold"
 _reshaper = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False})
@@ -40,8 +42,12 @@ class Run:
 
 @lru_cache(maxsize=20000)
 def shape(text: str) -> str:
-    """Arabic-script letters in their joined (presentation) forms; other text unchanged."""
-    return _reshaper.reshape(text)
+    """Arabic-script letters in their joined (presentation) forms; other text unchanged.
+
+    Explicit bidi embeddings, overrides and isolates are dropped (text stored before the forms removed them):
+    python-bidi's algorithm fails on isolates, and the paragraph's own direction is what orders a line.
+    """
+    return _reshaper.reshape(text.translate(BIDI_CONTROLS))
 
 
 @lru_cache(maxsize=50000)

@@ -4,7 +4,6 @@ roles or languages."""
 import os
 
 import pytest
-from django.core.signals import request_started
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -178,7 +177,7 @@ def test_a_request_reads_each_generation_once_and_again_after_its_own_write(clie
     caching.generation(world.council.pk)
     assert len(reads) == 2
 
-    request_started.send(sender=None)  # inside one, as the page's view would
+    caching._request.generations = {}  # inside one, as the page's view would (what request_started does)
     try:
         before = caching.generation(world.council.pk)
         caching.council_changed(world.council.pk)
@@ -215,7 +214,8 @@ def test_two_councils_searching_the_same_word_each_get_their_own_results(client,
         DecisionFactory(item__meeting__state="published", number=1, year=2026, text=f"Library {town}")
         for town in ("Pardis", "Tirana")
     ]
-    cache.clear()  # both councils now at the same generation
+    for decision in decisions:  # both councils at the same generation
+        cache.set(caching._generation_key(decision.council.pk), 1, timeout=None)
     for decision, other in (decisions, reversed(decisions)):
         page = client.get(reverse("portal:search", args=[decision.council.slug]), {"q": "Library"}).content.decode()
         assert decision.text in page and other.text not in page
@@ -292,3 +292,31 @@ def test_the_survey_dashboard_reads_its_figures_only_when_its_fragment_is_render
     caching.council_changed(world.council.pk)
     client.get(url)
     assert reads == [survey.pk, survey.pk]
+
+
+def test_a_value_cached_before_the_generation_was_evicted_is_never_served_again(db):
+    council_id = 987654  # a council no earlier write has bumped
+    assert caching.cached(council_id, "answer", lambda: "before") == "before"
+    caching.cache.delete(caching._generation_key(council_id))  # evicted (Redis's LRU, the database cache's cull)
+    assert caching.cached(council_id, "answer", lambda: "after") == "after"
+
+
+def test_a_generation_after_eviction_is_above_every_earlier_one(db):
+    council_id = 987655
+    caching.council_changed(council_id)
+    caching.council_changed(council_id)
+    before = caching.generation(council_id)
+    caching.cache.delete(caching._generation_key(council_id))
+    assert caching.generation(council_id) > before
+
+
+def test_a_read_that_finds_nothing_is_cached_too(world):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return None
+
+    assert caching.cached(world.council.pk, "nothing", compute) is None
+    assert caching.cached(world.council.pk, "nothing", compute) is None
+    assert len(calls) == 1

@@ -172,3 +172,21 @@ def test_persian_names_sort_in_the_persian_alphabet():
         "Water",
     ]
     assert normalize_line("  شهرداري   پرديس ") == "شهرداری پردیس"
+
+
+class NoteForm(FormMixin, forms.Form):
+    title = forms.CharField()
+    text = forms.CharField(widget=forms.Textarea)
+
+
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def test_stray_bidi_controls_are_removed_from_every_text_field_but_zwnj_zwj_and_marks_stay():
+    title = "\u2067گزارش\u200cها\u2069 of EDU\u202e"
+    text = "خط\u200dاول\u2066 (2)\u2069\nsecond \u200fline\u200e\u202a\u202c"
+    form = NoteForm(data={"title": title, "text": text})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["title"] == "گزارش\u200cها of EDU"
+    assert form.cleaned_data["text"] == "خط\u200dاول (2)\nsecond \u200fline\u200e"
+    assert not set(BIDI_CONTROLS) & set(form.cleaned_data["title"] + form.cleaned_data["text"])

@@ -146,3 +146,20 @@ def test_headings_are_never_left_alone_at_the_foot_of_a_page():
         ]
         (with_decision,) = [page for page in pages if "Decision text" in page]
         assert "Discussion and decisions" in with_decision and "1. Publication" in with_decision, filler
+
+
+def test_bidi_controls_already_stored_never_break_a_pdf():
+    """Text saved before the forms stripped them: embeddings, overrides and isolates in every kind of block."""
+    controls = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    persian = f"\u2067بند ۲\u2069 تصویب شد \u2066EDU-12\u2069 و \u202bادامه\u202c{controls}"
+    albanian = f"\u2068Vendimi\u2069 nr. \u202d12\u202c miratohet\u202e{controls}"
+    for rtl, language, text in ((True, "fa", persian), (False, "sq", albanian)):
+        data = render(
+            spec(
+                [Heading(text), Text(text), Grid([[text, "x"], [text, text]], [0.5, 0.5]), Signatures([(text, text)])],
+                rtl=rtl,
+                language=language,
+            )
+        )
+        _reader, read_back = pdf_text(data, rtl=rtl)
+        assert squash(text.translate(dict.fromkeys(map(ord, controls)))) in squash(read_back)
