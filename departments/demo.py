@@ -1180,7 +1180,7 @@ def seed_training(council: Council, spec: dict, people: People, today) -> None:
     declined_fields, reason = training["declined"]
     declined = propose(declined_fields, today - timedelta(days=28))
     with acting(people.secretary, at(council, today - timedelta(days=14), 11)):
-        services.proposal_decline(proposal=declined, reason=reason)
+        services.proposal_decline(proposal=declined, reason=reason, by=people.secretary)
 
     for n, fields in enumerate(training["pending"]):
         propose(fields, today - timedelta(days=20 - 4 * n))

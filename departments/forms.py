@@ -342,14 +342,14 @@ class ElectionPeriodForm(FormMixin, forms.ModelForm):
 
 
 class AnswerForm(FormMixin, forms.Form):
-    """One checklist item of an attestation (prefixed by the answer's id)."""
+    """One checklist item of an attestation (prefixed by the answer's key)."""
 
     value = forms.ChoiceField(label=_("Answer"), choices=Answer.Value.choices, widget=forms.RadioSelect, required=False)
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=4000)
     evidence = forms.FileField(label=_("Evidence file"), required=False, validators=attachment_validators)
 
     def __init__(self, *args, answer, **kwargs):
-        super().__init__(*args, prefix=f"a{answer.pk}", initial={"value": answer.value, "note": answer.note}, **kwargs)
+        super().__init__(*args, prefix=answer.key, initial={"value": answer.value, "note": answer.note}, **kwargs)
         self.answer = answer
 
     def clean(self):
@@ -370,7 +370,7 @@ def check_dates(form, first: str, then: str) -> None:
         form.add_error(then, _("This date cannot come before the one above it."))
 
 
-class AccessRequestForm(FormMixin, forms.ModelForm):
+class AccessRequestForm(FormMixin, VersionedFormMixin, forms.ModelForm):
     requested_on = CouncilDateField(label=_("Requested on"))
     answered_on = CouncilDateField(label=_("Answered on"), required=False)
 
@@ -392,7 +392,7 @@ class AccessRequestForm(FormMixin, forms.ModelForm):
         return cleaned
 
 
-class ComplaintForm(FormMixin, forms.ModelForm):
+class ComplaintForm(FormMixin, VersionedFormMixin, forms.ModelForm):
     received_on = CouncilDateField(label=_("Received on"))
     closed_on = CouncilDateField(label=_("Closed on"), required=False)
 

@@ -666,6 +666,11 @@ class Answer(models.Model):
     def __str__(self) -> str:
         return self.text
 
+    @property
+    def key(self) -> str:
+        """Names the answer's form fields alike before and after the attestation is first saved."""
+        return f"i{self.item_id}" if self.item_id else f"a{self.pk}"
+
     @classmethod
     def copied_from(cls, item: ChecklistItem, **fields) -> "Answer":
         """An unsaved answer with the item's wording as it is now: later edits of the checklist never reach it."""
@@ -727,7 +732,7 @@ class Alert(models.Model):
         return self.closed_at is None
 
 
-class AccessRequest(models.Model):
+class AccessRequest(Versioned):
     """A candidate's (or campaign's) request to a department for a hall, equipment or publicity, and its answer."""
 
     class Kind(models.TextChoices):
@@ -756,9 +761,9 @@ class AccessRequest(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
-    class Meta:
+    class Meta(Versioned.Meta):
         ordering = ["-requested_on", "-pk"]
         verbose_name = _("equal-access request")
         verbose_name_plural = _("equal-access requests")
@@ -767,7 +772,7 @@ class AccessRequest(models.Model):
         return f"{self.candidate} · {self.get_kind_display()}"
 
 
-class Complaint(models.Model):
+class Complaint(Versioned):
     """A complaint about a department's partiality during the election, and how it was handled."""
 
     period = models.ForeignKey(
@@ -789,9 +794,9 @@ class Complaint(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
-    class Meta:
+    class Meta(Versioned.Meta):
         ordering = ["-received_on", "-pk"]
         verbose_name = _("complaint")
         verbose_name_plural = _("complaints")

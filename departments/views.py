@@ -157,8 +157,11 @@ def _own_department(user, council):
     return membership.department if membership and membership.role == Role.LIAISON else None
 
 
-def _form_page(request, council, form, *, title, submit, back, section, section_url, intro="", style="primary"):
+def _form_page(
+    request, council, form, *, title, submit, back, section, section_url, intro="", style="primary", conflicts=()
+):
     context = {
+        "conflicts": conflicts,
         "council": council,
         "form": form,
         "title": title,
@@ -212,13 +215,24 @@ def _suggested_dates(council, model) -> dict:
 @login_required
 def _collection_toggle(request, slug, pk, *, model, close: bool, url_name):
     collection = _collection(request, model, slug, pk)
-    if close:
-        services.collection_close(collection=collection)
-        messages.success(request, _("Closed. Only answers returned for correction can still be changed."))
-    else:
-        services.collection_reopen(collection=collection)
-        messages.success(request, _("Reopened. Departments can answer again."))
+    try:
+        if close:
+            services.collection_close(collection=collection)
+            messages.success(request, _("Closed. Only answers returned for correction can still be changed."))
+        else:
+            services.collection_reopen(collection=collection)
+            messages.success(request, _("Reopened. Departments can answer again."))
+    except services.SubmissionError as error:
+        messages.error(request, str(error))
     return redirect(url_name, slug=slug, pk=pk)
+
+
+def _conflict(request, form, saved) -> list:
+    """Keep what was typed, move the form onto the saved version, and list where that version differs."""
+    form.data = form.data.copy()
+    form.data["base_version"] = saved.version
+    messages.error(request, CONFLICT_MESSAGE)
+    return selectors.conflicting_values(form, saved)
 
 
 def _submission_edit(request, submission, *, form_class, form_kwargs, template, context, detail_url):
@@ -241,11 +255,9 @@ def _submission_edit(request, submission, *, form_class, form_kwargs, template, 
                     submit=submitting,
                 )
             except EditConflict:
-                saved = type(submission).objects.get(pk=submission.pk)
-                form.data = form.data.copy()
-                form.data["base_version"] = saved.version
-                conflicts = selectors.conflicting_values(form, saved)
-                messages.error(request, CONFLICT_MESSAGE)
+                collection = submission.collection
+                saved = type(submission).objects.get(**{collection.link: collection}, department=submission.department)
+                conflicts = _conflict(request, form, saved)
             except services.SubmissionError as error:
                 messages.error(request, str(error))
                 return redirect(detail_url)
@@ -640,17 +652,20 @@ def proposal_edit(request, slug, pk):
     editing = TrainingProposal.objects.get(pk=proposal.pk)
     departments = _departments_answered_by(request.user, council)
     form = ProposalForm(request.POST or None, instance=editing, council=council, departments=departments)
+    conflicts = []
     if request.method == "POST" and form.is_valid():
         try:
-            save_versioned(form)
+            services.proposal_edit(form=form)
         except EditConflict:
-            form.data = form.data.copy()
-            form.data["base_version"] = TrainingProposal.objects.get(pk=proposal.pk).version
-            messages.error(request, CONFLICT_MESSAGE)
+            conflicts = _conflict(request, form, TrainingProposal.objects.get(pk=proposal.pk))
+        except services.SubmissionError as error:
+            messages.error(request, str(error))
+            return redirect("departments:proposal-detail", slug=slug, pk=pk)
         else:
             messages.success(request, _("Proposal saved."))
             return redirect("departments:proposal-detail", slug=slug, pk=pk)
-    return _training_form(request, council, form, title=_("Edit the proposal"), submit=_("Save"))
+    title = _("Edit the proposal")
+    return _training_form(request, council, form, title=title, submit=_("Save"), conflicts=conflicts)
 
 
 @login_required
@@ -661,7 +676,7 @@ def proposal_decline(request, slug, pk):
     form.fields["reason"].label = _("Why the council declines it")
     if request.method == "POST" and form.is_valid():
         try:
-            services.proposal_decline(proposal=proposal, reason=form.cleaned_data["reason"])
+            services.proposal_decline(proposal=proposal, reason=form.cleaned_data["reason"], by=request.user)
         except services.SubmissionError as error:
             messages.error(request, str(error))
         else:
@@ -739,18 +754,19 @@ def course_detail(request, slug, pk):
 def course_edit(request, slug, pk):
     course = _course(request, slug, pk, permissions.can_run_submissions)
     form = CourseForm(request.POST or None, instance=TrainingCourse.objects.get(pk=course.pk), council=course.council)
+    conflicts = []
     if request.method == "POST" and form.is_valid():
         try:
             save_versioned(form)
         except EditConflict:
-            form.data = form.data.copy()
-            form.data["base_version"] = TrainingCourse.objects.get(pk=course.pk).version
-            messages.error(request, CONFLICT_MESSAGE)
+            conflicts = _conflict(request, form, TrainingCourse.objects.get(pk=course.pk))
         else:
             messages.success(request, _("Course saved."))
             return redirect("departments:course-detail", slug=slug, pk=pk)
     back = reverse("departments:course-detail", args=[slug, pk])
-    return _training_form(request, course.council, form, title=_("Edit the course"), submit=_("Save"), back=back)
+    return _training_form(
+        request, course.council, form, title=_("Edit the course"), submit=_("Save"), back=back, conflicts=conflicts
+    )
 
 
 @require_POST
@@ -792,8 +808,12 @@ def enrolment_delete(request, slug, pk, enrolment_pk):
 def course_attendance(request, slug, pk):
     course = _course(request, slug, pk, permissions.can_run_submissions)
     attended = {int(value) for value in request.POST.getlist("attended") if value.isdigit()}
-    services.attendance_record(course=course, attended_ids=attended)
-    messages.success(request, _("Attendance recorded."))
+    try:
+        services.attendance_record(course=course, attended_ids=attended)
+    except services.SubmissionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Attendance recorded."))
     return redirect("departments:course-detail", slug=slug, pk=pk)
 
 
@@ -902,8 +922,12 @@ def election_detail(request, slug, pk):
 @login_required
 def election_close(request, slug, pk):
     period = _election(request, slug, pk, permissions.can_publish)
-    services.election_period_close(period=period)
-    messages.success(request, _("The election period is closed and archived; it can no longer be changed."))
+    try:
+        services.election_period_close(period=period)
+    except services.SubmissionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The election period is closed and archived; it can no longer be changed."))
     return redirect("departments:election-detail", slug=slug, pk=pk)
 
 
@@ -960,18 +984,18 @@ def attestation_edit(request, slug, pk, cycle_pk, department_pk):
     if cycle.starts_on > period.council.today():
         messages.error(request, _("This cycle has not started yet."))
         return redirect("departments:election-department", slug=slug, pk=pk, department_pk=department_pk)
-    attestation = services.attestation_start(cycle=cycle, department=department)
+    attestation = services.attestation_draft(cycle=cycle, department=department)  # unsaved until the first save
     if attestation.is_submitted:
         messages.info(request, _("This attestation has been submitted and is frozen."))
         return redirect(detail)
     data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
-    answers = list(attestation.answers.select_related("item"))
+    answers = list(attestation.answers.select_related("item")) if attestation.pk else attestation.draft_answers
     forms_ = [AnswerForm(data, files, answer=answer, council=period.council) for answer in answers]
     co_signer = request.POST.get("co_signer", attestation.co_signer).strip()[:200]
     submitting = request.POST.get("action") == "submit"
     if request.method == "POST":
         if all(form.is_valid() for form in forms_):
-            values = {form.answer.pk: form.cleaned_data for form in forms_}
+            values = {form.answer.key: form.cleaned_data for form in forms_}
             base_version = request.POST.get("base_version", "")
             try:
                 problems = services.attestation_save(
@@ -983,11 +1007,12 @@ def attestation_edit(request, slug, pk, cycle_pk, department_pk):
                     base_version=int(base_version) if base_version.isdigit() else None,
                 )
             except EditConflict:
-                attestation.refresh_from_db()
+                # The form now starts from the saved version.
+                attestation = Attestation.objects.get(cycle=cycle, department=department)
                 messages.error(request, CONFLICT_MESSAGE)
-                saved = {a.pk: a for a in attestation.answers.all()}
+                saved = {a.key: a for a in attestation.answers.all()}
                 for form in forms_:
-                    form.saved = saved[form.answer.pk]
+                    form.saved = saved.get(form.answer.key)
             except services.SubmissionError as error:
                 messages.error(request, str(error))  # nothing was saved; the forms keep what was typed
             else:
@@ -997,7 +1022,7 @@ def attestation_edit(request, slug, pk, cycle_pk, department_pk):
                 if not problems:
                     messages.success(request, _("Draft saved. You can come back and submit it later."))
                     return redirect(request.path)
-                attestation.refresh_from_db()
+                attestation = Attestation.objects.get(cycle=cycle, department=department)  # the first save made it
                 messages.error(
                     request,
                     _(
@@ -1005,11 +1030,11 @@ def attestation_edit(request, slug, pk, cycle_pk, department_pk):
                         "Your answers and files are saved as a draft."
                     ),
                 )
-                fresh = {a.pk: a for a in attestation.answers.select_related("item")}
+                fresh = {a.key: a for a in attestation.answers.select_related("item")}
                 for form in forms_:
+                    form.answer = fresh.get(form.answer.key, form.answer)  # shows the evidence now on file
                     if form.answer.pk in problems:
                         form.add_error(None, problems[form.answer.pk])
-                    form.answer = fresh[form.answer.pk]  # shows the evidence now on file
         else:
             messages.error(request, _("Not saved: correct the items marked below."))
     context = {
@@ -1079,9 +1104,14 @@ def access_register(request, slug, pk):
     if period.is_open and departments.exists():
         form = AccessRequestForm(request.POST or None, council=period.council, departments=departments)
         if request.method == "POST" and form.is_valid():
-            AccessRequest.objects.create(period=period, recorded_by=user, **form.cleaned_data)
-            messages.success(request, _("Request recorded."))
-            return redirect(request.path)
+            fields = {name: value for name, value in form.cleaned_data.items() if name != "base_version"}
+            try:
+                services.access_request_create(period=period, by=user, **fields)
+            except services.SubmissionError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, _("Request recorded."))
+                return redirect(request.path)
     context = {
         "council": period.council,
         "period": period,
@@ -1102,10 +1132,18 @@ def access_request_edit(request, slug, pk, request_pk):
         return redirect(register)
     departments = _departments_answered_by(request.user, period.council, secretariat_too=True)
     form = AccessRequestForm(request.POST or None, instance=access, council=period.council, departments=departments)
+    conflicts = []
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Request saved."))
-        return redirect(register)
+        try:
+            services.register_row_edit(form=form)
+        except EditConflict:
+            conflicts = _conflict(request, form, AccessRequest.objects.get(pk=access.pk))
+        except services.SubmissionError as error:
+            messages.error(request, str(error))
+            return redirect(register)
+        else:
+            messages.success(request, _("Request saved."))
+            return redirect(register)
     return _form_page(
         request,
         period.council,
@@ -1115,6 +1153,7 @@ def access_request_edit(request, slug, pk, request_pk):
         back=register,
         section=_("Equal-access register"),
         section_url=register,
+        conflicts=conflicts,
     )
 
 
@@ -1126,10 +1165,18 @@ def complaint_edit(request, slug, pk, complaint_pk):
     if not period.is_open:
         return redirect(register)
     form = ComplaintForm(request.POST or None, instance=complaint, council=period.council)
+    conflicts = []
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Complaint saved."))
-        return redirect(register)
+        try:
+            services.register_row_edit(form=form)
+        except EditConflict:
+            conflicts = _conflict(request, form, Complaint.objects.get(pk=complaint.pk))
+        except services.SubmissionError as error:
+            messages.error(request, str(error))
+            return redirect(register)
+        else:
+            messages.success(request, _("Complaint saved."))
+            return redirect(register)
     return _form_page(
         request,
         period.council,
@@ -1139,6 +1186,7 @@ def complaint_edit(request, slug, pk, complaint_pk):
         back=register,
         section=_("Complaints"),
         section_url=register,
+        conflicts=conflicts,
     )
 
 
@@ -1147,9 +1195,14 @@ def complaint_register(request, slug, pk):
     period = _election(request, slug, pk)
     form = ComplaintForm(request.POST or None, council=period.council) if period.is_open else None
     if form is not None and request.method == "POST" and form.is_valid():
-        Complaint.objects.create(period=period, recorded_by=request.user, **form.cleaned_data)
-        messages.success(request, _("Complaint recorded."))
-        return redirect(request.path)
+        fields = {name: value for name, value in form.cleaned_data.items() if name != "base_version"}
+        try:
+            services.complaint_create(period=period, by=request.user, **fields)
+        except services.SubmissionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Complaint recorded."))
+            return redirect(request.path)
     context = {
         "council": period.council,
         "period": period,

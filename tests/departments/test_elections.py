@@ -37,8 +37,8 @@ def answer_data(attestation, values, **extra):
     """POST data answering each item in order with the given values."""
     data = {"action": "submit", **extra}
     for answer, value in zip(attestation.answers.all(), values, strict=True):
-        data[f"a{answer.pk}-value"] = value
-        data[f"a{answer.pk}-note"] = "It happened once." if value == "not_compliant" else ""
+        data[f"{answer.key}-value"] = value
+        data[f"{answer.key}-note"] = "It happened once." if value == "not_compliant" else ""
     return data
 
 
@@ -133,11 +133,10 @@ def test_key_dates_out_of_order_are_refused_and_kept(client, world):
 def test_a_liaison_attests_with_evidence_and_the_attestation_freezes(client, world, election, private_files):
     cycle = election.cycles.first()
     client.force_login(world.liaison_a)
-    client.get(attest_url(world, election, cycle, world.department_a))
-    attestation = Attestation.objects.get()
+    attestation = services.attestation_start(cycle=cycle, department=world.department_a)
     second = attestation.answers.all()[1]
     data = answer_data(attestation, ["compliant", "compliant", "not_applicable"], co_signer="Dr. Head")
-    data[f"a{second.pk}-evidence"] = pdf()
+    data[f"{second.key}-evidence"] = pdf()
     response = client.post(attest_url(world, election, cycle, world.department_a), data)
     assert response.status_code == 302
     attestation.refresh_from_db()
@@ -154,11 +153,10 @@ def test_a_liaison_attests_with_evidence_and_the_attestation_freezes(client, wor
 def test_unanswered_items_and_missing_evidence_are_refused_and_kept(client, world, election):
     cycle = election.cycles.first()
     client.force_login(world.liaison_a)
-    client.get(attest_url(world, election, cycle, world.department_a))
-    attestation = Attestation.objects.get()
+    attestation = services.attestation_start(cycle=cycle, department=world.department_a)
     data = answer_data(attestation, ["compliant", "compliant", ""])
     first = attestation.answers.first()
-    data[f"a{first.pk}-note"] = "We checked the car log."
+    data[f"{first.key}-note"] = "We checked the car log."
     page = client.post(attest_url(world, election, cycle, world.department_a), data, follow=True).content.decode()
     assert "Answer every item, with evidence where it is required" in page
     assert "We checked the car log." in page
@@ -176,10 +174,9 @@ def test_unanswered_items_and_missing_evidence_are_refused_and_kept(client, worl
 def test_forbidden_evidence_files_are_refused(client, world, election, private_files, upload, message):
     cycle = election.cycles.first()
     client.force_login(world.liaison_a)
-    client.get(attest_url(world, election, cycle, world.department_a))
-    attestation = Attestation.objects.get()
+    attestation = services.attestation_start(cycle=cycle, department=world.department_a)
     data = answer_data(attestation, ["compliant", "compliant", "compliant"])
-    data[f"a{attestation.answers.all()[1].pk}-evidence"] = upload
+    data[f"{attestation.answers.all()[1].key}-evidence"] = upload
     page = client.post(attest_url(world, election, cycle, world.department_a), data).content.decode()
     assert message in page
     assert not Attestation.objects.get().is_submitted
@@ -189,10 +186,9 @@ def test_evidence_too_large_is_refused(client, world, election, private_files, s
     settings.ATTACHMENT_MAX_MB = 1
     cycle = election.cycles.first()
     client.force_login(world.liaison_a)
-    client.get(attest_url(world, election, cycle, world.department_a))
-    attestation = Attestation.objects.get()
+    attestation = services.attestation_start(cycle=cycle, department=world.department_a)
     data = answer_data(attestation, ["compliant", "compliant", "compliant"])
-    data[f"a{attestation.answers.all()[1].pk}-evidence"] = pdf(size=2 * 1024 * 1024)
+    data[f"{attestation.answers.all()[1].key}-evidence"] = pdf(size=2 * 1024 * 1024)
     assert (
         "the limit is 1 MB"
         in client.post(attest_url(world, election, cycle, world.department_a), data).content.decode()
@@ -455,8 +451,7 @@ def test_evidence_is_served_only_to_those_allowed(client, world, election, priva
 def test_two_people_saving_the_same_attestation_do_not_overwrite_each_other(client, world, election):
     cycle = election.cycles.first()
     client.force_login(world.liaison_a)
-    client.get(attest_url(world, election, cycle, world.department_a))
-    attestation = Attestation.objects.get()
+    attestation = services.attestation_start(cycle=cycle, department=world.department_a)
     stale = attestation.version
     first = answer_data(attestation, ["compliant", "", ""], action="save", base_version=stale)
     client.post(attest_url(world, election, cycle, world.department_a), first)
@@ -476,11 +471,10 @@ def test_a_future_cycle_cannot_be_attested(client, world, election):
 def test_a_failed_submission_keeps_the_draft_and_marks_the_items(client, world, election, private_files):
     cycle = election.cycles.first()
     client.force_login(world.liaison_a)
-    client.get(attest_url(world, election, cycle, world.department_a))
-    attestation = Attestation.objects.get()
+    attestation = services.attestation_start(cycle=cycle, department=world.department_a)
     third = attestation.answers.all()[2]
     data = answer_data(attestation, ["compliant", "not_applicable", ""])
-    data[f"a{third.pk}-evidence"] = pdf()
+    data[f"{third.key}-evidence"] = pdf()
     page = client.post(attest_url(world, election, cycle, world.department_a), data).content.decode()
     assert "Say in the note why this item does not apply." in page and "Answer this item." in page
     assert "Evidence on file" in page
