@@ -990,10 +990,10 @@ def seed_surveys(council: Council, spec: dict, people: People, today) -> None:
             if n % 3 == 0:
                 half = {name: value for name, value in values.items() if not name.startswith(("staff", "needed"))}
                 response = services.submission_save(
-                    submission=response, values=half, base_version=None, by=liaison, submit=False
+                    submission=response, values=half, base_version=response.version, by=liaison, submit=False
                 )
         with acting(liaison, moment):
-            services.submission_save(submission=response, values=values, base_version=None, by=liaison, submit=True)
+            services.submission_save(submission=response, values=values, base_version=response.version, by=liaison, submit=True)
     with acting(people.secretary, at(council, earlier_deadline + timedelta(days=7), 10)):
         services.collection_close(collection=earlier)
 
@@ -1024,7 +1024,7 @@ def seed_surveys(council: Council, spec: dict, people: People, today) -> None:
                 services.submission_save(
                     submission=response,
                     values={**draft_values, "extra_answers": {str(questions[0].pk): choice}},
-                    base_version=None,
+                    base_version=response.version,
                     by=liaison,
                     submit=False,
                 )
@@ -1040,7 +1040,7 @@ def seed_surveys(council: Council, spec: dict, people: People, today) -> None:
             services.submission_save(
                 submission=response,
                 values={**survey["changes"].get(short, {}), "extra_answers": extra},
-                base_version=None,
+                base_version=response.version,
                 by=liaison,
                 submit=True,
             )
@@ -1083,7 +1083,7 @@ def seed_activity(council: Council, spec: dict, people: People, today) -> None:
                     with acting(liaison, at(council, today - timedelta(days=1 + n % 3), 12)):
                         report = services.activity_report_start(period=period, department=department)
                         services.submission_save(
-                            submission=report, values=partial, base_version=None, by=liaison, submit=False
+                            submission=report, values=partial, base_version=report.version, by=liaison, submit=False
                         )
                 continue
             if short == silent_never:
@@ -1093,7 +1093,7 @@ def seed_activity(council: Council, spec: dict, people: People, today) -> None:
                         services.submission_save(
                             submission=report,
                             values={"press_releases": values["press_releases"]},
-                            base_version=None,
+                            base_version=report.version,
                             by=liaison,
                             submit=False,
                         )
@@ -1109,7 +1109,7 @@ def seed_activity(council: Council, spec: dict, people: People, today) -> None:
             with acting(liaison, at(council, day, rng.randint(8, 15), rng.choice([0, 10, 25, 40, 55]))):
                 report = services.activity_report_start(period=period, department=department)
                 report = services.submission_save(
-                    submission=report, values=values, base_version=None, by=liaison, submit=True
+                    submission=report, values=values, base_version=report.version, by=liaison, submit=True
                 )
             if short == returned_short and index == len(firsts) - 2:
                 with acting(people.secretary, at(council, deadline + timedelta(days=1), 11)):

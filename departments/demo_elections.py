@@ -198,6 +198,7 @@ def seed_elections(council: Council) -> None:
                     }
                 services.attestation_save(
                     attestation=attestation,
+                    base_version=attestation.version,
                     answers=answers,
                     co_signer=department.head_name,
                     by=liaison,

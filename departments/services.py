@@ -142,7 +142,7 @@ def submission_save(*, submission, values: dict, base_version: int | None, by, s
     )
     if current is None:  # the first save creates the row (opening the form wrote nothing)
         current = submission
-    elif submission.pk is None or (base_version is not None and current.version != base_version):
+    elif submission.pk is None or current.version != base_version:
         raise EditConflict  # someone else started or saved this answer meanwhile
     setattr(current, link, collection)
     if not current.is_editable:
@@ -300,7 +300,7 @@ def attestation_start(*, cycle: ReportingCycle, department: Department) -> Attes
 
 @transaction.atomic
 def attestation_save(
-    *, attestation: Attestation, answers: dict, co_signer: str, by, submit: bool, base_version: int | None = None
+    *, attestation: Attestation, answers: dict, co_signer: str, by, submit: bool, base_version: int | None
 ) -> dict:
     """Save the answers ({answer id: {"value", "note", "evidence"}}); with `submit`, also sign and freeze them.
 
@@ -317,7 +317,7 @@ def attestation_save(
     if current is None:
         if attestation.pk is not None:
             raise EditConflict  # deleted meanwhile
-    elif attestation.pk is None or (base_version is not None and current.version != base_version):
+    elif attestation.pk is None or current.version != base_version:
         raise EditConflict  # someone else started or saved this attestation meanwhile
     if current is not None and current.is_submitted:
         raise SubmissionError(_("This attestation has been submitted and is frozen."))

@@ -199,7 +199,14 @@ def submissions(world) -> SubmissionWorld:
     attestation = services.attestation_start(cycle=cycle, department=world.department_a)
     answers = {a.pk: {"value": "not_applicable", "note": "No such request"} for a in attestation.answers.all()}
     answers[next(iter(answers))] = {"value": "not_compliant", "note": "A car was lent to a campaign."}
-    services.attestation_save(attestation=attestation, answers=answers, co_signer="", by=world.liaison_a, submit=True)
+    services.attestation_save(
+        attestation=attestation,
+        base_version=attestation.version,
+        answers=answers,
+        co_signer="",
+        by=world.liaison_a,
+        submit=True,
+    )
     return SubmissionWorld(
         election=election,
         attestation=attestation,

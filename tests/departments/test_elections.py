@@ -35,7 +35,7 @@ def attest_url(world, election, cycle, department, edit=True):
 
 def answer_data(attestation, values, **extra):
     """POST data answering each item in order with the given values."""
-    data = {"action": "submit", **extra}
+    data = {"action": "submit", "base_version": attestation.version, **extra}
     for answer, value in zip(attestation.answers.all(), values, strict=True):
         data[f"{answer.key}-value"] = value
         data[f"{answer.key}-note"] = "It happened once." if value == "not_compliant" else ""
@@ -94,14 +94,26 @@ def test_a_cycle_is_due_at_the_end_of_its_last_day_in_the_councils_time_zone(wor
 
     with mock.patch("django.utils.timezone.now", return_value=just_in_time):
         services.attestation_save(
-            attestation=attestation, answers=answers, co_signer="", by=world.liaison_a, submit=True
+            attestation=attestation,
+            base_version=attestation.version,
+            answers=answers,
+            co_signer="",
+            by=world.liaison_a,
+            submit=True,
         )
     attestation.refresh_from_db()
     assert not attestation.late
     late_one = services.attestation_start(cycle=cycle, department=world.department_b)
     answers = {a.pk: {"value": "not_applicable", "note": "n/a"} for a in late_one.answers.all()}
     with mock.patch("django.utils.timezone.now", return_value=just_in_time + timedelta(hours=1)):
-        services.attestation_save(attestation=late_one, answers=answers, co_signer="", by=world.liaison_b, submit=True)
+        services.attestation_save(
+            attestation=late_one,
+            base_version=late_one.version,
+            answers=answers,
+            co_signer="",
+            by=world.liaison_b,
+            submit=True,
+        )
     late_one.refresh_from_db()
     assert late_one.late
 
@@ -213,7 +225,14 @@ def test_editing_the_template_leaves_old_attestations_exactly_as_they_were(world
     cycle = election.cycles.first()
     attestation = services.attestation_start(cycle=cycle, department=world.department_a)
     answers = {a.pk: {"value": "not_applicable", "note": "n/a"} for a in attestation.answers.all()}
-    services.attestation_save(attestation=attestation, answers=answers, co_signer="", by=world.liaison_a, submit=True)
+    services.attestation_save(
+        attestation=attestation,
+        base_version=attestation.version,
+        answers=answers,
+        co_signer="",
+        by=world.liaison_a,
+        submit=True,
+    )
     before = list(attestation.answers.values_list("section", "text", "evidence_required", "value"))
 
     template = election.template
@@ -276,7 +295,12 @@ def test_a_not_compliant_answer_alerts_the_chair_by_e_mail(world, election):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("django.db.transaction.on_commit", lambda f, *a, **k: f())
         services.attestation_save(
-            attestation=attestation, answers=answers, co_signer="", by=world.liaison_a, submit=True
+            attestation=attestation,
+            base_version=attestation.version,
+            answers=answers,
+            co_signer="",
+            by=world.liaison_a,
+            submit=True,
         )
     alert = Alert.objects.get()
     assert (alert.kind, alert.department, alert.answer_id) == ("not_compliant", world.department_a, first)
@@ -309,7 +333,9 @@ def test_the_chair_closes_an_alert_with_the_follow_up(client, world, election):
 
 def submit(attestation, values, by):
     answers = {a.pk: {"value": v, "note": "n"} for a, v in zip(attestation.answers.all(), values, strict=True)}
-    services.attestation_save(attestation=attestation, answers=answers, co_signer="", by=by, submit=True)
+    services.attestation_save(
+        attestation=attestation, base_version=attestation.version, answers=answers, co_signer="", by=by, submit=True
+    )
 
 
 def test_the_matrix_and_rates_add_up(client, world, election):
@@ -431,7 +457,14 @@ def test_a_closed_period_is_read_only(client, world, election):
     assert not Attestation.objects.exists()
     with pytest.raises(services.SubmissionError):
         attestation = Attestation.objects.create(cycle=cycle, department=world.department_a, template_version=1)
-        services.attestation_save(attestation=attestation, answers={}, co_signer="", by=world.liaison_a, submit=False)
+        services.attestation_save(
+            attestation=attestation,
+            base_version=attestation.version,
+            answers={},
+            co_signer="",
+            by=world.liaison_a,
+            submit=False,
+        )
     with translation.override("en"):
         page = client.get(url(world, "access-register", election.pk)).content.decode()
     assert "Record a request" not in page
@@ -514,6 +547,7 @@ def test_a_request_is_answered_later_and_dates_are_checked(client, world, electi
         "requested_on": (date.today() - timedelta(days=3)).isoformat(),
         "outcome": "granted",
         "answered_on": (date.today() - timedelta(days=5)).isoformat(),
+        "base_version": access.version,
     }
     assert "cannot come before the one above it" in client.post(edit, data).content.decode()
     data["answered_on"] = (date.today() + timedelta(days=1)).isoformat()

@@ -100,7 +100,8 @@ def test_a_correction_after_the_deadline_keeps_an_on_time_answer_on_time(world, 
     from departments import services
 
     services.submission_return(submission=answer, reason="Fix it")
-    services.submission_save(submission=answer, values={}, base_version=None, by=world.liaison_a, submit=True)
+    answer.refresh_from_db()
+    services.submission_save(submission=answer, values={}, base_version=answer.version, by=world.liaison_a, submit=True)
     answer.refresh_from_db()
     assert answer.is_submitted and not answer.late
 

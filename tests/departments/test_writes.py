@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from council.concurrency import EditConflict
 from departments import services
 from departments.models import (
     ActivityReport,
@@ -262,7 +263,9 @@ def test_an_attestation_is_not_saved_into_a_period_closed_meanwhile(world, elect
     type(election).objects.filter(pk=election.pk).update(closed_at=timezone.now())
     draft = services.attestation_draft(cycle=cycle, department=world.department_a)
     with pytest.raises(services.SubmissionError):
-        services.attestation_save(attestation=draft, answers={}, co_signer="", by=world.liaison_a, submit=False)
+        services.attestation_save(
+            attestation=draft, base_version=draft.version, answers={}, co_signer="", by=world.liaison_a, submit=False
+        )
     assert not Attestation.objects.exists()
 
 
@@ -284,3 +287,17 @@ def test_registers_take_nothing_once_the_period_is_archived(world, election):
             requested_on=date.today(),
         )
     assert not election.complaints.exists() and not election.access_requests.exists()
+
+
+@pytest.mark.parametrize("base_version", [None, 0])
+def test_saving_an_answer_without_its_current_version_is_a_conflict(world, base_version):
+    answer = SurveyResponseFactory(round=SurveyRoundFactory(council=world.council), department=world.department_a)
+    with pytest.raises(EditConflict):
+        services.submission_save(
+            submission=answer,
+            values={"equipment_notes": "x"},
+            base_version=base_version,
+            by=world.liaison_a,
+            submit=False,
+        )
+    assert SurveyResponse.objects.get().equipment_notes != "x"

@@ -37,7 +37,12 @@ def election(world):
         attestation = department_services.attestation_start(cycle=first, department=department)
         answers = {a.pk: {"value": v, "note": "n"} for a, v in zip(attestation.answers.all(), values, strict=True)}
         department_services.attestation_save(
-            attestation=attestation, answers=answers, co_signer="", by=liaison, submit=True
+            attestation=attestation,
+            base_version=attestation.version,
+            answers=answers,
+            co_signer="",
+            by=liaison,
+            submit=True,
         )
     return period
 
