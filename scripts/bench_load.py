@@ -286,7 +286,7 @@ def in_child(env: dict, *args) -> dict:
 
 def django_step(step: str, argument: int) -> None:
     """The child side: set Django up on DATABASE_URL and print one JSON line."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "council.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hamahang.settings")
     sys.path.insert(0, str(ROOT))
     import django
 

@@ -5,7 +5,7 @@ import sys
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from council.settings import envbool, envint
+from hamahang.settings import envbool, envint
 
 PRODUCTION_ENV = {
     "DJANGO_DEBUG": "0",

@@ -105,8 +105,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
-ROOT_URLCONF = "council.urls"
-WSGI_APPLICATION = "council.wsgi.application"
+ROOT_URLCONF = "hamahang.urls"
+WSGI_APPLICATION = "hamahang.wsgi.application"
 
 TEMPLATES = [
     {
