@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
-from council.models import Council, Invitation, Membership, User
+from council.models import Council, Department, Invitation, Membership, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -45,3 +45,11 @@ class InvitationAdmin(ObjectPermissionsModelAdmin):
 class UserAdmin(ObjectPermissionsModelAdmin, DjangoUserAdmin):
     fieldsets = (*DjangoUserAdmin.fieldsets, (_("Preferences"), {"fields": ["language"]}))
     list_display = ["username", "email", "first_name", "last_name", "is_staff", "is_active"]
+
+
+@admin.register(Department)
+class DepartmentAdmin(ObjectPermissionsModelAdmin):
+    list_display = ["name", "short_name", "council", "has_pr_unit", "head_name"]
+    list_filter = ["council", "has_pr_unit"]
+    list_select_related = ["council"]
+    search_fields = ["name", "short_name"]

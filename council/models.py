@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 
+from council.concurrency import Versioned
 from council.storage import private_storage
 
 
@@ -82,6 +83,37 @@ class Council(models.Model):
         return timezone.localdate(timezone=self.tzinfo)
 
 
+class Department(Versioned):
+    """A government department (or municipal directorate) whose PR office sits on the council."""
+
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="departments", verbose_name=_("council")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=40)
+    head_name = models.CharField(_("head of department"), max_length=200, blank=True)
+    has_pr_unit = models.BooleanField(
+        _("PR unit in the org chart"), default=False, help_text=_("Does the official org chart have a PR position?")
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta(Versioned.Meta):
+        db_table = "departments_department"  # its table from when it lived in the departments app
+        ordering = ["name"]
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+        constraints = [
+            models.UniqueConstraint(fields=["council", "name"], name="unique_department_name"),
+            models.UniqueConstraint(fields=["council", "short_name"], name="unique_department_short_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Role(models.TextChoices):
     CHAIR = "chair", _("Chair")
     SECRETARY = "secretary", _("Secretary")
@@ -122,7 +154,7 @@ class Membership(ChoiceLabels):
     )
     role = models.CharField(_("role"), max_length=16, choices=Role.choices)
     department = models.ForeignKey(
-        "departments.Department",
+        Department,
         on_delete=models.PROTECT,
         null=True,
         blank=True,

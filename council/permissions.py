@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from council.models import Council, Role
+from council.models import Council, Department, Role
 from council.selectors import memberships_of
 
 
@@ -21,7 +21,6 @@ def council_id_of(obj) -> int | None:
 
 
 def department_id_of(obj) -> int | None:
-    from departments.models import Department
 
     return obj.pk if isinstance(obj, Department) else getattr(obj, "department_id", None)
 
@@ -81,15 +80,15 @@ can_view_submission = can_see_all_submissions | is_liaison_for
 rules.add_perm("council.view_council", can_view_council)
 rules.add_perm("council.view_members", can_view_members)
 rules.add_perm("council.manage_council", can_manage_council)
-rules.add_perm("departments.view_department", can_view_department)
-rules.add_perm("departments.manage_department", can_manage_council)
+rules.add_perm("council.view_department", can_view_department)
+rules.add_perm("council.manage_department", can_manage_council)
 
 ADMIN_MODELS = (
     "council.council",
     "council.membership",
     "council.invitation",
     "council.user",
-    "departments.department",
+    "council.department",
     "departments.checklisttemplate",
     "departments.checklistitem",
 )

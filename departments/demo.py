@@ -993,7 +993,9 @@ def seed_surveys(council: Council, spec: dict, people: People, today) -> None:
                     submission=response, values=half, base_version=response.version, by=liaison, submit=False
                 )
         with acting(liaison, moment):
-            services.submission_save(submission=response, values=values, base_version=response.version, by=liaison, submit=True)
+            services.submission_save(
+                submission=response, values=values, base_version=response.version, by=liaison, submit=True
+            )
     with acting(people.secretary, at(council, earlier_deadline + timedelta(days=7), 10)):
         services.collection_close(collection=earlier)
 

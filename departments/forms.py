@@ -9,6 +9,7 @@ from council.concurrency import VersionedFormMixin
 from council.files import attachment_validators
 from council.forms import CouncilDateField, FormMixin
 from council.l10n.text import persian_sort_key
+from council.models import Department
 from departments.models import (
     CHANNELS,
     STAFF_FUNCTIONS,
@@ -18,7 +19,6 @@ from departments.models import (
     Answer,
     ChecklistTemplate,
     Complaint,
-    Department,
     ElectionPeriod,
     Enrolment,
     Equipment,

@@ -7,7 +7,7 @@ from django_q.tasks import async_task
 
 from council.caching import council_changed
 from council.concurrency import EditConflict, save_versioned
-from council.models import Council
+from council.models import Council, Department
 from departments.models import (
     AccessRequest,
     ActivityPeriod,
@@ -16,7 +16,6 @@ from departments.models import (
     Answer,
     Attestation,
     Complaint,
-    Department,
     ElectionPeriod,
     Enrolment,
     ReportingCycle,

@@ -18,7 +18,7 @@ from council.files import file_response
 from council.l10n import calendars
 from council.l10n.digits import to_latin_digits
 from council.l10n.text import persian_sort_key
-from council.models import Membership, Role
+from council.models import Department, Membership, Role
 from council.selectors import memberships_of
 from departments import exports, selectors, services
 from departments.forms import (
@@ -47,7 +47,6 @@ from departments.models import (
     Answer,
     Attestation,
     Complaint,
-    Department,
     ElectionPeriod,
     ReportingCycle,
     SurveyResponse,

@@ -166,7 +166,7 @@ class AgendaItem(Versioned):
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     presenter = models.ForeignKey(
-        "departments.Department",
+        "council.Department",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -225,7 +225,7 @@ class AgendaProposal(models.Model):
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     department = models.ForeignKey(
-        "departments.Department", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "council.Department", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     proposed_at = models.DateTimeField(auto_now_add=True)
@@ -304,7 +304,7 @@ class Decision(Versioned):
     number = models.PositiveIntegerField(null=True, blank=True)
     text = models.TextField(_("decision"))
     departments = models.ManyToManyField(
-        "departments.Department", blank=True, related_name="decisions", verbose_name=_("responsible departments")
+        "council.Department", blank=True, related_name="decisions", verbose_name=_("responsible departments")
     )
     due_date = models.DateField(_("due date"), null=True, blank=True)
     search = search_words("text")
@@ -342,7 +342,7 @@ class ActionItem(ChoiceLabels):
 
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="action_items")
     council = models.ForeignKey("council.Council", on_delete=models.CASCADE, related_name="action_items")
-    department = models.ForeignKey("departments.Department", on_delete=models.CASCADE, related_name="action_items")
+    department = models.ForeignKey("council.Department", on_delete=models.CASCADE, related_name="action_items")
     due_date = models.DateField(_("due date"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.OPEN)
     closed_at = models.DateTimeField(null=True, blank=True)

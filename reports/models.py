@@ -27,7 +27,7 @@ class Document(models.Model):
         "meetings.Meeting", on_delete=models.CASCADE, null=True, blank=True, related_name="documents"
     )
     department = models.ForeignKey(
-        "departments.Department",
+        "council.Department",
         on_delete=models.CASCADE,
         null=True,
         blank=True,

@@ -38,7 +38,13 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from council.models import Council, Membership, Role, User  # noqa: E402
+from council.models import (  # noqa: E402
+    Council,
+    Department,
+    Membership,
+    Role,
+    User,
+)
 from departments import services  # noqa: E402
 from departments.models import (  # noqa: E402
     CHANNELS,
@@ -50,7 +56,6 @@ from departments.models import (  # noqa: E402
     Attestation,
     ChecklistItem,
     ChecklistTemplate,
-    Department,
     Enrolment,
     Equipment,
     Gap,

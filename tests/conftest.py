@@ -6,8 +6,7 @@ import pytest
 from django.core.cache import cache
 from django_q.conf import Conf
 
-from council.models import Council, Role, User
-from departments.models import Department
+from council.models import Council, Department, Role, User
 from tests.factories import CouncilFactory, DepartmentFactory, MembershipFactory, UserFactory
 
 PASSWORD = "correct-horse-battery"

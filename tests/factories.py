@@ -5,12 +5,11 @@ from datetime import date, timedelta
 import factory
 from django.utils import timezone
 
-from council.models import Council, Invitation, Membership, Role, User
+from council.models import Council, Department, Invitation, Membership, Role, User
 from departments.models import (
     ActivityPeriod,
     ActivityReport,
     ChecklistTemplate,
-    Department,
     ElectionPeriod,
     Gap,
     SubmissionState,

@@ -123,7 +123,7 @@ def demo(db):
 
 
 def demo_pages(council_slug: str) -> list[str]:
-    from departments.models import Department
+    from council.models import Department
     from meetings.models import ActionItem, Meeting, Statement
 
     department = Department.objects.filter(council__slug=council_slug).first()

@@ -108,7 +108,7 @@ def test_an_admin_without_mfa_is_sent_to_set_it_up_before_using_the_admin(client
 def test_an_admin_uses_the_admin_freely_when_mfa_is_not_required(client, world):
     client.force_login(world.admin)
     assert client.get("/admin/council/council/").status_code == 200
-    assert client.get("/admin/departments/department/").status_code == 200
+    assert client.get("/admin/council/department/").status_code == 200
 
 
 def test_nobody_manages_their_own_email_addresses(client, world):

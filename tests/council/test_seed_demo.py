@@ -3,12 +3,11 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from council.models import Council, Membership, Role, User
+from council.models import Council, Department, Membership, Role, User
 from departments.models import (
     ActivityPeriod,
     ActivityReport,
     ChecklistTemplate,
-    Department,
     Enrolment,
     SubmissionState,
     SurveyResponse,

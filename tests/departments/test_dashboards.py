@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from council.models import Department
 from departments import selectors
-from departments.models import Department, SubmissionState
+from departments.models import SubmissionState
 from tests.factories import (
     ActivityPeriodFactory,
     ActivityReportFactory,

@@ -3,8 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from council.models import Role
-from departments.models import Department
+from council.models import Department, Role
 from tests.factories import DepartmentFactory, MembershipFactory
 
 

@@ -13,8 +13,9 @@ from django.utils import timezone, translation
 from openpyxl import load_workbook
 
 from council.l10n import calendars
+from council.models import Department
 from departments import selectors, services
-from departments.models import AccessRequest, Alert, Attestation, Department, ReportingCycle
+from departments.models import AccessRequest, Alert, Attestation, ReportingCycle
 from departments.tasks import escalate_missing_attestations
 from tests.factories import ChecklistTemplateFactory, ElectionPeriodFactory
 

@@ -36,7 +36,7 @@ from django.utils.translation import gettext
 
 from council.l10n import calendars
 from council.l10n.digits import localize_digits
-from council.models import Council, Membership, Role, User
+from council.models import Council, Department, Membership, Role, User
 from departments.demo_elections import install_checklists
 from departments.models import (
     CHANNELS,
@@ -48,7 +48,6 @@ from departments.models import (
     Answer,
     Attestation,
     Complaint,
-    Department,
     ElectionPeriod,
     Equipment,
     ReportingCycle,

@@ -3,10 +3,9 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from council.models import Council, Language, Membership, Role, User
+from council.models import Council, Department, Language, Membership, Role, User
 from departments.demo import seed_submissions
 from departments.demo_elections import seed_elections
-from departments.models import Department
 from meetings.demo import DEMO_MEETINGS, seed_meetings
 
 DEFAULT_PASSWORD = "hamahang-demo"
