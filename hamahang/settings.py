@@ -63,10 +63,15 @@ if not DEBUG and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = envlist("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    # Ours, from the floor up (DESIGN.md section 3).
     "council",
     "departments",
+    "elections",
     "meetings",
     "reports",
+    "portal",
+    "home",
+    "demo",
     "council.apps.HamahangAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

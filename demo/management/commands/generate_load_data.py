@@ -37,7 +37,7 @@ from django.utils.translation import gettext
 from council.l10n import calendars
 from council.l10n.digits import localize_digits
 from council.models import Council, Department, Membership, Role, User
-from departments.demo_elections import install_checklists
+from demo.elections import install_checklists
 from departments.models import (
     CHANNELS,
     STAFF_FUNCTIONS,

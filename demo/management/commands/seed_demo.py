@@ -4,9 +4,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from council.models import Council, Department, Language, Membership, Role, User
-from departments.demo import seed_submissions
-from departments.demo_elections import seed_elections
-from meetings.demo import DEMO_MEETINGS, seed_meetings
+from demo.elections import seed_elections
+from demo.meetings import DEMO_MEETINGS, seed_meetings
+from demo.submissions import seed_submissions
 
 DEFAULT_PASSWORD = "hamahang-demo"
 

@@ -111,8 +111,8 @@ def test_append_adds_councils_after_the_existing_ones(generated):
 def test_the_same_seed_builds_the_same_council(db):
     from django.utils import timezone
 
-    from council.management.commands.generate_load_data import Batch, CouncilBuilder
-    from departments.demo_elections import install_checklists
+    from demo.elections import install_checklists
+    from demo.management.commands.generate_load_data import Batch, CouncilBuilder
 
     checklists = {language: (t, list(t.items.all())) for language, t in install_checklists().items()}
     now = timezone.now()

@@ -10,8 +10,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from council.models import Council
+from demo.submissions import People, acting, at
 from departments import services
-from departments.demo import People, acting, at
 from departments.models import AccessRequest, ChecklistTemplate, Complaint
 
 # (section, item, guidance, evidence required) per language

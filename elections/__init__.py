@@ -1,0 +1,1 @@
+"""Election-period neutrality (a domain app)."""

@@ -1,0 +1,1 @@
+"""The signed-in dashboards (above the domain apps)."""

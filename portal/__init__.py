@@ -1,0 +1,1 @@
+"""The public side of each council (above the domain apps)."""
