@@ -380,7 +380,6 @@ def survey_dashboard(request, slug, pk):
         "dashboard": dashboard,
         "functions": STAFF_FUNCTIONS,
         "rtl": translation.get_language_bidi(),
-        "kinds": [(Document.Kind.GAP_SUMMARY, Document.Kind.GAP_SUMMARY.label)],
     }
     return render(request, "departments/survey_dashboard.html", context)
 

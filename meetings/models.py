@@ -139,14 +139,8 @@ class Meeting(Versioned):
         return self.state in (self.State.MINUTES_APPROVED, self.State.PUBLISHED)
 
     @property
-    def printable_kinds(self) -> list[str]:
-        """The documents this meeting can be printed as now (kinds of reports.Document)."""
-        if self.state == self.State.CANCELLED:
-            return []
-        kinds = ["agenda", "attendance_sheet"]
-        if self.state not in (self.State.DRAFT, self.State.AGENDA_PUBLISHED):
-            kinds.append("minutes")
-        return kinds
+    def has_been_held(self) -> bool:
+        return self.state not in (self.State.DRAFT, self.State.AGENDA_PUBLISHED, self.State.CANCELLED)
 
     @property
     def can_be_marked_held(self) -> bool:

@@ -202,7 +202,6 @@ def meeting_detail(request, slug, pk):
         "my_attendance": my_attendance,
         "my_rsvp_url": reverse("rsvp", args=[services.rsvp_token(my_attendance)]) if my_attendance else "",
         "attachment_form": forms.AttachmentForm(),
-        "kinds": print_kinds(meeting),
     }
     return render(request, "meetings/meeting_detail.html", context)
 
@@ -212,13 +211,6 @@ def _meeting_and_summary(council, pk) -> tuple[Meeting, dict]:
         Meeting.objects.select_related("minutes_approved_by", "chaired_by"), council=council, pk=pk
     )
     return meeting, meeting_summary(meeting)
-
-
-def print_kinds(meeting: Meeting) -> list[tuple[str, str]]:
-    """The documents a meeting can be printed as, in its current state, with their names."""
-    from reports.models import Document
-
-    return [(kind, Document.Kind(kind).label) for kind in meeting.printable_kinds]
 
 
 @login_required
@@ -649,7 +641,6 @@ def minutes_amend(request, slug, pk):
 def action_list(request, slug):
     """Open action items across meetings, filterable, exportable (?export=csv|xlsx)."""
     from meetings import exports
-    from reports.models import Document
 
     council = permissions.get_council_for_user(request.user, slug)
     queryset = action_items_of(council)
@@ -683,7 +674,6 @@ def action_list(request, slug):
         "council": council,
         "filters": filters,
         "listing": cached(council.pk, "follow-up-list", listing, *parts),
-        "kinds": [(Document.Kind.FOLLOW_UP.value, Document.Kind.FOLLOW_UP.label)],
     }
     return render(request, "meetings/action_list.html", context)
 

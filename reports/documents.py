@@ -10,6 +10,7 @@ from functools import partial
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from council import permissions
 from council.l10n import calendars
 from council.l10n.digits import localize_digits
 from council.models import Role
@@ -18,8 +19,10 @@ from departments.selectors import Status as CellStatus
 from departments.selectors import compliance_matrix, gap_dashboard, item_compliance, open_alerts
 from meetings.models import ActionItem, Meeting
 from meetings.selectors import action_items_of, meeting_page_data
+from reports.models import Document
 from reports.pdf.render import DocumentSpec, Grid, Heading, Signatures, Text
 from reports.pdf.text import BOLD, Run
+from reports.registry import Printable, register
 
 
 def fingerprint(spec: DocumentSpec) -> str:
@@ -366,8 +369,44 @@ def compliance_summary(period, language: str) -> DocumentSpec:
         return ctx.spec(title, blocks)
 
 
-BUILDERS = {
-    "minutes": minutes,
-    "agenda": agenda,
-    "attendance_sheet": attendance_sheet,
-}
+def _meeting_document(kind: str, build, offered=lambda meeting: True) -> Printable:
+    return Printable(
+        kind,
+        build=lambda document: build(document.meeting, document.language),
+        may_ask=permissions.can_read_drafts,
+        may_download=permissions.can_read_drafts,
+        subject_field="meeting",
+        offered=lambda meeting: meeting.state != Meeting.State.CANCELLED and offered(meeting),
+    )
+
+
+register(_meeting_document(Document.Kind.AGENDA, agenda))
+register(_meeting_document(Document.Kind.ATTENDANCE_SHEET, attendance_sheet))
+register(_meeting_document(Document.Kind.MINUTES, minutes, offered=lambda meeting: meeting.has_been_held))
+register(
+    Printable(
+        Document.Kind.FOLLOW_UP,
+        build=lambda document: follow_up(document.council, document.language, department=document.department),
+        may_ask=permissions.can_read_drafts,
+        may_download=permissions.can_view_department,  # a liaison's copy names their department
+        per_department=True,
+    )
+)
+register(
+    Printable(
+        Document.Kind.GAP_SUMMARY,
+        build=lambda document: gap_summary(document.survey_round, document.language),
+        may_ask=permissions.can_run_submissions,
+        may_download=permissions.can_run_submissions,
+        subject_field="survey_round",
+    )
+)
+register(
+    Printable(
+        Document.Kind.COMPLIANCE_SUMMARY,
+        build=lambda document: compliance_summary(document.election_period, document.language),
+        may_ask=permissions.can_run_submissions,
+        may_download=permissions.can_run_submissions,
+        subject_field="election_period",
+    )
+)

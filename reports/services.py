@@ -6,17 +6,11 @@ from django_q.tasks import async_task
 from council.caching import cached
 from reports import documents
 from reports.models import Document
+from reports.registry import PRINTABLES
 
 
 def build_spec(document: Document):
-    kind, language = document.kind, document.language
-    if kind == Document.Kind.FOLLOW_UP:
-        return documents.follow_up(document.council, language, department=document.department)
-    if kind == Document.Kind.GAP_SUMMARY:
-        return documents.gap_summary(document.survey_round, language)
-    if kind == Document.Kind.COMPLIANCE_SUMMARY:
-        return documents.compliance_summary(document.election_period, language)
-    return documents.BUILDERS[kind](document.meeting, language)
+    return PRINTABLES[document.kind].build(document)
 
 
 @transaction.atomic

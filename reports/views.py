@@ -8,17 +8,9 @@ from council import permissions
 from council.files import file_response
 from council.models import Role
 from council.selectors import memberships_of
-from departments.models import ElectionPeriod, SurveyRound
-from meetings.models import Meeting
 from reports import services
 from reports.models import Document
-
-MEETING_KINDS = {Document.Kind.MINUTES, Document.Kind.AGENDA, Document.Kind.ATTENDANCE_SHEET}
-# The summaries the secretariat prints from its dashboards: the field naming what each is about, and its model.
-SUMMARY_KINDS = {
-    Document.Kind.GAP_SUMMARY: ("survey_round", SurveyRound),
-    Document.Kind.COMPLIANCE_SUMMARY: ("election_period", ElectionPeriod),
-}
+from reports.registry import PRINTABLES
 
 
 def _document(request, slug, pk) -> Document:
@@ -28,13 +20,7 @@ def _document(request, slug, pk) -> Document:
         council=council,
         pk=pk,
     )
-    # A follow-up report shows departments' work: a liaison only gets their own department's.
-    predicate = permissions.can_read_drafts
-    if document.kind == Document.Kind.FOLLOW_UP:
-        predicate = permissions.can_view_department
-    elif document.kind in SUMMARY_KINDS:
-        predicate = permissions.can_run_submissions
-    permissions.authorize(request.user, predicate, document)
+    permissions.authorize(request.user, PRINTABLES[document.kind].may_download, document)
     return document
 
 
@@ -44,25 +30,30 @@ def document_create(request, slug):
     """Ask for a PDF: the page then shows its progress (htmx) and the download once ready."""
     council = permissions.get_council_for_user(request.user, slug)
     permissions.authorize(request.user, permissions.can_read_drafts, council)
-    kind = request.POST.get("kind", "")
+    printable = PRINTABLES.get(request.POST.get("kind", ""))
     language = request.POST.get("language", "")
-    if kind not in Document.Kind.values or language not in dict(settings.LANGUAGES):
+    if printable is None or language not in dict(settings.LANGUAGES):
         return render(request, "400.html", status=400)
-    subject = {}
-    if kind in MEETING_KINDS:
-        meeting = get_object_or_404(Meeting, council=council, pk=_posted_id(request, "meeting"))
-        if kind not in meeting.printable_kinds:  # e.g. minutes of a meeting not yet held
-            return render(request, "400.html", status=400)
-        subject["meeting"] = meeting
-    elif kind in SUMMARY_KINDS:
-        field, model = SUMMARY_KINDS[kind]
-        subject[field] = get_object_or_404(model, council=council, pk=_posted_id(request, field))
-        permissions.authorize(request.user, permissions.can_run_submissions, subject[field])
-    else:
-        membership = memberships_of(request.user).get(council.pk)
-        if membership and membership.role == Role.LIAISON and not permissions.is_admin(request.user):
-            subject["department"] = membership.department  # a liaison's report covers their department only
-    document = services.document_request(kind=kind, council=council, language=language, user=request.user, **subject)
+    subject = council
+    if printable.subject_field:
+        subject = get_object_or_404(
+            printable.subject_model, council=council, pk=_posted_id(request, printable.subject_field)
+        )
+    permissions.authorize(request.user, printable.may_ask, subject)
+    if not printable.offered(subject):  # e.g. minutes of a meeting not yet held
+        return render(request, "400.html", status=400)
+    about = {printable.subject_field: subject} if printable.subject_field else {}
+    membership = memberships_of(request.user).get(council.pk)
+    if (
+        printable.per_department
+        and membership
+        and membership.role == Role.LIAISON
+        and not permissions.is_admin(request.user)
+    ):
+        about["department"] = membership.department
+    document = services.document_request(
+        kind=printable.kind, council=council, language=language, user=request.user, **about
+    )
     if request.htmx:
         return render(request, "reports/_document.html", {"document": document, "council": council})
     return redirect("reports:document-detail", slug=council.slug, pk=document.pk)
