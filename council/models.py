@@ -11,7 +11,6 @@ from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 
 from council.concurrency import Versioned
-from council.storage import private_storage
 
 
 class Language(models.TextChoices):
@@ -216,50 +215,3 @@ class Invitation(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.accepted_at is None and timezone.now() < self.expires_at
-
-
-class DocumentRequest(models.Model):
-    """A citizen's request for public documents, followed by a tracking code until answered or refused."""
-
-    class Status(models.TextChoices):
-        RECEIVED = "received", _("Received")
-        ASSIGNED = "assigned", _("Being handled")
-        ANSWERED = "answered", _("Answered")
-        REFUSED = "refused", _("Refused")
-
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="document_requests")
-    tracking_code = models.CharField(_("tracking code"), max_length=16, unique=True)
-    name = models.CharField(_("your name"), max_length=200)
-    contact = models.CharField(_("e-mail or phone"), max_length=200)
-    text = models.TextField(_("what you are requesting"), max_length=5000)
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.RECEIVED)
-    deadline = models.DateField(_("legal deadline"))
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("handled by"),
-    )
-    answer = models.TextField(_("answer"), blank=True)
-    answer_file = models.FileField(
-        _("answered documents"), upload_to="requests/%Y/%m/", storage=private_storage, blank=True
-    )
-    refusal_reason = models.TextField(_("legal reason for refusing"), blank=True)
-    created_at = models.DateTimeField(_("received"), auto_now_add=True)
-    closed_at = models.DateTimeField(null=True, blank=True)
-    reminded_on = models.DateField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["deadline", "pk"]
-        verbose_name = _("public document request")
-        verbose_name_plural = _("public document requests")
-        indexes = [models.Index(fields=["council", "status", "deadline"])]
-
-    def __str__(self) -> str:
-        return self.tracking_code
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in (self.Status.RECEIVED, self.Status.ASSIGNED)

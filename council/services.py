@@ -1,8 +1,6 @@
 """State changes for councils and accounts. Views call these; nothing else writes."""
 
 import re
-import secrets
-from datetime import timedelta
 
 from allauth.account.models import EmailAddress
 from django.core import signing
@@ -10,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_q.tasks import async_task
 
-from council.models import Council, DocumentRequest, Invitation, Membership, User
+from council.models import Council, Invitation, Membership, User
 
 INVITATION_SALT = "hamahang.invitation"
 
@@ -86,55 +84,3 @@ def invitation_accept(*, invitation: Invitation, password: str) -> User:
 def user_set_language(*, user: User, language: str) -> None:
     user.language = language
     user.save(update_fields=["language"])
-
-
-# Public document requests
-
-
-def _tracking_code() -> str:
-    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
-    while True:
-        code = "".join(secrets.choice(alphabet) for _ in range(10))
-        if not DocumentRequest.objects.filter(tracking_code=code).exists():
-            return code
-
-
-def request_create(*, council: Council, name: str, contact: str, text: str) -> DocumentRequest:
-    today = council.today()
-    return DocumentRequest.objects.create(
-        council=council,
-        tracking_code=_tracking_code(),
-        name=name,
-        contact=contact,
-        text=text,
-        deadline=today + timedelta(days=council.request_deadline_days),
-    )
-
-
-class RequestClosed(Exception):
-    """The request has already been answered or refused."""
-
-
-def _ensure_open(request: DocumentRequest) -> None:
-    if not request.is_open:
-        raise RequestClosed
-
-
-def request_assign(*, request: DocumentRequest, to: User) -> None:
-    _ensure_open(request)
-    request.assigned_to, request.status = to, DocumentRequest.Status.ASSIGNED
-    request.save(update_fields=["assigned_to", "status"])
-
-
-def request_answer(*, request: DocumentRequest, answer: str, file=None) -> None:
-    _ensure_open(request)
-    request.answer, request.status, request.closed_at = answer, DocumentRequest.Status.ANSWERED, timezone.now()
-    if file:
-        request.answer_file = file
-    request.save()
-
-
-def request_refuse(*, request: DocumentRequest, reason: str) -> None:
-    _ensure_open(request)
-    request.refusal_reason, request.status, request.closed_at = reason, DocumentRequest.Status.REFUSED, timezone.now()
-    request.save(update_fields=["refusal_reason", "status", "closed_at"])

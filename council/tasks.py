@@ -1,14 +1,12 @@
 """Background tasks: thin entry points that load by id and do one thing."""
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
-from council.models import DocumentRequest, Invitation, Membership, Role
+from council.models import Invitation, Membership
 from council.selectors import language_for_recipient
 from council.services import invitation_token
 
@@ -63,44 +61,3 @@ def send_membership_notice(membership_id: int) -> None:
         },
         language=language_for_recipient(membership.user),
     )
-
-
-def send_request_reminders() -> int:
-    """Daily: whoever handles an open document request (else the secretariat) hears of it 2 days before its deadline."""
-    sent = 0
-    due = (
-        DocumentRequest.objects.filter(
-            status__in=[DocumentRequest.Status.RECEIVED, DocumentRequest.Status.ASSIGNED],
-            deadline__lte=timezone.localdate() + timedelta(days=2),
-        )
-        .exclude(reminded_on=timezone.localdate())
-        .select_related("council", "assigned_to")
-    )
-    for request in due:
-        people = (
-            [request.assigned_to]
-            if request.assigned_to
-            else [
-                m.user
-                for m in request.council.memberships.filter(role__in=[Role.SECRETARY, Role.CHAIR]).select_related(
-                    "user"
-                )
-            ]
-        )
-        for person in people:
-            if person.email:
-                send_templated_mail(
-                    to=person.email,
-                    template="request_reminder",
-                    context={
-                        "request": request,
-                        "council": request.council,
-                        "link": settings.SITE_URL
-                        + reverse("council:request-detail", args=[request.council.slug, request.pk]),
-                    },
-                    language=language_for_recipient(person),
-                )
-                sent += 1
-        request.reminded_on = timezone.localdate()
-        request.save(update_fields=["reminded_on"])
-    return sent

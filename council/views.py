@@ -4,7 +4,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
@@ -14,60 +14,9 @@ from django.views.decorators.cache import never_cache
 from django_q.brokers import get_broker
 
 from council import permissions, services
-from council.caching import cached
-from council.forms import (
-    AcceptInvitationForm,
-    InvitationForm,
-    RequestAnswerForm,
-    RequestAssignForm,
-    RequestRefuseForm,
-)
-from council.models import DocumentRequest, Membership, Role
-from council.selectors import councils_for, language_for_recipient, memberships_of
-
-
-@login_required
-def home(request):
-    """Each of the user's councils with what their role follows there; admins also see every other council."""
-    from departments.selectors import answers_owed
-    from meetings.selectors import liaison_dashboard, pending_replies
-
-    user = request.user
-    memberships = sorted(memberships_of(user).values(), key=lambda m: m.council.name)
-    cards = []
-    for m in memberships:
-        card = {
-            "council": m.council,
-            "role_label": m.get_role_display(),
-            "department": m.department,
-            "can_view_members": permissions.can_view_members(user, m.council),
-            "chair": None,
-            "liaison": None,
-        }
-        if m.role in (Role.CHAIR, Role.SECRETARY):
-            card["chair"] = chair_card(m.council)
-        elif m.role == Role.LIAISON:
-            card["liaison"] = liaison_dashboard(m)
-            card["owed"] = answers_owed(m.department) if m.department else []
-        cards.append(card)
-    other_councils = []
-    if permissions.is_admin(user):
-        other_councils = councils_for(user).exclude(pk__in=[m.council_id for m in memberships])
-    context = {"cards": cards, "other_councils": other_councils, "replies": pending_replies(user)}
-    return render(request, "council/home.html", context)
-
-
-def chair_card(council) -> dict:
-    """The chair's and secretary's card: the next meeting, and what awaits them, cached as one read until the
-    council's data changes or the day does."""
-    from departments.selectors import alert_counts
-    from meetings.selectors import chair_counts, next_meeting
-
-    today = council.today()
-    awaiting = cached(
-        council.pk, "chair-card", lambda: {**chair_counts(council, today), "alerts": alert_counts(council)}, today
-    )
-    return {"next_meeting": next_meeting(council), "today": today, **awaiting}
+from council.forms import AcceptInvitationForm, InvitationForm
+from council.models import Membership
+from council.selectors import language_for_recipient, memberships_of
 
 
 @login_required
@@ -131,7 +80,7 @@ def invitation_accept(request, token):
             return render(request, "council/invitation_invalid.html", {"reason": "used"}, status=410)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome to Hamahang. Your password is set."))
-        return redirect("council:home")
+        return redirect("home:home")
     return render(request, "council/invitation_accept.html", {"form": form, "invitation": invitation})
 
 
@@ -147,13 +96,13 @@ def favicon(request):
 def set_language(request):
     """Switch the interface language; a signed-in user's choice is saved on their profile."""
     if request.method != "POST":  # e.g. reloading the page after a switch
-        return redirect("council:home")
+        return redirect("home:home")
     language = request.POST.get("language", "")
     if language not in dict(settings.LANGUAGES):
         return render(request, "council/unknown_language.html", {"language": language[:20]}, status=400)
-    next_url = request.POST.get("next") or reverse("council:home")
+    next_url = request.POST.get("next") or reverse("home:home")
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
-        next_url = reverse("council:home")
+        next_url = reverse("home:home")
     if request.user.is_authenticated:
         services.user_set_language(user=request.user, language=language)
     response = HttpResponseRedirect(next_url)
@@ -190,56 +139,3 @@ def healthz(request):
         status["broker"] = f"error: {type(error).__name__}"
     healthy = status["database"] == "ok" and status["broker"] == "ok"
     return JsonResponse(status, status=200 if healthy else 503)
-
-
-# Public document requests: the council's queue
-
-
-def _document_request(request, slug, pk) -> DocumentRequest:
-    council = permissions.get_council_for_user(request.user, slug)
-    permissions.authorize(request.user, permissions.can_edit_agenda, council)
-    return get_object_or_404(DocumentRequest.objects.select_related("council", "assigned_to"), council=council, pk=pk)
-
-
-@login_required
-def request_list(request, slug):
-    council = permissions.get_council_for_user(request.user, slug)
-    permissions.authorize(request.user, permissions.can_edit_agenda, council)
-    requests = council.document_requests.select_related("assigned_to")
-    if request.GET.get("show") != "all":
-        requests = requests.filter(status__in=[DocumentRequest.Status.RECEIVED, DocumentRequest.Status.ASSIGNED])
-    context = {"council": council, "requests": requests, "today": council.today()}
-    return render(request, "council/request_list.html", context)
-
-
-@login_required
-def request_detail(request, slug, pk):
-    """A request and what can be done with it: assign, answer (text and a file) or refuse with a legal reason."""
-    document_request = _document_request(request, slug, pk)
-    council = document_request.council
-    action = request.POST.get("action") if request.method == "POST" else None
-    forms_ = {
-        "assign": RequestAssignForm(request.POST if action == "assign" else None, council=council),
-        "answer": RequestAnswerForm(
-            request.POST if action == "answer" else None, request.FILES or None, instance=document_request
-        ),
-        "refuse": RequestRefuseForm(request.POST if action == "refuse" else None),
-    }
-    form = forms_.get(action)
-    if form is not None and form.is_valid():
-        try:
-            if action == "assign":
-                services.request_assign(request=document_request, to=form.cleaned_data["assigned_to"])
-            elif action == "answer":
-                services.request_answer(
-                    request=document_request, answer=form.cleaned_data["answer"], file=form.cleaned_data["answer_file"]
-                )
-            else:
-                services.request_refuse(request=document_request, reason=form.cleaned_data["reason"])
-        except services.RequestClosed:
-            messages.error(request, _("This request has already been answered or refused."))
-        else:
-            messages.success(request, _("Request updated."))
-        return redirect("council:request-detail", slug=slug, pk=pk)
-    context = {"council": council, "document_request": document_request, **{f"{k}_form": f for k, f in forms_.items()}}
-    return render(request, "council/request_detail.html", context)

@@ -205,7 +205,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "council:home"
+LOGIN_REDIRECT_URL = "home:home"
 
 ACCOUNT_ADAPTER = "council.adapters.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email", "username"}

@@ -29,6 +29,7 @@ from meetings.models import (
     Meeting,
     ProgressUpdate,
 )
+from portal.models import DocumentRequest
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -310,3 +311,17 @@ class ElectionPeriodFactory(factory.django.DjangoModelFactory):
         from departments.services import election_period_create
 
         return election_period_create(**kwargs)
+
+
+class DocumentRequestFactory(factory.django.DjangoModelFactory):
+    """A citizen's request, just received, due today."""
+
+    class Meta:
+        model = DocumentRequest
+
+    council = factory.SubFactory(CouncilFactory)
+    tracking_code = factory.Sequence(lambda n: f"T{n:09d}")
+    name = "n"
+    contact = "c"
+    text = "t"
+    deadline = factory.LazyFunction(timezone.localdate)

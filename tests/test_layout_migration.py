@@ -24,7 +24,10 @@ SKIPPED = ("django_migrations", "django_q_", "hamahang_cache", "django_content_t
 # Columns that a fix removed on purpose: `chair_name` named whoever marked a meeting held (now `chaired_by`).
 DROPPED = {("meetings_meeting", "chair_name"), ("meetings_historicalmeeting", "chair_name")}
 # Models that moved to another app: their content types follow them (same id, new app label).
-MOVED = {("departments", "department"): ("council", "department")}
+MOVED = {
+    ("departments", "department"): ("council", "department"),
+    ("council", "documentrequest"): ("portal", "documentrequest"),
+}
 
 
 def _git(*args, cwd=BASE) -> subprocess.CompletedProcess:

@@ -67,10 +67,12 @@ def test_every_form_of_the_project_normalises_digits():
             yield sub
             yield from subclasses(sub)
 
-    for module in ("council.forms", "departments.forms", "meetings.forms"):
+    for module in ("council.forms", "departments.forms", "meetings.forms", "portal.forms"):
         __import__(module)
     ours = [
-        f for f in subclasses(forms.BaseForm) if f.__module__.split(".")[0] in ("council", "departments", "meetings")
+        f
+        for f in subclasses(forms.BaseForm)
+        if f.__module__.split(".")[0] in ("council", "departments", "meetings", "portal", "home")
     ]
     assert ours, "no forms found"
     for form_class in ours:  # allauth's two-factor forms only take a code: LatinDigitsCodeMixin
@@ -148,12 +150,12 @@ def demo_pages(council_slug: str) -> list[str]:
         reverse("meetings:statement-list", args=[council_slug]),
         reverse("meetings:statement-create", args=[council_slug]),
         reverse("meetings:statement-detail", args=[council_slug, Statement.objects.get(council__slug=council_slug).pk]),
-        reverse("council:request-list", args=[council_slug]),
+        reverse("portal:request-list", args=[council_slug]),
     ]
     return [
         *meeting_pages,
         *submission_pages(council_slug),
-        reverse("council:home"),
+        reverse("home:home"),
         reverse("council:council-detail", args=[council_slug]),
         reverse("council:member-list", args=[council_slug]),
         reverse("departments:department-list", args=[council_slug]),

@@ -11,13 +11,13 @@ LOGIN_URL = "/accounts/login/"
 def test_it_logs_in_by_username(client, world):
     response = client.post(LOGIN_URL, {"login": "chair", "password": PASSWORD})
     assert response.status_code == 302
-    assert client.get(reverse("council:home")).status_code == 200
+    assert client.get(reverse("home:home")).status_code == 200
 
 
 def test_it_logs_in_by_email(client, world):
     response = client.post(LOGIN_URL, {"login": world.chair.email, "password": PASSWORD})
     assert response.status_code == 302
-    assert response.url == reverse("council:home")
+    assert response.url == reverse("home:home")
 
 
 def test_a_wrong_password_gets_a_clear_message_and_keeps_the_login(client, world):

@@ -240,8 +240,8 @@ def test_everything_cached_can_be_stored(world, meetings):
     """Values go to Redis in production: each cached read must pickle."""
     import pickle
 
-    from council.views import chair_card
     from departments.selectors import _gap_dashboard
+    from home.views import chair_card
 
     survey = SurveyRoundFactory(council=world.council)
     SurveyResponseFactory(round=survey, department=world.department_a, state="submitted")

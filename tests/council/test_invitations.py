@@ -113,7 +113,7 @@ def test_the_invited_person_sets_a_password_and_is_signed_in(client, world):
     assert response.status_code == 302
     invitation.refresh_from_db()
     assert invitation.accepted_at is not None
-    assert client.get(reverse("council:home")).status_code == 200
+    assert client.get(reverse("home:home")).status_code == 200
     client.logout()
     assert (
         client.post(

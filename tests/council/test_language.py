@@ -12,7 +12,7 @@ def test_a_signed_in_users_choice_is_saved_on_their_profile(client, world):
     assert response.status_code == 302
     assert response.url == "/c/pardis-test/"
     assert User.objects.get(pk=world.liaison_a.pk).language == "sq"
-    page = client.get(reverse("council:home"), HTTP_ACCEPT_LANGUAGE="fa")
+    page = client.get(reverse("home:home"), HTTP_ACCEPT_LANGUAGE="fa")
     assert '<html lang="sq" dir="ltr">' in page.content.decode()
 
 
@@ -20,7 +20,7 @@ def test_without_a_choice_the_councils_language_wins_over_the_browser(client, wo
     world.council.language = "fa"
     world.council.save()
     client.force_login(world.liaison_a)
-    page = client.get(reverse("council:home"), HTTP_ACCEPT_LANGUAGE="en")
+    page = client.get(reverse("home:home"), HTTP_ACCEPT_LANGUAGE="en")
     assert '<html lang="fa" dir="rtl">' in page.content.decode()
     assert "bootstrap.rtl.min.css" in page.content.decode()
 
@@ -45,20 +45,20 @@ def test_an_unknown_language_gets_a_clear_page(client, world):
 
 def test_a_foreign_next_address_is_not_followed(client, db):
     response = client.post(SET_LANGUAGE, {"language": "en", "next": "https://evil.example/"})
-    assert response.url == reverse("council:home")
+    assert response.url == reverse("home:home")
 
 
 def test_opening_the_language_switch_address_just_goes_home(client, db):
     response = client.get(SET_LANGUAGE)
     assert response.status_code == 302
-    assert response.url == reverse("council:home")
+    assert response.url == reverse("home:home")
 
 
 def test_after_signing_out_the_pages_stay_in_the_users_language(client, world):
     world.chair.language = "fa"
     world.chair.save()
     client.post("/accounts/login/", {"login": "chair", "password": PASSWORD}, HTTP_ACCEPT_LANGUAGE="en")
-    home = client.get(reverse("council:home"), HTTP_ACCEPT_LANGUAGE="en")
+    home = client.get(reverse("home:home"), HTTP_ACCEPT_LANGUAGE="en")
     assert home.cookies["django_language"].value == "fa" or client.cookies["django_language"].value == "fa"
     client.post("/accounts/logout/")
     page = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en")

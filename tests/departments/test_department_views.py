@@ -61,7 +61,7 @@ def test_the_detail_query_count_does_not_grow_with_liaisons(client, world):
 def test_the_member_list_and_home_query_counts_do_not_grow(client, world):
     client.force_login(world.secretary)
     members = reverse("council:member-list", kwargs={"slug": world.council.slug})
-    home = reverse("council:home")
+    home = reverse("home:home")
     few_members, few_home = count_queries(client, members), count_queries(client, home)
     for _ in range(30):
         MembershipFactory(council=world.council, role=Role.LIAISON, department=world.department_b)

@@ -518,14 +518,14 @@ def test_a_failed_submission_keeps_the_draft_and_marks_the_items(client, world, 
 
 def test_the_liaisons_home_lists_the_attestations_owed(client, world, election):
     client.force_login(world.liaison_a)
-    home = client.get(reverse("council:home")).content.decode()
+    home = client.get(reverse("home:home")).content.decode()
     assert home.count(election.name) == 2  # the past cycle (overdue) and the running one; not the future one
     submit(
         services.attestation_start(cycle=election.cycles.first(), department=world.department_a),
         ["compliant", "not_applicable", "compliant"],
         world.liaison_a,
     )
-    assert client.get(reverse("council:home")).content.decode().count(election.name) == 1
+    assert client.get(reverse("home:home")).content.decode().count(election.name) == 1
 
 
 def test_a_request_is_answered_later_and_dates_are_checked(client, world, election):

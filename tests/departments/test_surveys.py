@@ -264,9 +264,9 @@ def test_a_choice_question_needs_two_choices_and_nothing_is_lost(client, world):
 
 def test_the_liaisons_home_lists_what_their_department_still_owes(client, world, round):
     client.force_login(world.liaison_a)
-    assert round.title in client.get(reverse("council:home")).content.decode()
+    assert round.title in client.get(reverse("home:home")).content.decode()
     post(client, round, world.department_a, COMPLETE)
-    assert round.title not in client.get(reverse("council:home")).content.decode()
+    assert round.title not in client.get(reverse("home:home")).content.decode()
 
 
 def test_opening_a_closed_rounds_form_creates_nothing(client, world, round):

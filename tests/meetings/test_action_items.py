@@ -159,7 +159,7 @@ def test_the_chairs_home_shows_the_next_meeting_approvals_and_overdue_by_departm
     )
     make_actions(world, 2, department=world.department_b, due_date=timezone.localdate() - timedelta(days=1))
     client.force_login(world.chair)
-    body = client.get(reverse("council:home")).content.decode()
+    body = client.get(reverse("home:home")).content.decode()
     assert reverse("meetings:meeting-detail", args=[world.council.slug, upcoming.pk]) in body
     assert "Minutes of meeting 77/2026 await approval" in body
     assert 'Health</a> <span class="badge text-bg-danger">2</span>' in body
@@ -169,7 +169,7 @@ def test_the_liaisons_home_lists_their_open_items(client, world):
     mine = make_actions(world, 1, department=world.department_a)[0]
     theirs = make_actions(world, 1, department=world.department_b)[0]
     client.force_login(world.liaison_a)
-    body = client.get(reverse("council:home")).content.decode()
+    body = client.get(reverse("home:home")).content.decode()
     assert detail(mine) in body and detail(theirs) not in body
 
 

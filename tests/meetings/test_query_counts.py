@@ -104,9 +104,9 @@ def test_home_dashboard(client, world):
     for role in ("chair", "liaison_a"):
         client.force_login(getattr(world, role))
         council_changed(world.council.pk)  # both counts are of a first visit (the growth below bumps too)
-        few = len(queries(client, reverse("council:home")))
+        few = len(queries(client, reverse("home:home")))
         add_actions(world, meeting, 100)
-        assert len(queries(client, reverse("council:home"))) == few
+        assert len(queries(client, reverse("home:home"))) == few
 
 
 def test_action_item_detail(client, world):

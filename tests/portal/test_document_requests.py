@@ -7,9 +7,10 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from django_q.models import Schedule
 
-from council.models import DocumentRequest
-from council.tasks import send_request_reminders
+from portal.models import DocumentRequest
+from portal.tasks import send_request_reminders
 
 CONTACT = "citizen-private@example.org"
 
@@ -47,7 +48,7 @@ def test_html_in_a_request_is_shown_escaped_to_the_council(client, world):
     ask(client, world, text="<script>alert('x')</script> please")
     request = DocumentRequest.objects.get()
     client.force_login(world.secretary)
-    body = client.get(reverse("council:request-detail", args=[world.council.slug, request.pk])).content.decode()
+    body = client.get(reverse("portal:request-detail", args=[world.council.slug, request.pk])).content.decode()
     assert "<script>alert" not in body and "&lt;script&gt;" in body
 
 
@@ -76,7 +77,7 @@ def test_an_empty_request_keeps_what_was_typed(client, world):
 def test_the_council_assigns_answers_with_a_file_and_the_citizen_downloads_it(client, world, private_files):
     ask(client, world)
     request = DocumentRequest.objects.get()
-    detail = reverse("council:request-detail", args=[world.council.slug, request.pk])
+    detail = reverse("portal:request-detail", args=[world.council.slug, request.pk])
     client.force_login(world.secretary)
     client.post(detail, {"action": "assign", "assigned_to": world.secretary.pk})
     request.refresh_from_db()
@@ -100,7 +101,7 @@ def test_the_council_assigns_answers_with_a_file_and_the_citizen_downloads_it(cl
 def test_a_refusal_needs_a_legal_reason_which_the_citizen_reads(client, world):
     ask(client, world)
     request = DocumentRequest.objects.get()
-    detail = reverse("council:request-detail", args=[world.council.slug, request.pk])
+    detail = reverse("portal:request-detail", args=[world.council.slug, request.pk])
     client.force_login(world.chair)
     client.post(detail, {"action": "refuse", "reason": ""})
     request.refresh_from_db()
@@ -124,6 +125,12 @@ def test_reminders_go_out_two_days_before_the_deadline_once_a_day(client, world)
     assert send_request_reminders() == 1 and mail.outbox[0].to == [world.member.email]
 
 
+def test_the_reminders_are_scheduled_daily_under_the_tasks_path(db):
+    schedule = Schedule.objects.get(name="Document request reminders")
+    assert schedule.func == "portal.tasks.send_request_reminders"
+    assert schedule.schedule_type == Schedule.DAILY
+
+
 @pytest.mark.parametrize("size", [10, 200])
 def test_the_queue_query_count_does_not_grow(client, world, size, django_assert_max_num_queries):
     DocumentRequest.objects.bulk_create(
@@ -139,4 +146,4 @@ def test_the_queue_query_count_does_not_grow(client, world, size, django_assert_
     )
     client.force_login(world.secretary)
     with django_assert_max_num_queries(8):
-        assert client.get(reverse("council:request-list", args=[world.council.slug])).status_code == 200
+        assert client.get(reverse("portal:request-list", args=[world.council.slug])).status_code == 200

@@ -1,31 +1,34 @@
-"""The public transparency portal: what a council has published, readable without an account.
+"""The public transparency portal: what a council has published, readable without an account, and the
+secretariat's queue of the document requests citizens send through it.
 
 Only agenda-published meetings and published minutes are ever shown here; the queryset
 helpers below are the one place that decides what is public.
 """
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.postgres.search import SearchQuery
-from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Prefetch, Q
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from council import permissions
 from council.files import file_response
-from council.forms import PublicRequestForm
-from council.l10n.digits import localize_digits
 from council.l10n.text import normalize_line
 from council.models import Council
-from council.services import request_create
 from meetings.ical import public_calendar
 from meetings.models import ActionItem, AgendaItem, Decision, Meeting, Statement
+from portal import services
+from portal.forms import PublicRequestForm, RequestAnswerForm, RequestAssignForm, RequestRefuseForm
+from portal.models import DocumentRequest
+from reports import services as reports_services
+from reports.models import Document
 
 PUBLIC_STATES = [
     Meeting.State.AGENDA_PUBLISHED,
@@ -129,7 +132,7 @@ def request_new(request, slug):
             if form.is_robot():  # answered like a person, recorded nowhere
                 return render(request, "portal/request_received.html", {"council": council, "code": None})
             fields = {k: form.cleaned_data[k] for k in ("name", "contact", "text")}
-            created = request_create(council=council, **fields)
+            created = services.request_create(council=council, **fields)
             return render(request, "portal/request_received.html", {"council": council, "code": created.tracking_code})
     return render(request, "portal/request_new.html", {"council": council, "form": form})
 
@@ -165,15 +168,12 @@ def meeting(request, slug, pk):
 
 def minutes_pdf(request, slug, pk):
     """The published minutes as PDF, built by the queue like every document; a page says when it is not ready yet."""
-    from reports.models import Document
-    from reports.services import document_request
-
     council = portal_council(request, slug)
     meeting = get_object_or_404(council.meetings, pk=pk, state=Meeting.State.PUBLISHED)
     language = (
         translation.get_language() if translation.get_language() in dict(settings.LANGUAGES) else council.language
     )
-    document = document_request(
+    document = reports_services.document_request(
         kind=Document.Kind.MINUTES, council=council, meeting=meeting, language=language, user=None
     )
     if document.status == Document.Status.DONE:
@@ -217,48 +217,54 @@ def meetings_ics(request, slug):
     return response
 
 
-class PublicationsFeed(Feed):
-    """Atom feed of a council's publications: meetings whose minutes are published."""
+# Public document requests: the council's queue
 
-    feed_type = Atom1Feed
 
-    def get_object(self, request, slug):
-        council = portal_council(request, slug)
-        return council
+def _document_request(request, slug, pk) -> DocumentRequest:
+    council = permissions.get_council_for_user(request.user, slug)
+    permissions.authorize(request.user, permissions.can_edit_agenda, council)
+    return get_object_or_404(DocumentRequest.objects.select_related("council", "assigned_to"), council=council, pk=pk)
 
-    def title(self, council):
-        return council.name
 
-    def subtitle(self, council):
-        return _("Published minutes and decisions")
+@login_required
+def request_list(request, slug):
+    council = permissions.get_council_for_user(request.user, slug)
+    permissions.authorize(request.user, permissions.can_edit_agenda, council)
+    requests = council.document_requests.select_related("assigned_to")
+    if request.GET.get("show") != "all":
+        requests = requests.filter(status__in=[DocumentRequest.Status.RECEIVED, DocumentRequest.Status.ASSIGNED])
+    context = {"council": council, "requests": requests, "today": council.today()}
+    return render(request, "portal/request_list.html", context)
 
-    def link(self, council):
-        return reverse("portal:index", args=[council.slug])
 
-    def items(self, council):
-        meetings = list(council.meetings.filter(state=Meeting.State.PUBLISHED).order_by("-published_at")[:30])
-        statements = list(public_statements(council).order_by("-published_at")[:30])
-        return sorted(meetings + statements, key=lambda item: item.published_at, reverse=True)[:30]
-
-    def item_title(self, item):
-        if isinstance(item, Statement):
-            return item.title
-        language = translation.get_language()
-        meeting = _("Meeting %(number)s of %(year)s") % {
-            "number": localize_digits(str(item.number), language),
-            "year": localize_digits(str(item.year), language),
-        }
-        return _("Minutes of %(meeting)s") % {"meeting": meeting}
-
-    def item_description(self, item):
-        return item.body[:500] if isinstance(item, Statement) else item.title
-
-    def item_link(self, item):
-        name = "portal:statement" if isinstance(item, Statement) else "portal:meeting"
-        return reverse(name, args=[item.council.slug, item.pk])
-
-    def item_pubdate(self, item):
-        return item.published_at
-
-    def item_updateddate(self, item):
-        return item.published_at
+@login_required
+def request_detail(request, slug, pk):
+    """A request and what can be done with it: assign, answer (text and a file) or refuse with a legal reason."""
+    document_request = _document_request(request, slug, pk)
+    council = document_request.council
+    action = request.POST.get("action") if request.method == "POST" else None
+    forms_ = {
+        "assign": RequestAssignForm(request.POST if action == "assign" else None, council=council),
+        "answer": RequestAnswerForm(
+            request.POST if action == "answer" else None, request.FILES or None, instance=document_request
+        ),
+        "refuse": RequestRefuseForm(request.POST if action == "refuse" else None),
+    }
+    form = forms_.get(action)
+    if form is not None and form.is_valid():
+        try:
+            if action == "assign":
+                services.request_assign(request=document_request, to=form.cleaned_data["assigned_to"])
+            elif action == "answer":
+                services.request_answer(
+                    request=document_request, answer=form.cleaned_data["answer"], file=form.cleaned_data["answer_file"]
+                )
+            else:
+                services.request_refuse(request=document_request, reason=form.cleaned_data["reason"])
+        except services.RequestClosed:
+            messages.error(request, _("This request has already been answered or refused."))
+        else:
+            messages.success(request, _("Request updated."))
+        return redirect("portal:request-detail", slug=slug, pk=pk)
+    context = {"council": council, "document_request": document_request, **{f"{k}_form": f for k, f in forms_.items()}}
+    return render(request, "portal/request_detail.html", context)

@@ -1,0 +1,53 @@
+"""The signed-in home: each of the user's councils with what their role follows there."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from council import permissions
+from council.caching import cached
+from council.models import Role
+from council.selectors import councils_for, memberships_of
+
+
+@login_required
+def home(request):
+    """Each of the user's councils with what their role follows there; admins also see every other council."""
+    from departments.selectors import answers_owed
+    from meetings.selectors import liaison_dashboard, pending_replies
+
+    user = request.user
+    memberships = sorted(memberships_of(user).values(), key=lambda m: m.council.name)
+    cards = []
+    for m in memberships:
+        card = {
+            "council": m.council,
+            "role_label": m.get_role_display(),
+            "department": m.department,
+            "can_view_members": permissions.can_view_members(user, m.council),
+            "chair": None,
+            "liaison": None,
+        }
+        if m.role in (Role.CHAIR, Role.SECRETARY):
+            card["chair"] = chair_card(m.council)
+        elif m.role == Role.LIAISON:
+            card["liaison"] = liaison_dashboard(m)
+            card["owed"] = answers_owed(m.department) if m.department else []
+        cards.append(card)
+    other_councils = []
+    if permissions.is_admin(user):
+        other_councils = councils_for(user).exclude(pk__in=[m.council_id for m in memberships])
+    context = {"cards": cards, "other_councils": other_councils, "replies": pending_replies(user)}
+    return render(request, "home/home.html", context)
+
+
+def chair_card(council) -> dict:
+    """The chair's and secretary's card: the next meeting, and what awaits them, cached as one read until the
+    council's data changes or the day does."""
+    from departments.selectors import alert_counts
+    from meetings.selectors import chair_counts, next_meeting
+
+    today = council.today()
+    awaiting = cached(
+        council.pk, "chair-card", lambda: {**chair_counts(council, today), "alerts": alert_counts(council)}, today
+    )
+    return {"next_meeting": next_meeting(council), "today": today, **awaiting}

@@ -1,0 +1,58 @@
+"""The portal's Atom feed of what a council has published."""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils import translation
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from council.l10n.digits import localize_digits
+from meetings.models import Meeting, Statement
+from portal.views import portal_council, public_statements
+
+
+class PublicationsFeed(Feed):
+    """Atom feed of a council's publications: meetings whose minutes are published."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request, slug):
+        council = portal_council(request, slug)
+        return council
+
+    def title(self, council):
+        return council.name
+
+    def subtitle(self, council):
+        return _("Published minutes and decisions")
+
+    def link(self, council):
+        return reverse("portal:index", args=[council.slug])
+
+    def items(self, council):
+        meetings = list(council.meetings.filter(state=Meeting.State.PUBLISHED).order_by("-published_at")[:30])
+        statements = list(public_statements(council).order_by("-published_at")[:30])
+        return sorted(meetings + statements, key=lambda item: item.published_at, reverse=True)[:30]
+
+    def item_title(self, item):
+        if isinstance(item, Statement):
+            return item.title
+        language = translation.get_language()
+        meeting = _("Meeting %(number)s of %(year)s") % {
+            "number": localize_digits(str(item.number), language),
+            "year": localize_digits(str(item.year), language),
+        }
+        return _("Minutes of %(meeting)s") % {"meeting": meeting}
+
+    def item_description(self, item):
+        return item.body[:500] if isinstance(item, Statement) else item.title
+
+    def item_link(self, item):
+        name = "portal:statement" if isinstance(item, Statement) else "portal:meeting"
+        return reverse(name, args=[item.council.slug, item.pk])
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.published_at

@@ -1,0 +1,53 @@
+"""Background tasks of the public side: thin entry points run by django-q2."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from council.models import Role
+from council.selectors import language_for_recipient
+from council.tasks import send_templated_mail
+from portal.models import DocumentRequest
+
+
+def send_request_reminders() -> int:
+    """Daily: whoever handles an open document request (else the secretariat) hears of it 2 days before its deadline."""
+    sent = 0
+    due = (
+        DocumentRequest.objects.filter(
+            status__in=[DocumentRequest.Status.RECEIVED, DocumentRequest.Status.ASSIGNED],
+            deadline__lte=timezone.localdate() + timedelta(days=2),
+        )
+        .exclude(reminded_on=timezone.localdate())
+        .select_related("council", "assigned_to")
+    )
+    for request in due:
+        people = (
+            [request.assigned_to]
+            if request.assigned_to
+            else [
+                m.user
+                for m in request.council.memberships.filter(role__in=[Role.SECRETARY, Role.CHAIR]).select_related(
+                    "user"
+                )
+            ]
+        )
+        for person in people:
+            if person.email:
+                send_templated_mail(
+                    to=person.email,
+                    template="request_reminder",
+                    context={
+                        "request": request,
+                        "council": request.council,
+                        "link": settings.SITE_URL
+                        + reverse("portal:request-detail", args=[request.council.slug, request.pk]),
+                    },
+                    language=language_for_recipient(person),
+                )
+                sent += 1
+        request.reminded_on = timezone.localdate()
+        request.save(update_fields=["reminded_on"])
+    return sent

@@ -1,0 +1,27 @@
+"""The public pages under /public/<council-slug>/, and the secretariat's queue of document requests."""
+
+from django.urls import include, path
+
+from portal import feeds, views
+
+app_name = "portal"
+
+public_patterns = [
+    path("", views.index, name="index"),
+    path("meetings/<int:pk>/", views.meeting, name="meeting"),
+    path("meetings/<int:pk>/minutes.pdf", views.minutes_pdf, name="minutes-pdf"),
+    path("search/", views.search, name="search"),
+    path("feed.atom", feeds.PublicationsFeed(), name="feed"),
+    path("meetings.ics", views.meetings_ics, name="meetings-ics"),
+    path("statements/<int:pk>/", views.statement, name="statement"),
+    path("statements/<int:pk>/photo/", views.statement_photo, name="statement-photo"),
+    path("requests/new/", views.request_new, name="request-new"),
+    path("requests/track/", views.request_track, name="request-track"),
+    path("requests/<str:code>/file/", views.request_file, name="request-file"),
+]
+
+urlpatterns = [
+    path("public/<slug:slug>/", include(public_patterns)),
+    path("c/<slug:slug>/requests/", views.request_list, name="request-list"),
+    path("c/<slug:slug>/requests/<int:pk>/", views.request_detail, name="request-detail"),
+]
