@@ -8,7 +8,8 @@ from council import permissions
 from council.files import file_response
 from council.models import Role
 from council.selectors import memberships_of
-from departments.models import ElectionPeriod, SurveyRound
+from departments.models import SurveyRound
+from elections.models import ElectionPeriod
 from meetings.models import Meeting
 from reports import services
 from reports.models import Document
