@@ -24,7 +24,25 @@ SKIPPED = ("django_migrations", "django_q_", "hamahang_cache", "django_content_t
 # Columns that a fix removed on purpose: `chair_name` named whoever marked a meeting held (now `chaired_by`).
 DROPPED = {("meetings_meeting", "chair_name"), ("meetings_historicalmeeting", "chair_name")}
 # Models that moved to another app: their content types follow them (same id, new app label).
-MOVED = {("departments", "department"): ("council", "department")}
+MOVED = {
+    ("departments", "department"): ("council", "department"),
+    ("departments", "checklisttemplate"): ("elections", "checklisttemplate"),
+    ("departments", "checklistitem"): ("elections", "checklistitem"),
+    ("departments", "electionperiod"): ("elections", "electionperiod"),
+    ("departments", "reportingcycle"): ("elections", "reportingcycle"),
+    ("departments", "attestation"): ("elections", "attestation"),
+    ("departments", "answer"): ("elections", "answer"),
+    ("departments", "alert"): ("elections", "alert"),
+    ("departments", "accessrequest"): ("elections", "accessrequest"),
+    ("departments", "complaint"): ("elections", "complaint"),
+    ("departments", "historicalchecklisttemplate"): ("elections", "historicalchecklisttemplate"),
+    ("departments", "historicalchecklistitem"): ("elections", "historicalchecklistitem"),
+    ("departments", "historicalattestation"): ("elections", "historicalattestation"),
+    ("departments", "historicalanswer"): ("elections", "historicalanswer"),
+    ("departments", "historicalalert"): ("elections", "historicalalert"),
+    ("departments", "historicalaccessrequest"): ("elections", "historicalaccessrequest"),
+    ("departments", "historicalcomplaint"): ("elections", "historicalcomplaint"),
+}
 
 
 def _git(*args, cwd=BASE) -> subprocess.CompletedProcess:
