@@ -20,7 +20,7 @@ from django.db import transaction
 
 TIMEOUT = 600
 _MISSING = object()
-APPS = {"council", "meetings", "departments", "portal"}
+APPS = {"council", "meetings", "departments", "elections", "portal"}
 _NOT_COUNCIL_DATA = {"User", "Invitation"}
 
 

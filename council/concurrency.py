@@ -47,6 +47,24 @@ def claim_version(instance: Versioned, base_version) -> None:
     instance.version = current + 1
 
 
+def locked(instance):
+    """The row as it is now, locked until the transaction ends: check states on this, not on what a view loaded."""
+    return type(instance).objects.select_for_update().get(pk=instance.pk)
+
+
+def conflicting_values(form, saved) -> list[tuple[str, object]]:
+    """(label, saved value) of each field where what someone else saved differs from what this form holds."""
+    conflicts = []
+    for name in form._meta.fields:
+        mine = form.cleaned_data.get(name)
+        theirs = getattr(saved, name)
+        if mine != theirs and not (mine in (None, "", []) and theirs in (None, "", [])):
+            field = saved._meta.get_field(name)
+            shown = dict(field.flatchoices).get(theirs, theirs) if field.choices else theirs
+            conflicts.append((form.fields[name].label, shown))
+    return conflicts
+
+
 @transaction.atomic
 def save_versioned(form, *, by=None) -> models.Model:
     """Save a VersionedFormMixin model form, or raise EditConflict if the row moved on meanwhile.

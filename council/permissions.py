@@ -13,7 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from council.models import Council, Department, Role
-from council.selectors import memberships_of
+from council.selectors import liaison_department, memberships_of
 
 
 def council_id_of(obj) -> int | None:
@@ -89,8 +89,8 @@ ADMIN_MODELS = (
     "council.invitation",
     "council.user",
     "council.department",
-    "departments.checklisttemplate",
-    "departments.checklistitem",
+    "elections.checklisttemplate",
+    "elections.checklistitem",
 )
 
 # The Django admin: admins (staff) manage councils, members and departments. A few of
@@ -102,6 +102,7 @@ for action in ("add", "change", "delete", "view"):
             rules.add_perm(f"{app_label}.{action}_{model}", is_admin)
 rules.add_perm("council", is_admin)
 rules.add_perm("departments", is_admin)
+rules.add_perm("elections", is_admin)
 
 
 def get_council_for_user(user, slug: str) -> Council:
@@ -119,3 +120,11 @@ def authorize(user, predicate, obj) -> None:
     """403 for a member who lacks the right; callers have already 404'd outsiders."""
     if not predicate(user, obj):
         raise PermissionDenied
+
+
+def departments_answered_by(user, council, *, secretariat_too=False):
+    """The departments a person may act for: a liaison's own; every one for admins (and, if asked, the secretariat)."""
+    if is_admin(user) or (secretariat_too and can_run_submissions(user, council)):
+        return council.departments.all()
+    own = liaison_department(user, council)
+    return council.departments.filter(pk=own.pk) if own else council.departments.none()

@@ -41,3 +41,9 @@ def council_chair(council: Council):
     """Who chairs the council's meetings unless someone else is named: its chair (the first, if several)."""
     membership = council.memberships.filter(role=Role.CHAIR).select_related("user").order_by("pk").first()
     return membership.user if membership else None
+
+
+def liaison_department(user, council: Council):
+    """The department a liaison answers for in this council, else None."""
+    membership = memberships_of(user).get(council.pk)
+    return membership.department if membership and membership.role == Role.LIAISON else None

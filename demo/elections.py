@@ -11,8 +11,8 @@ from django.db import transaction
 
 from council.models import Council
 from demo.submissions import People, acting, at
-from departments import services
-from departments.models import AccessRequest, ChecklistTemplate, Complaint
+from elections import services
+from elections.models import AccessRequest, ChecklistTemplate, Complaint
 
 # (section, item, guidance, evidence required) per language
 CHECKLISTS = {

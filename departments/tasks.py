@@ -1,4 +1,4 @@
-"""Background work for department submissions: reminders to liaisons, neutrality alerts to the chair."""
+"""Background work for department submissions: reminders to liaisons, return notices."""
 
 from django.conf import settings
 from django.urls import reverse
@@ -6,8 +6,7 @@ from django.urls import reverse
 from council.models import Membership, Role
 from council.selectors import language_for_recipient
 from council.tasks import send_templated_mail
-from departments.models import ActivityPeriod, Alert, SubmissionState, SurveyResponse, SurveyRound
-from departments.services import missing_attestations_escalate
+from departments.models import ActivityPeriod, SubmissionState, SurveyResponse, SurveyRound
 
 # Days before the deadline (negative: after it) on which the liaisons still owing an answer hear of it.
 REMINDER_DAYS = {3: "before", -1: "after"}
@@ -52,30 +51,6 @@ def send_submission_reminders() -> int:
             collection.reminders_sent[stage] = sorted(already | set(owing.values_list("pk", flat=True)))
             collection.save(update_fields=["reminders_sent"])
     return sent
-
-
-def send_alert(alert_id: int) -> int:
-    """E-mail the council's chair an election-neutrality alert, in the chair's language."""
-    alert = Alert.objects.select_related("cycle__period__council", "department", "answer").get(pk=alert_id)
-    council = alert.cycle.period.council
-    chairs = Membership.objects.filter(council=council, role=Role.CHAIR).select_related("user")
-    link = settings.SITE_URL + reverse("departments:election-detail", args=[council.slug, alert.cycle.period_id])
-    sent = 0
-    for membership in chairs:
-        if membership.user.email:
-            send_templated_mail(
-                to=membership.user.email,
-                template="neutrality_alert",
-                context={"alert": alert, "council": council, "link": link},
-                language=language_for_recipient(membership.user),
-            )
-            sent += 1
-    return sent
-
-
-def escalate_missing_attestations() -> int:
-    """Daily: an alert for each attestation still missing after its cycle's deadline."""
-    return missing_attestations_escalate()
 
 
 def send_return_notice(model_label: str, submission_id: int) -> int:

@@ -13,23 +13,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council import permissions
-from council.concurrency import CONFLICT_MESSAGE, EditConflict, save_versioned
-from council.files import file_response
+from council.concurrency import CONFLICT_MESSAGE, EditConflict, conflicting_values, save_versioned
 from council.l10n import calendars
 from council.l10n.digits import to_latin_digits
 from council.l10n.text import persian_sort_key
 from council.models import Department, Membership, Role
-from council.selectors import memberships_of
+from council.selectors import liaison_department
 from departments import exports, selectors, services
 from departments.forms import (
-    AccessRequestForm,
     ActivityPeriodForm,
     ActivityReportForm,
-    AnswerForm,
-    ComplaintForm,
     CourseForm,
     DepartmentForm,
-    ElectionPeriodForm,
     EnrolmentForm,
     ProposalForm,
     QuestionFormSet,
@@ -40,21 +35,13 @@ from departments.forms import (
 from departments.models import (
     CHANNELS,
     STAFF_FUNCTIONS,
-    AccessRequest,
     ActivityPeriod,
     ActivityReport,
-    Alert,
-    Answer,
-    Attestation,
-    Complaint,
-    ElectionPeriod,
-    ReportingCycle,
     SurveyResponse,
     SurveyRound,
     TrainingCourse,
     TrainingProposal,
 )
-from reports.models import Document
 
 
 @login_required
@@ -150,12 +137,6 @@ def _asked_department(request, collection, department_pk, predicate) -> Departme
     return department
 
 
-def _own_department(user, council):
-    """The department a liaison answers for in this council, else None."""
-    membership = memberships_of(user).get(council.pk)
-    return membership.department if membership and membership.role == Role.LIAISON else None
-
-
 def _form_page(
     request, council, form, *, title, submit, back, section, section_url, intro="", style="primary", conflicts=()
 ):
@@ -231,7 +212,7 @@ def _conflict(request, form, saved) -> list:
     form.data = form.data.copy()
     form.data["base_version"] = saved.version
     messages.error(request, CONFLICT_MESSAGE)
-    return selectors.conflicting_values(form, saved)
+    return conflicting_values(form, saved)
 
 
 def _submission_edit(request, submission, *, form_class, form_kwargs, template, context, detail_url):
@@ -328,7 +309,7 @@ def _answer_actions(request, submission, department, url_name, args) -> dict:
 def _collection_list(request, slug, *, model, template):
     """The council's collections; a liaison sees their own department's answer to each."""
     council = _council(request, slug)
-    own = _own_department(request.user, council)
+    own = liaison_department(request.user, council)
     collections = list(selectors.collections_with_progress(council, model))
     mine, asked = {}, set()
     if own:
@@ -574,20 +555,12 @@ def _course(request, slug, pk, predicate=permissions.can_view_council) -> Traini
     return course
 
 
-def _departments_answered_by(user, council, *, secretariat_too=False):
-    """The departments a person may act for: a liaison's own; every one for admins (and, if asked, the secretariat)."""
-    if permissions.is_admin(user) or (secretariat_too and permissions.can_run_submissions(user, council)):
-        return council.departments.all()
-    own = _own_department(user, council)
-    return council.departments.filter(pk=own.pk) if own else council.departments.none()
-
-
 @login_required
 def training_list(request, slug):
     council = _council(request, slug)
     user = request.user
     can_review = permissions.can_run_submissions(user, council)
-    own = _own_department(user, council)
+    own = liaison_department(user, council)
     proposals = TrainingProposal.objects.filter(council=council).select_related("department", "course")
     if not can_review:
         proposals = proposals.filter(department=own) if own else proposals.none()
@@ -607,7 +580,7 @@ def training_list(request, slug):
 @login_required
 def proposal_create(request, slug):
     council = _council(request, slug)
-    departments = _departments_answered_by(request.user, council)
+    departments = permissions.departments_answered_by(request.user, council)
     if not departments.exists():
         raise PermissionDenied
     form = ProposalForm(request.POST or None, council=council, departments=departments)
@@ -648,7 +621,7 @@ def proposal_edit(request, slug, pk):
         messages.error(request, _("This proposal has already been reviewed and can no longer be changed."))
         return redirect("departments:proposal-detail", slug=slug, pk=pk)
     editing = TrainingProposal.objects.get(pk=proposal.pk)
-    departments = _departments_answered_by(request.user, council)
+    departments = permissions.departments_answered_by(request.user, council)
     form = ProposalForm(request.POST or None, instance=editing, council=council, departments=departments)
     conflicts = []
     if request.method == "POST" and form.is_valid():
@@ -732,7 +705,7 @@ def course_detail(request, slug, pk):
     user = request.user
     council = course.council
     can_review = permissions.can_run_submissions(user, council)
-    departments = _departments_answered_by(user, council, secretariat_too=True)
+    departments = permissions.departments_answered_by(user, council, secretariat_too=True)
     enrolments = course.enrolments.select_related("department")
     if not can_review:
         enrolments = enrolments.filter(department__in=departments)
@@ -771,7 +744,7 @@ def course_edit(request, slug, pk):
 @login_required
 def enrolment_add(request, slug, pk):
     course = _course(request, slug, pk)
-    departments = _departments_answered_by(request.user, course.council, secretariat_too=True)
+    departments = permissions.departments_answered_by(request.user, course.council, secretariat_too=True)
     if not departments.exists():
         raise PermissionDenied
     form = EnrolmentForm(request.POST, council=course.council, departments=departments)
@@ -838,373 +811,3 @@ def training_plan(request, slug):
         "undated": selectors.undated_courses(council),
     }
     return render(request, "departments/training_plan.html", context)
-
-
-# ---------------------------------------------------------------- election-period neutrality
-
-
-def _election(request, slug, pk, predicate=permissions.can_run_submissions) -> ElectionPeriod:
-    council = _council(request, slug)
-    period = get_object_or_404(ElectionPeriod.objects.select_related("council", "template"), council=council, pk=pk)
-    permissions.authorize(request.user, predicate, period)
-    return period
-
-
-def _election_department(request, period, department_pk, predicate) -> Department:
-    department = get_object_or_404(period.council.departments.select_related("council"), pk=department_pk)
-    permissions.authorize(request.user, predicate, department)
-    return department
-
-
-@login_required
-def election_list(request, slug):
-    council = _council(request, slug)
-    context = {
-        "council": council,
-        "periods": council.election_periods.all(),
-        "own_department": _own_department(request.user, council),
-        "can_run": permissions.can_run_submissions(request.user, council),
-    }
-    return render(request, "departments/election_list.html", context)
-
-
-@login_required
-def election_create(request, slug):
-    council = _council(request, slug, permissions.can_run_submissions)
-    form = ElectionPeriodForm(request.POST or None, council=council)
-    if request.method == "POST" and form.is_valid():
-        period = services.election_period_create(council=council, **form.cleaned_data)
-        messages.success(
-            request, _("Election period created with %(count)s reporting cycles.") % {"count": period.cycles.count()}
-        )
-        return redirect("departments:election-detail", slug=slug, pk=period.pk)
-    section_url = reverse("departments:election-list", args=[slug])
-    return _form_page(
-        request,
-        council,
-        form,
-        title=_("New election period"),
-        submit=_("Create"),
-        back=section_url,
-        section=_("Election neutrality"),
-        section_url=section_url,
-        intro=_("Reporting cycles run from the campaign start to the results, one every so many days as set below."),
-    )
-
-
-@login_required
-def election_detail(request, slug, pk):
-    """The compliance matrix, the open alerts and, once closed, the summary."""
-    period = _election(request, slug, pk)
-    today = period.council.today()
-    matrix = selectors.compliance_matrix(period, today=today)
-    export = request.GET.get("export")
-    if export in ("csv", "xlsx"):
-        return exports.compliance_response(matrix, export)
-    context = {
-        "council": period.council,
-        "period": period,
-        "matrix": matrix,
-        "alerts": selectors.open_alerts(period.council).filter(cycle__period=period),
-        "closed_alerts": Alert.objects.filter(cycle__period=period, closed_at__isnull=False)
-        .select_related("cycle", "department", "answer", "closed_by")
-        .order_by("-closed_at"),
-        "items": selectors.item_compliance(period),
-        "can_close": permissions.can_publish(request.user, period),
-        "kinds": [(Document.Kind.COMPLIANCE_SUMMARY, Document.Kind.COMPLIANCE_SUMMARY.label)],
-    }
-    return render(request, "departments/election_detail.html", context)
-
-
-@require_POST
-@login_required
-def election_close(request, slug, pk):
-    period = _election(request, slug, pk, permissions.can_publish)
-    try:
-        services.election_period_close(period=period)
-    except services.SubmissionError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The election period is closed and archived; it can no longer be changed."))
-    return redirect("departments:election-detail", slug=slug, pk=pk)
-
-
-@login_required
-def election_department(request, slug, pk, department_pk):
-    """One department's attestations for every cycle of the period."""
-    period = _election(request, slug, pk, permissions.can_view_council)
-    department = _election_department(request, period, department_pk, permissions.can_view_submission)
-    cells = selectors.department_cells(period, department, today=period.council.today())
-    context = {
-        "council": period.council,
-        "period": period,
-        "department": department,
-        "cells": cells,
-        "can_attest": period.is_open and permissions.can_answer_for_department(request.user, department),
-        "can_run": permissions.can_run_submissions(request.user, period),
-    }
-    return render(request, "departments/election_department.html", context)
-
-
-def _cycle(period, cycle_pk) -> ReportingCycle:
-    return get_object_or_404(period.cycles, pk=cycle_pk)  # a cycle of another period is not found
-
-
-@login_required
-def attestation_detail(request, slug, pk, cycle_pk, department_pk):
-    period = _election(request, slug, pk, permissions.can_view_council)
-    department = _election_department(request, period, department_pk, permissions.can_view_submission)
-    cycle = _cycle(period, cycle_pk)
-    attestation = get_object_or_404(Attestation.objects.select_related("signed_by"), cycle=cycle, department=department)
-    context = {
-        "council": period.council,
-        "period": period,
-        "department": department,
-        "cycle": cycle,
-        "attestation": attestation,
-        "answers": attestation.answers.all(),
-        "can_attest": period.is_open
-        and not attestation.is_submitted
-        and permissions.can_answer_for_department(request.user, department),
-    }
-    return render(request, "departments/attestation_detail.html", context)
-
-
-@login_required
-def attestation_edit(request, slug, pk, cycle_pk, department_pk):
-    period = _election(request, slug, pk, permissions.can_view_council)
-    department = _election_department(request, period, department_pk, permissions.can_answer_for_department)
-    cycle = _cycle(period, cycle_pk)
-    detail = reverse("departments:attestation-detail", args=[slug, pk, cycle_pk, department_pk])
-    if not period.is_open:
-        messages.error(request, _("This election period is closed and archived."))
-        return redirect("departments:election-department", slug=slug, pk=pk, department_pk=department_pk)
-    if cycle.starts_on > period.council.today():
-        messages.error(request, _("This cycle has not started yet."))
-        return redirect("departments:election-department", slug=slug, pk=pk, department_pk=department_pk)
-    attestation = services.attestation_draft(cycle=cycle, department=department)  # unsaved until the first save
-    if attestation.is_submitted:
-        messages.info(request, _("This attestation has been submitted and is frozen."))
-        return redirect(detail)
-    data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
-    answers = list(attestation.answers.select_related("item")) if attestation.pk else attestation.draft_answers
-    forms_ = [AnswerForm(data, files, answer=answer, council=period.council) for answer in answers]
-    co_signer = request.POST.get("co_signer", attestation.co_signer).strip()[:200]
-    submitting = request.POST.get("action") == "submit"
-    if request.method == "POST":
-        if all(form.is_valid() for form in forms_):
-            values = {form.answer.key: form.cleaned_data for form in forms_}
-            base_version = request.POST.get("base_version", "")
-            try:
-                problems = services.attestation_save(
-                    attestation=attestation,
-                    answers=values,
-                    co_signer=co_signer,
-                    by=request.user,
-                    submit=submitting,
-                    base_version=int(base_version) if base_version.isdigit() else None,
-                )
-            except EditConflict:
-                # The form now starts from the saved version.
-                attestation = Attestation.objects.get(cycle=cycle, department=department)
-                messages.error(request, CONFLICT_MESSAGE)
-                saved = {a.key: a for a in attestation.answers.all()}
-                for form in forms_:
-                    form.saved = saved.get(form.answer.key)
-            except services.SubmissionError as error:
-                messages.error(request, str(error))  # nothing was saved; the forms keep what was typed
-            else:
-                if not problems and submitting:
-                    messages.success(request, _("Attestation submitted and signed. Thank you."))
-                    return redirect(detail)
-                if not problems:
-                    messages.success(request, _("Draft saved. You can come back and submit it later."))
-                    return redirect(request.path)
-                attestation = Attestation.objects.get(cycle=cycle, department=department)  # the first save made it
-                messages.error(
-                    request,
-                    _(
-                        "Answer every item, with evidence where it is required, before submitting. "
-                        "Your answers and files are saved as a draft."
-                    ),
-                )
-                fresh = {a.key: a for a in attestation.answers.select_related("item")}
-                for form in forms_:
-                    form.answer = fresh.get(form.answer.key, form.answer)  # shows the evidence now on file
-                    if form.answer.pk in problems:
-                        form.add_error(None, problems[form.answer.pk])
-        else:
-            messages.error(request, _("Not saved: correct the items marked below."))
-    context = {
-        "council": period.council,
-        "period": period,
-        "department": department,
-        "cycle": cycle,
-        "attestation": attestation,
-        "forms": forms_,
-        "co_signer": co_signer or department.head_name,
-    }
-    return render(request, "departments/attestation_form.html", context)
-
-
-@login_required
-def evidence_download(request, slug, pk, answer_pk):
-    period = _election(request, slug, pk, permissions.can_view_council)
-    answer = get_object_or_404(
-        Answer.objects.select_related("attestation__department"), attestation__cycle__period=period, pk=answer_pk
-    )
-    permissions.authorize(request.user, permissions.can_view_submission, answer.attestation.department)
-    return file_response(answer.evidence)
-
-
-@login_required
-def alert_close(request, slug, pk, alert_pk):
-    period = _election(request, slug, pk, permissions.can_publish)
-    alert = get_object_or_404(Alert.objects.select_related("department", "answer"), cycle__period=period, pk=alert_pk)
-    form = ReturnForm(request.POST or None, council=period.council)
-    form.fields["reason"].label = _("Follow-up: what was done")
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.alert_close(alert=alert, follow_up=form.cleaned_data["reason"], by=request.user)
-        except services.SubmissionError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("Alert closed; the follow-up is recorded."))
-        return redirect("departments:election-detail", slug=slug, pk=pk)
-    back = reverse("departments:election-detail", args=[slug, pk])
-    intro = alert.answer.text if alert.answer else alert.get_kind_display()
-    return _form_page(
-        request,
-        period.council,
-        form,
-        title=_("Close the alert: %(department)s") % {"department": alert.department},
-        submit=_("Close the alert"),
-        back=back,
-        section=period.name,
-        section_url=back,
-        intro=intro,
-    )
-
-
-@login_required
-def access_register(request, slug, pk):
-    """Candidates' requests for halls, equipment and publicity: logged by departments, compared by the chair."""
-    period = _election(request, slug, pk, permissions.can_view_council)
-    user = request.user
-    departments = _departments_answered_by(user, period.council)
-    can_review = permissions.can_run_submissions(user, period)
-    if not (can_review or departments.exists()):
-        raise PermissionDenied
-    requests = period.access_requests.select_related("department")
-    if not can_review:
-        requests = requests.filter(department__in=departments)
-    form = None
-    if period.is_open and departments.exists():
-        form = AccessRequestForm(request.POST or None, council=period.council, departments=departments)
-        if request.method == "POST" and form.is_valid():
-            fields = {name: value for name, value in form.cleaned_data.items() if name != "base_version"}
-            try:
-                services.access_request_create(period=period, by=user, **fields)
-            except services.SubmissionError as error:
-                messages.error(request, str(error))
-            else:
-                messages.success(request, _("Request recorded."))
-                return redirect(request.path)
-    context = {
-        "council": period.council,
-        "period": period,
-        "groups": selectors.equal_access(period, requests),
-        "form": form,
-    }
-    return render(request, "departments/access_register.html", context)
-
-
-@login_required
-def access_request_edit(request, slug, pk, request_pk):
-    """Record the answer to a request, or correct it, while the period is open."""
-    period = _election(request, slug, pk, permissions.can_view_council)
-    access = get_object_or_404(period.access_requests.select_related("department"), pk=request_pk)
-    permissions.authorize(request.user, permissions.can_view_submission, access.department)
-    register = reverse("departments:access-register", args=[slug, pk])
-    if not period.is_open:
-        return redirect(register)
-    departments = _departments_answered_by(request.user, period.council, secretariat_too=True)
-    form = AccessRequestForm(request.POST or None, instance=access, council=period.council, departments=departments)
-    conflicts = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.register_row_edit(form=form)
-        except EditConflict:
-            conflicts = _conflict(request, form, AccessRequest.objects.get(pk=access.pk))
-        except services.SubmissionError as error:
-            messages.error(request, str(error))
-            return redirect(register)
-        else:
-            messages.success(request, _("Request saved."))
-            return redirect(register)
-    return _form_page(
-        request,
-        period.council,
-        form,
-        title=_("Equal-access request"),
-        submit=_("Save"),
-        back=register,
-        section=_("Equal-access register"),
-        section_url=register,
-        conflicts=conflicts,
-    )
-
-
-@login_required
-def complaint_edit(request, slug, pk, complaint_pk):
-    period = _election(request, slug, pk)
-    complaint = get_object_or_404(period.complaints, pk=complaint_pk)
-    register = reverse("departments:complaint-register", args=[slug, pk])
-    if not period.is_open:
-        return redirect(register)
-    form = ComplaintForm(request.POST or None, instance=complaint, council=period.council)
-    conflicts = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.register_row_edit(form=form)
-        except EditConflict:
-            conflicts = _conflict(request, form, Complaint.objects.get(pk=complaint.pk))
-        except services.SubmissionError as error:
-            messages.error(request, str(error))
-            return redirect(register)
-        else:
-            messages.success(request, _("Complaint saved."))
-            return redirect(register)
-    return _form_page(
-        request,
-        period.council,
-        form,
-        title=_("Complaint"),
-        submit=_("Save"),
-        back=register,
-        section=_("Complaints"),
-        section_url=register,
-        conflicts=conflicts,
-    )
-
-
-@login_required
-def complaint_register(request, slug, pk):
-    period = _election(request, slug, pk)
-    form = ComplaintForm(request.POST or None, council=period.council) if period.is_open else None
-    if form is not None and request.method == "POST" and form.is_valid():
-        fields = {name: value for name, value in form.cleaned_data.items() if name != "base_version"}
-        try:
-            services.complaint_create(period=period, by=request.user, **fields)
-        except services.SubmissionError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("Complaint recorded."))
-            return redirect(request.path)
-    context = {
-        "council": period.council,
-        "period": period,
-        "complaints": period.complaints.select_related("department"),
-        "form": form,
-    }
-    return render(request, "departments/complaint_register.html", context)

@@ -12,7 +12,7 @@ from council.selectors import councils_for, memberships_of
 @login_required
 def home(request):
     """Each of the user's councils with what their role follows there; admins also see every other council."""
-    from departments.selectors import answers_owed
+    from home.owed import answers_owed
     from meetings.selectors import liaison_dashboard, pending_replies
 
     user = request.user
@@ -43,7 +43,7 @@ def home(request):
 def chair_card(council) -> dict:
     """The chair's and secretary's card: the next meeting, and what awaits them, cached as one read until the
     council's data changes or the day does."""
-    from departments.selectors import alert_counts
+    from elections.selectors import alert_counts
     from meetings.selectors import chair_counts, next_meeting
 
     today = council.today()

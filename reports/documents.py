@@ -15,8 +15,9 @@ from council.l10n import calendars
 from council.l10n.digits import localize_digits
 from council.models import Role
 from departments.models import STAFF_FUNCTIONS, Equipment, SubmissionState
-from departments.selectors import Status as CellStatus
-from departments.selectors import compliance_matrix, gap_dashboard, item_compliance, open_alerts
+from departments.selectors import gap_dashboard
+from elections.selectors import Status as CellStatus
+from elections.selectors import compliance_matrix, item_compliance, open_alerts
 from meetings.models import ActionItem, Meeting
 from meetings.selectors import action_items_of, meeting_page_data
 from reports.models import Document

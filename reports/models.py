@@ -38,7 +38,7 @@ class Document(models.Model):
         "departments.SurveyRound", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     election_period = models.ForeignKey(
-        "departments.ElectionPeriod", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+        "elections.ElectionPeriod", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     kind = models.CharField(max_length=24, choices=Kind.choices)
     language = models.CharField(max_length=8)

@@ -45,17 +45,11 @@ from council.models import (  # noqa: E402
     Role,
     User,
 )
-from departments import services  # noqa: E402
 from departments.models import (  # noqa: E402
     CHANNELS,
     STAFF_FUNCTIONS,
     ActivityPeriod,
     ActivityReport,
-    Alert,
-    Answer,
-    Attestation,
-    ChecklistItem,
-    ChecklistTemplate,
     Enrolment,
     Equipment,
     Gap,
@@ -65,6 +59,8 @@ from departments.models import (  # noqa: E402
     TrainingCourse,
     TrainingProposal,
 )
+from elections import services  # noqa: E402
+from elections.models import Alert, Answer, Attestation, ChecklistItem, ChecklistTemplate  # noqa: E402
 
 LANGUAGES = {"fa": "Persian", "sq": "Albanian", "en": "English"}
 CHECKLIST = [
@@ -403,7 +399,7 @@ def main():
             ("survey dashboard", survey),
             ("survey dashboard ?export=xlsx", f"{survey}?export=xlsx"),
             ("activity dashboard", reverse("departments:activity-dashboard", args=[slug])),
-            ("election compliance matrix", reverse("departments:election-detail", args=[slug, world["election"].pk])),
+            ("election compliance matrix", reverse("elections:election-detail", args=[slug, world["election"].pk])),
             ("training list", reverse("departments:training-list", args=[slug])),
         ]
 

@@ -178,7 +178,7 @@ class SubmissionWorld:
 
 @pytest.fixture
 def submissions(world) -> SubmissionWorld:
-    from departments import services
+    from elections import services
     from tests.factories import (
         ActivityPeriodFactory,
         ActivityReportFactory,

@@ -9,8 +9,6 @@ from council.models import Council, Department, Invitation, Membership, Role, Us
 from departments.models import (
     ActivityPeriod,
     ActivityReport,
-    ChecklistTemplate,
-    ElectionPeriod,
     Gap,
     SubmissionState,
     SurveyResponse,
@@ -18,6 +16,7 @@ from departments.models import (
     TrainingCourse,
     TrainingProposal,
 )
+from elections.models import ChecklistTemplate, ElectionPeriod
 from meetings.models import (
     ActionItem,
     AgendaAttachment,
@@ -308,7 +307,7 @@ class ElectionPeriodFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        from departments.services import election_period_create
+        from elections.services import election_period_create
 
         return election_period_create(**kwargs)
 

@@ -27,6 +27,22 @@ DROPPED = {("meetings_meeting", "chair_name"), ("meetings_historicalmeeting", "c
 MOVED = {
     ("departments", "department"): ("council", "department"),
     ("council", "documentrequest"): ("portal", "documentrequest"),
+    ("departments", "checklisttemplate"): ("elections", "checklisttemplate"),
+    ("departments", "checklistitem"): ("elections", "checklistitem"),
+    ("departments", "electionperiod"): ("elections", "electionperiod"),
+    ("departments", "reportingcycle"): ("elections", "reportingcycle"),
+    ("departments", "attestation"): ("elections", "attestation"),
+    ("departments", "answer"): ("elections", "answer"),
+    ("departments", "alert"): ("elections", "alert"),
+    ("departments", "accessrequest"): ("elections", "accessrequest"),
+    ("departments", "complaint"): ("elections", "complaint"),
+    ("departments", "historicalchecklisttemplate"): ("elections", "historicalchecklisttemplate"),
+    ("departments", "historicalchecklistitem"): ("elections", "historicalchecklistitem"),
+    ("departments", "historicalattestation"): ("elections", "historicalattestation"),
+    ("departments", "historicalanswer"): ("elections", "historicalanswer"),
+    ("departments", "historicalalert"): ("elections", "historicalalert"),
+    ("departments", "historicalaccessrequest"): ("elections", "historicalaccessrequest"),
+    ("departments", "historicalcomplaint"): ("elections", "historicalcomplaint"),
 }
 
 

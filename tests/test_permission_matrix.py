@@ -290,6 +290,11 @@ def test_submission_pages_give_each_role_the_right_status(world, submissions, lo
         assert login(world.admin).get(url(world, submissions)).status_code == 405
 
 
+def e(name, *extra):
+    """A URL of the elections app; extra picks further ids from the SubmissionWorld (and the World)."""
+    return lambda w, s: reverse(f"elections:{name}", args=[w.council.slug, *[x(w, s) for x in extra]])
+
+
 ELECTION = lambda w, s: s.election.pk  # noqa: E731
 CYCLE = lambda w, s: s.attestation.cycle_id  # noqa: E731
 OPEN_CYCLE = lambda w, s: s.election.cycles.all()[1].pk  # noqa: E731  the running cycle
@@ -324,20 +329,20 @@ def complaint(w, s):
 
 
 ELECTION_MATRIX = [
-    ("elections", "get", d("election-list"), EVERYONE),
-    ("election new", "get", d("election-create"), SECRETARIAT),
-    ("compliance matrix", "get", d("election-detail", ELECTION), SECRETARIAT),
-    ("compliance export", "get", lambda w, s: d("election-detail", ELECTION)(w, s) + "?export=xlsx", SECRETARIAT),
-    ("election department", "get", d("election-department", ELECTION, DEPT_A), OWN_ANSWER),
-    ("attestation", "get", d("attestation-detail", ELECTION, CYCLE, DEPT_A), OWN_ANSWER),
-    ("attestation edit", "get", d("attestation-edit", ELECTION, OPEN_CYCLE, DEPT_A), ANSWER_A),
-    ("evidence", "get", d("evidence-download", ELECTION, with_evidence), OWN_ANSWER),
-    ("alert close", "get", d("alert-close", ELECTION, fresh_alert), CHAIR_GET),
-    ("equal access", "get", d("access-register", ELECTION), [LOGIN, 404, 403, 200, 200, 200, 200, 200]),
-    ("complaints", "get", d("complaint-register", ELECTION), SECRETARIAT),
-    ("access request edit", "get", d("access-request-edit", ELECTION, access_request_a), OWN_ANSWER),
-    ("complaint edit", "get", d("complaint-edit", ELECTION, complaint), SECRETARIAT),
-    ("election close", "post", d("election-close", ELECTION), CHAIR_POST),
+    ("elections", "get", e("election-list"), EVERYONE),
+    ("election new", "get", e("election-create"), SECRETARIAT),
+    ("compliance matrix", "get", e("election-detail", ELECTION), SECRETARIAT),
+    ("compliance export", "get", lambda w, s: e("election-detail", ELECTION)(w, s) + "?export=xlsx", SECRETARIAT),
+    ("election department", "get", e("election-department", ELECTION, DEPT_A), OWN_ANSWER),
+    ("attestation", "get", e("attestation-detail", ELECTION, CYCLE, DEPT_A), OWN_ANSWER),
+    ("attestation edit", "get", e("attestation-edit", ELECTION, OPEN_CYCLE, DEPT_A), ANSWER_A),
+    ("evidence", "get", e("evidence-download", ELECTION, with_evidence), OWN_ANSWER),
+    ("alert close", "get", e("alert-close", ELECTION, fresh_alert), CHAIR_GET),
+    ("equal access", "get", e("access-register", ELECTION), [LOGIN, 404, 403, 200, 200, 200, 200, 200]),
+    ("complaints", "get", e("complaint-register", ELECTION), SECRETARIAT),
+    ("access request edit", "get", e("access-request-edit", ELECTION, access_request_a), OWN_ANSWER),
+    ("complaint edit", "get", e("complaint-edit", ELECTION, complaint), SECRETARIAT),
+    ("election close", "post", e("election-close", ELECTION), CHAIR_POST),
 ]
 
 

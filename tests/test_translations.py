@@ -67,13 +67,11 @@ def test_every_form_of_the_project_normalises_digits():
             yield sub
             yield from subclasses(sub)
 
-    for module in ("council.forms", "departments.forms", "meetings.forms", "portal.forms"):
-        __import__(module)
-    ours = [
-        f
-        for f in subclasses(forms.BaseForm)
-        if f.__module__.split(".")[0] in ("council", "departments", "meetings", "portal", "home")
-    ]
+    apps = ("council", "departments", "elections", "meetings", "portal", "home")
+    for app in apps:
+        if app != "home":
+            __import__(f"{app}.forms")
+    ours = [f for f in subclasses(forms.BaseForm) if f.__module__.split(".")[0] in apps]
     assert ours, "no forms found"
     for form_class in ours:  # allauth's two-factor forms only take a code: LatinDigitsCodeMixin
         assert issubclass(form_class, (FormMixin, LatinDigitsCodeMixin)), (
@@ -167,10 +165,11 @@ def demo_pages(council_slug: str) -> list[str]:
 
 def submission_pages(council_slug: str) -> list[str]:
     """The department-submission pages of a demo council, as its chair (or an admin) sees them."""
-    from departments.models import ActivityReport, Attestation, SurveyResponse, TrainingCourse, TrainingProposal
+    from departments.models import ActivityReport, SurveyResponse, TrainingCourse, TrainingProposal
+    from elections.models import Attestation
 
-    def url(name, *args):
-        return reverse(f"departments:{name}", args=[council_slug, *args])
+    def url(name, *args, app="departments"):
+        return reverse(f"{app}:{name}", args=[council_slug, *args])
 
     answer = SurveyResponse.objects.filter(round__council__slug=council_slug, state="submitted").latest("pk")
     report = ActivityReport.objects.filter(period__council__slug=council_slug, state="submitted").latest("pk")
@@ -189,18 +188,18 @@ def submission_pages(council_slug: str) -> list[str]:
         url("training-plan"),
         url("proposal-detail", TrainingProposal.objects.filter(council__slug=council_slug).first().pk),
         url("course-detail", TrainingCourse.objects.filter(council__slug=council_slug).first().pk),
-        url("election-list"),
-        url("election-create"),
+        url("election-list", app="elections"),
+        url("election-create", app="elections"),
     ]
     attestation = Attestation.objects.filter(cycle__period__council__slug=council_slug, state="submitted").first()
     if attestation:
         period, cycle, department = attestation.cycle.period_id, attestation.cycle_id, attestation.department_id
         pages += [
-            url("election-detail", period),
-            url("election-department", period, department),
-            url("attestation-detail", period, cycle, department),
-            url("access-register", period),
-            url("complaint-register", period),
+            url("election-detail", period, app="elections"),
+            url("election-department", period, department, app="elections"),
+            url("attestation-detail", period, cycle, department, app="elections"),
+            url("access-register", period, app="elections"),
+            url("complaint-register", period, app="elections"),
         ]
     return pages
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from departments.models import Alert, Attestation
+from elections.models import Alert, Attestation
 from tests.conftest import PASSWORD
 from tests.factories import ElectionPeriodFactory
 

@@ -11,7 +11,7 @@ from django.utils import translation
 
 from council import caching
 from council.models import Role
-from departments.services import attestation_start
+from elections.services import attestation_start
 from meetings.models import Attendance
 from tests.factories import (
     AgendaAttachmentFactory,

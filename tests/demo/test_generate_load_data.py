@@ -7,7 +7,8 @@ from django.core.management.base import CommandError
 from django.db.models import Count
 
 from council.models import Council, Membership, Role, User
-from departments.models import ElectionPeriod, ReportingCycle, SubmissionState, SurveyResponse, SurveyRound
+from departments.models import SubmissionState, SurveyResponse, SurveyRound
+from elections.models import ElectionPeriod, ReportingCycle
 from meetings.models import ActionItem, Decision, Meeting, ProgressUpdate
 
 

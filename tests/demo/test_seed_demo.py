@@ -7,7 +7,6 @@ from council.models import Council, Department, Membership, Role, User
 from departments.models import (
     ActivityPeriod,
     ActivityReport,
-    ChecklistTemplate,
     Enrolment,
     SubmissionState,
     SurveyResponse,
@@ -15,14 +14,9 @@ from departments.models import (
     TrainingCourse,
     TrainingProposal,
 )
-from departments.selectors import (
-    activity_dashboard,
-    compliance_matrix,
-    equal_access,
-    gap_dashboard,
-    open_alerts,
-    training_demand,
-)
+from departments.selectors import activity_dashboard, gap_dashboard, training_demand
+from elections.models import ChecklistTemplate
+from elections.selectors import compliance_matrix, equal_access, open_alerts
 
 
 def seed(*args) -> str:

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from council.l10n.digits import to_persian_digits
-from departments import services as department_services
+from elections import services as election_services
 from reports import documents
 from reports.models import Document
 from reports.pdf.render import render
@@ -34,9 +34,9 @@ def election(world):
         (world.department_a, world.liaison_a, ["compliant", "not_applicable", "compliant"]),
         (world.department_b, world.liaison_b, ["not_compliant", "not_applicable", "not_compliant"]),
     ):
-        attestation = department_services.attestation_start(cycle=first, department=department)
+        attestation = election_services.attestation_start(cycle=first, department=department)
         answers = {a.pk: {"value": v, "note": "n"} for a, v in zip(attestation.answers.all(), values, strict=True)}
-        department_services.attestation_save(
+        election_services.attestation_save(
             attestation=attestation,
             base_version=attestation.version,
             answers=answers,
@@ -147,6 +147,6 @@ def test_the_dashboards_offer_their_summary(client, world, survey, election):
     gap_page = client.get(reverse("departments:survey-dashboard", args=[world.council.slug, survey.pk]))
     assert 'value="gap_summary"' in gap_page.content.decode()
     assert f'name="survey_round" value="{survey.pk}"' in gap_page.content.decode()
-    compliance_page = client.get(reverse("departments:election-detail", args=[world.council.slug, election.pk]))
+    compliance_page = client.get(reverse("elections:election-detail", args=[world.council.slug, election.pk]))
     assert 'value="compliance_summary"' in compliance_page.content.decode()
     assert f'name="election_period" value="{election.pk}"' in compliance_page.content.decode()

@@ -41,20 +41,14 @@ from demo.elections import install_checklists
 from departments.models import (
     CHANNELS,
     STAFF_FUNCTIONS,
-    AccessRequest,
     ActivityPeriod,
     ActivityReport,
-    Alert,
-    Answer,
-    Attestation,
-    Complaint,
-    ElectionPeriod,
     Equipment,
-    ReportingCycle,
     SubmissionState,
     SurveyResponse,
     SurveyRound,
 )
+from elections.models import AccessRequest, Alert, Answer, Attestation, Complaint, ElectionPeriod, ReportingCycle
 from meetings.models import ActionItem, AgendaItem, Attendance, Decision, Meeting, ProgressUpdate, Statement
 
 DEFAULT_PASSWORD = "load-test-password"

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
-from departments.models import ChecklistItem, ChecklistTemplate
+from elections.models import ChecklistItem, ChecklistTemplate
 
 
 class ChecklistItemInline(admin.TabularInline):

@@ -14,14 +14,14 @@ from openpyxl import load_workbook
 
 from council.l10n import calendars
 from council.models import Department
-from departments import selectors, services
-from departments.models import AccessRequest, Alert, Attestation, ReportingCycle
-from departments.tasks import escalate_missing_attestations
+from elections import selectors, services
+from elections.models import AccessRequest, Alert, Attestation, ReportingCycle
+from elections.tasks import escalate_missing_attestations
 from tests.factories import ChecklistTemplateFactory, ElectionPeriodFactory
 
 
 def url(world, name, *args):
-    return reverse(f"departments:{name}", args=[world.council.slug, *args])
+    return reverse(f"elections:{name}", args=[world.council.slug, *args])
 
 
 @pytest.fixture
@@ -277,7 +277,7 @@ def test_the_admin_bumps_the_version_when_items_change(client, world, election):
                 f"items-{i}-guidance": "",
             }
         )
-    response = client.post(reverse("admin:departments_checklisttemplate_change", args=[template.pk]), data)
+    response = client.post(reverse("admin:elections_checklisttemplate_change", args=[template.pk]), data)
     assert response.status_code == 302
     template.refresh_from_db()
     assert template.version == 2
@@ -317,6 +317,16 @@ def test_a_missed_deadline_raises_one_alert_per_department_once(world, election)
         assert escalate_missing_attestations() == 0
     assert set(Alert.objects.values_list("department__short_name", "kind")) == {("EDU", "missing"), ("HEA", "missing")}
     assert len(mail.outbox) == 2 and all("missing" in m.subject.lower() for m in mail.outbox)
+
+
+def test_the_escalation_is_scheduled_daily_from_the_elections_app(db):
+    from django.utils.module_loading import import_string
+    from django_q.models import Schedule
+
+    schedule = Schedule.objects.get(name="Missing neutrality attestations")
+    assert schedule.func == "elections.tasks.escalate_missing_attestations"
+    assert schedule.schedule_type == Schedule.DAILY
+    assert import_string(schedule.func) is escalate_missing_attestations
 
 
 def test_the_chair_closes_an_alert_with_the_follow_up(client, world, election):
@@ -569,7 +579,7 @@ def test_register_and_list_queries_do_not_grow(client, world, election):
         url(world, "election-department", election.pk, world.department_a.pk),
         url(world, "access-register", election.pk),
         url(world, "complaint-register", election.pk),
-        url(world, "course-detail", course.pk),
+        reverse("departments:course-detail", args=[world.council.slug, course.pk]),  # enrolments grow too
     ]
 
     def grow(n):
