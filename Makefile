@@ -33,6 +33,7 @@ run: migrate
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 test: lint messages
 	$(MANAGE) makemigrations --check --dry-run --verbosity 1
