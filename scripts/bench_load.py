@@ -62,7 +62,8 @@ def targets(councils: int) -> list[dict]:
     """
     from council.models import Council, Membership, Role
     from departments.models import SurveyRound
-    from meetings.models import Meeting
+    from meetings.models import ActionItem, Attendance, Meeting
+    from meetings.services import rsvp_token
 
     sample = Council.objects.order_by("pk")[:councils]
     scale = -(-councils // max(len(sample), 1))  # ceiling
@@ -78,7 +79,18 @@ def targets(councils: int) -> list[dict]:
         department = council.departments.order_by("pk").first()
         titles = Meeting.objects.filter(council=council).values_list("title", flat=True)[: 20 * scale]
         words = sorted({w for t in titles for w in t.split() if len(w) > 3})[: 10 * scale] or ["meeting"]
-        if chair and meetings and rounds and department:
+        open_actions = list(
+            ActionItem.objects.filter(council=council, status__in=ActionItem.OPEN_STATUSES).values_list(
+                "pk", flat=True
+            )[:20]
+        )
+        invitation = Attendance.objects.filter(
+            membership__user=chair.user if chair else None,
+            meeting__council=council,
+            meeting__state=Meeting.State.AGENDA_PUBLISHED,
+        ).first()
+        drafted = council.meetings.filter(state=Meeting.State.MINUTES_DRAFTED).values_list("pk", flat=True).first()
+        if chair and meetings and rounds and department and open_actions:
             slug = council.slug
             found.append(
                 {
@@ -88,6 +100,11 @@ def targets(councils: int) -> list[dict]:
                     "session": signed_in(chair.user),
                     "language": council.language,
                     "printable": meetings[:3],  # what a chair prints: the latest minutes
+                    # what the mix writes: progress on open action items, the chair's reply to an invitation,
+                    # the minutes of a meeting awaiting approval (a quarter of the councils have one)
+                    "open_actions": open_actions,
+                    "rsvp": f"/rsvp/{rsvp_token(invitation)}/" if invitation else "",
+                    "minutes": f"/c/{slug}/meetings/{drafted}/minutes/" if drafted else "",
                     "addresses": {  # what each page's users ask for, at random
                         "trivial view": ["/ping"],
                         "chair dashboard": ["/"],

@@ -1,4 +1,6 @@
-"""Locust users for `make bench-load`: council chairs working through the app's busiest pages.
+"""Locust users for `make bench-load`: council chairs working through the app's busiest pages, and writing
+(about one request in ten of the mix: a progress report, a reply to an invitation, a save of the minutes), so
+that pages are also served cold, right after their council's cache was dropped.
 
 The targets (each council's chair, session and the addresses each page's users ask for) come from the
 JSON file named by BENCH_TARGETS, written by scripts/bench_load.py. BENCH_ONLY=<page> keeps one page only
@@ -8,6 +10,7 @@ JSON file named by BENCH_TARGETS, written by scripts/bench_load.py. BENCH_ONLY=<
 import json
 import os
 import random
+import re
 import secrets
 from pathlib import Path
 
@@ -16,16 +19,20 @@ from locust import FastHttpUser, between, task
 TARGETS = json.loads(Path(os.environ["BENCH_TARGETS"]).read_text())
 ONLY = os.environ.get("BENCH_ONLY", "")
 
-# page → weight in the realistic mix
+# page → weight in the realistic mix: 26 reads to 3 writes
 MIX = {
-    "chair dashboard": 3,
-    "meeting detail": 3,
-    "follow-up list": 2,
-    "portal search": 2,
-    "survey dashboard": 2,
-    "pdf request": 1,
+    "chair dashboard": 6,
+    "meeting detail": 6,
+    "follow-up list": 4,
+    "portal search": 4,
+    "survey dashboard": 4,
+    "pdf request": 2,
+    "progress report": 1,
+    "invitation reply": 1,
+    "minutes save": 1,
     "trivial view": 0,
 }
+FIELD = re.compile(r'name="(base_version|discussion_\d+)"[^>]*?(?:value="([^"]*)")?[^>]*>(?:([^<]*)</textarea>)?')
 
 
 def weight(page):
@@ -44,6 +51,7 @@ class Chair(FastHttpUser):
         self.target = random.choice(TARGETS)
         self.csrf = secrets.token_hex(16)  # any 32-character secret: Django compares the cookie and the header
         self.headers = {"Cookie": f"sessionid={self.target['session']}; csrftoken={self.csrf}"}
+        self.form_headers = {**self.headers, "X-CSRFToken": self.csrf, "Referer": self.host + "/"}
 
     def visit(self, page):
         self.client.get(random.choice(self.target["addresses"][page]), name=page, headers=self.headers)
@@ -77,6 +85,46 @@ class Chair(FastHttpUser):
             # as the page's print button sends it (htmx): the answer is the document's progress, not a redirect
             headers={**self.headers, "X-CSRFToken": self.csrf, "Referer": self.host + "/", "HX-Request": "true"},
             name="pdf request",
+        )
+
+    @task(weight("progress report"))
+    def progress_report(self):
+        action = random.choice(self.target["open_actions"])
+        self.client.post(
+            f"/c/{self.target['slug']}/actions/{action}/",
+            {"text": "Leaflets sent to the schools (benchmark)."},
+            headers=self.form_headers,
+            allow_redirects=False,
+            name="progress report",
+        )
+
+    @task(weight("invitation reply"))
+    def invitation_reply(self):
+        if not self.target["rsvp"]:
+            return self.progress_report()
+        self.client.post(
+            self.target["rsvp"],
+            {"reply": random.choice(["attending", "not_attending"])},
+            headers=self.form_headers,
+            allow_redirects=False,
+            name="invitation reply",
+        )
+
+    @task(weight("minutes save"))
+    def minutes_save(self):
+        """Open the minutes editor and save it with one summary changed, as a secretary does."""
+        if not self.target["minutes"]:
+            return self.progress_report()
+        page = self.client.get(self.target["minutes"], headers=self.headers, name="minutes editor").text
+        fields = {
+            name: textarea if name.startswith("discussion") else value for name, value, textarea in FIELD.findall(page)
+        }
+        if "base_version" not in fields:
+            return
+        name = random.choice([n for n in fields if n.startswith("discussion")] or ["base_version"])
+        fields[name] = (fields[name] + " ·") if name != "base_version" else fields[name]
+        self.client.post(
+            self.target["minutes"], fields, headers=self.form_headers, allow_redirects=False, name="minutes save"
         )
 
     @task(weight("trivial view"))
