@@ -8,16 +8,14 @@ class CouncilConfig(AppConfig):
     verbose_name = _("Councils and accounts")
 
     def ready(self):
+        from django.apps import apps
         from django.contrib.auth.signals import user_logged_in
-        from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from council import permissions  # noqa: F401  (registers the permission rules)
-        from council.caching import row_changed
+        from council.caching import watch_models
 
         user_logged_in.connect(speak_the_users_language, dispatch_uid="hamahang-language-on-login")
-        post_save.connect(row_changed, dispatch_uid="hamahang-cache-save")
-        post_delete.connect(row_changed, dispatch_uid="hamahang-cache-delete")
-        m2m_changed.connect(row_changed, dispatch_uid="hamahang-cache-m2m")
+        watch_models(apps.get_models())
 
 
 def speak_the_users_language(sender, request, user, **kwargs):

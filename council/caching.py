@@ -1,14 +1,22 @@
 """Expensive reads cached per council, all dropped at once whenever anything of that council changes.
 
-Each council has a generation number in the shared cache and every cached read's key carries it.
-A write to any of the council's rows bumps the number (`council_changed`), so every earlier entry
-becomes unreachable and simply expires. Readers take the generation before they read the
-database, so a read that races a write is stored under the old generation and never served after it.
-Saves and deletes reach `council_changed` through the signal receivers below; the few queryset
-`update()` and bulk writes call it themselves. Entries also expire after `TIMEOUT`, which bounds
-the staleness of what no council row records (a user renaming themselves).
+The one cache layer of the product:
+- A cached read is a selector function marked `@cached_read(name, council=…, key=…)`: its council and the
+  other parts of its key are declared there, once. Views and templates call it like any selector and never
+  know it is cached.
+- Each model whose rows a council's pages show declares its path to the council, `council_path`
+  ("council_id", "meeting.council_id", …). `watch_models()` connects, for each such model alone, the
+  receivers that drop the council's cached reads when a row is saved, deleted or (un)linked. Models that
+  declare nothing keep Django's fast delete and cost nothing.
+- Each council has a generation number in the shared cache and every cached read's key carries it. A write
+  to any of the council's rows bumps it (`council_changed`), so every earlier entry becomes unreachable and
+  simply expires. Readers take the generation before they read the database, so a read that races a write is
+  stored under the old generation and never served after it. The few queryset `update()` and bulk writes call
+  `council_changed` themselves. Entries also expire after `TIMEOUT`, which bounds the staleness of what no
+  council row records (a user renaming themselves).
 """
 
+import functools
 import hashlib
 import time
 
@@ -17,11 +25,10 @@ from django.core.cache import cache
 from django.core.cache.backends import redis
 from django.core.signals import request_finished, request_started
 from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 TIMEOUT = 600
 _MISSING = object()
-APPS = {"council", "meetings", "departments", "elections", "portal"}
-_NOT_COUNCIL_DATA = {"User", "Invitation"}
 
 
 def _generation_key(council_id: int) -> str:
@@ -99,29 +106,50 @@ class _ClientPerPool(redis.RedisCacheClient):
         return self._clients[pool]
 
 
-def council_id_of(instance, depth: int = 4) -> int | None:
-    """The council a row belongs to, following its foreign keys (a decision → its council, an answer →
-    its attestation → its department → its council)."""
-    from council.models import Council
+def council_of(instance) -> int | None:
+    """The id of the council a row belongs to, along its model's `council_path` ("item.meeting.council_id")."""
+    value = instance
+    for name in type(instance).council_path.split("."):
+        value = getattr(value, name, None)
+        if value is None:
+            return None
+    return value
 
-    if isinstance(instance, Council):
-        return instance.pk
-    if getattr(instance, "council_id", None):
-        return instance.council_id
-    if depth == 0:
-        return None
-    for field in instance._meta.concrete_fields:
-        related = field.related_model
-        if not field.many_to_one or related._meta.app_label not in APPS or related.__name__ in _NOT_COUNCIL_DATA:
+
+def _row_changed(sender, instance, **kwargs):
+    if getattr(type(instance), "council_path", None):
+        council_changed(council_of(instance))
+
+
+def watch_models(models) -> None:
+    """Connect the receivers, per model, for every model that declares its `council_path`."""
+    for model in models:
+        if not getattr(model, "council_path", None):
             continue
-        parent = getattr(instance, field.name, None)
-        found = council_id_of(parent, depth - 1) if parent is not None else None
-        if found:
-            return found
-    return None
+        label = model._meta.label
+        post_save.connect(_row_changed, sender=model, dispatch_uid=f"council-cache-save:{label}")
+        post_delete.connect(_row_changed, sender=model, dispatch_uid=f"council-cache-delete:{label}")
+        for field in model._meta.local_many_to_many:  # either side of the link may be the instance
+            m2m_changed.connect(
+                _row_changed, sender=field.remote_field.through, dispatch_uid=f"council-cache-m2m:{label}"
+            )
 
 
-def row_changed(sender, instance, **kwargs):
-    """Signal receiver: a row of one of the apps was saved, deleted or had its many-to-many links changed."""
-    if sender._meta.app_label in APPS and not sender.__name__.startswith("Historical"):
-        council_changed(council_id_of(instance))
+CACHED_READS: set[str] = set()  # the name of every cached read, for the tests that walk them all
+
+
+def cached_read(name: str, *, council, key=lambda *args, **kwargs: ()):
+    """Mark a selector as cached with its council's generation: `council(*args)` gives the council's id,
+    `key(*args)` the other parts that identify the read (declared here, once)."""
+    CACHED_READS.add(name)
+
+    def decorate(read):
+        @functools.wraps(read)
+        def cached_selector(*args, **kwargs):
+            compute = functools.partial(read, *args, **kwargs)
+            return cached(council(*args, **kwargs), name, compute, *key(*args, **kwargs))
+
+        cached_selector.uncached = read
+        return cached_selector
+
+    return decorate

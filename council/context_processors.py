@@ -1,4 +1,3 @@
-from council import caching
 from council.permissions import is_admin
 from council.selectors import memberships_of
 
@@ -10,8 +9,3 @@ def navigation(request):
         return {}
     memberships = sorted(memberships_of(user).values(), key=lambda m: m.council.name)
     return {"nav_memberships": memberships, "nav_is_admin": is_admin(user)}
-
-
-def cache_timeout(request):
-    """How long a cached page fragment lives: `{% cache CACHE_TIMEOUT … %}`, the same as every cached read."""
-    return {"CACHE_TIMEOUT": caching.TIMEOUT}

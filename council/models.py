@@ -47,6 +47,8 @@ def validate_time_zone(value: str) -> None:
 class Council(models.Model):
     """A county's or municipality's public-relations coordination council."""
 
+    council_path = "pk"
+
     class Calendar(models.TextChoices):
         GREGORIAN = "gregorian", _("Gregorian")
         JALALI = "jalali", _("Jalali (Persian)")
@@ -84,6 +86,8 @@ class Council(models.Model):
 
 class Department(Versioned):
     """A government department (or municipal directorate) whose PR office sits on the council."""
+
+    council_path = "council_id"
 
     council = models.ForeignKey(
         Council, on_delete=models.CASCADE, related_name="departments", verbose_name=_("council")
@@ -144,6 +148,8 @@ class MembershipQuerySet(models.QuerySet):
 
 class Membership(ChoiceLabels):
     """A person's role in one council; a liaison also speaks for one department."""
+
+    council_path = "council_id"
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")

@@ -19,6 +19,8 @@ class Collection(models.Model):
     Subclasses add `council` and `departments` (with their own related names).
     """
 
+    council_path = "council_id"
+
     title = models.CharField(_("title"), max_length=200)
     starts_on = models.DateField(_("period start"))
     ends_on = models.DateField(_("period end"))
@@ -52,6 +54,8 @@ class Submission(Versioned):
 
     Subclasses add `department` and the link to their collection, exposed as `collection`.
     """
+
+    council_path = "department.council_id"
 
     state = models.CharField(_("state"), max_length=16, choices=SubmissionState.choices, default=SubmissionState.DRAFT)
     late = models.BooleanField(_("late"), default=False, help_text=_("First submitted after the deadline."))
@@ -119,6 +123,8 @@ class SurveyRound(Collection):
 
 class SurveyQuestion(models.Model):
     """An extra question the secretary adds to one round."""
+
+    council_path = "round.council_id"
 
     class Kind(models.TextChoices):
         TEXT = "text", _("Text")
@@ -314,6 +320,8 @@ class Gap(models.TextChoices):
 class TrainingCourse(Versioned):
     """A course the council runs, made from one or more departments' proposals."""
 
+    council_path = "council_id"
+
     class State(models.TextChoices):
         PLANNED = "planned", _("Planned")
         HELD = "held", _("Held")
@@ -345,6 +353,8 @@ class TrainingCourse(Versioned):
 
 class TrainingProposal(Versioned):
     """A department's proposal for a training course."""
+
+    council_path = "department.council_id"
 
     class State(models.TextChoices):
         PROPOSED = "proposed", _("Awaiting review")
@@ -399,6 +409,8 @@ class TrainingProposal(Versioned):
 
 class Enrolment(models.Model):
     """A member of a department's staff enrolled in a course, and whether they attended."""
+
+    council_path = "course.council_id"
 
     course = models.ForeignKey(
         TrainingCourse, on_delete=models.CASCADE, related_name="enrolments", verbose_name=_("course")

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
-from council.caching import cached
+from council.caching import cached_read
 from council.l10n.text import normalize_line, persian_sort_key
 from departments.models import (
     CHANNELS,
@@ -166,16 +166,13 @@ def previous_round(round: SurveyRound) -> SurveyRound | None:
     )
 
 
+@cached_read("gap-dashboard", council=lambda round: round.council_id, key=lambda round: (round.pk,))
 def gap_dashboard(round: SurveyRound) -> GapDashboard:
     """Who answered, each department's gaps, the council's totals and the change since the previous round.
 
     Four queries whatever the number of departments: the round's departments, its answers,
-    the previous round and that round's answers. Cached until the council's data changes.
+    the previous round and that round's answers.
     """
-    return cached(round.council_id, "gap-dashboard", lambda: _gap_dashboard(round), round.pk)
-
-
-def _gap_dashboard(round: SurveyRound) -> GapDashboard:
     departments = by_name(round.departments.all())
     responses = {r.department_id: r for r in round.submissions.all()}
     before = previous_round(round)

@@ -8,7 +8,6 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -353,12 +352,10 @@ def survey_dashboard(request, slug, pk):
     export = request.GET.get("export")
     if export in ("csv", "xlsx"):
         return exports.gap_response(selectors.gap_dashboard(round), export)
-    # Read only if the page's cached fragment has to be rendered again.
-    dashboard = SimpleLazyObject(lambda: selectors.gap_dashboard(round))
     context = {
         "council": round.council,
         "round": round,
-        "dashboard": dashboard,
+        "dashboard": selectors.gap_dashboard(round),
         "functions": STAFF_FUNCTIONS,
         "rtl": translation.get_language_bidi(),
     }

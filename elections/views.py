@@ -16,7 +16,6 @@ from council.selectors import liaison_department
 from elections import exports, selectors, services
 from elections.forms import AccessRequestForm, AnswerForm, ComplaintForm, ElectionPeriodForm, FollowUpForm
 from elections.models import AccessRequest, Alert, Answer, Attestation, Complaint, ElectionPeriod, ReportingCycle
-from reports.models import Document
 
 
 def _council(request, slug, predicate=None):
@@ -121,7 +120,6 @@ def election_detail(request, slug, pk):
         .order_by("-closed_at"),
         "items": selectors.item_compliance(period),
         "can_close": permissions.can_publish(request.user, period),
-        "kinds": [(Document.Kind.COMPLIANCE_SUMMARY, Document.Kind.COMPLIANCE_SUMMARY.label)],
     }
     return render(request, "elections/election_detail.html", context)
 

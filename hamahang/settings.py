@@ -125,7 +125,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "council.context_processors.navigation",
-                "council.context_processors.cache_timeout",
             ],
         },
     },

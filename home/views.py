@@ -4,17 +4,17 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from council import permissions
-from council.caching import cached
+from council.caching import cached_read
 from council.models import Role
 from council.selectors import councils_for, memberships_of
+from elections.selectors import alert_counts
+from home.owed import answers_owed
+from meetings.selectors import chair_counts, liaison_dashboard, next_meeting, pending_replies
 
 
 @login_required
 def home(request):
     """Each of the user's councils with what their role follows there; admins also see every other council."""
-    from home.owed import answers_owed
-    from meetings.selectors import liaison_dashboard, pending_replies
-
     user = request.user
     memberships = sorted(memberships_of(user).values(), key=lambda m: m.council.name)
     cards = []
@@ -41,13 +41,11 @@ def home(request):
 
 
 def chair_card(council) -> dict:
-    """The chair's and secretary's card: the next meeting, and what awaits them, cached as one read until the
-    council's data changes or the day does."""
-    from elections.selectors import alert_counts
-    from meetings.selectors import chair_counts, next_meeting
-
+    """The chair's and secretary's card: the next meeting, and what awaits them."""
     today = council.today()
-    awaiting = cached(
-        council.pk, "chair-card", lambda: {**chair_counts(council, today), "alerts": alert_counts(council)}, today
-    )
-    return {"next_meeting": next_meeting(council), "today": today, **awaiting}
+    return {"next_meeting": next_meeting(council), "today": today, **_awaiting_chair(council, today)}
+
+
+@cached_read("chair-card", council=lambda council, today: council.pk, key=lambda council, today: (today,))
+def _awaiting_chair(council, today) -> dict:
+    return {**chair_counts(council, today), "alerts": alert_counts(council)}

@@ -46,6 +46,8 @@ class InvalidTransition(Exception):
 class Meeting(Versioned):
     """A council meeting, from its draft agenda to its published minutes."""
 
+    council_path = "council_id"
+
     class State(models.TextChoices):
         DRAFT = "draft", _("Draft")
         AGENDA_PUBLISHED = "agenda_published", _("Agenda published")
@@ -150,6 +152,8 @@ class Meeting(Versioned):
 class AgendaItem(Versioned):
     """One item on a meeting's agenda, with the minutes of its discussion."""
 
+    council_path = "meeting.council_id"
+
     class Kind(models.TextChoices):
         REGULAR = "regular", _("Regular item")
         FOLLOW_UP = "follow_up", _("Follow-up of open action items")
@@ -186,6 +190,8 @@ class AgendaItem(Versioned):
 class AgendaAttachment(models.Model):
     """A document attached to an agenda item."""
 
+    council_path = "item.meeting.council_id"
+
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(
         _("file"), upload_to="agenda/%Y/%m/", storage=private_storage, validators=attachment_validators
@@ -209,6 +215,8 @@ class AgendaAttachment(models.Model):
 
 class AgendaProposal(models.Model):
     """An item a member or liaison asks the chair to put on a meeting's agenda."""
+
+    council_path = "meeting.council_id"
 
     class State(models.TextChoices):
         PENDING = "pending", _("Awaiting the chair")
@@ -241,6 +249,8 @@ class AgendaProposal(models.Model):
 
 class Attendance(ChoiceLabels):
     """A council member's invitation to a meeting: their reply, and whether they came."""
+
+    council_path = "meeting.council_id"
 
     class Reply(models.TextChoices):
         NONE = "", _("No reply yet")
@@ -291,6 +301,8 @@ QUORUM_STATUSES = (Attendance.Status.PRESENT, Attendance.Status.DELEGATE)
 class Decision(Versioned):
     """A decision taken on an agenda item; numbered per council and year once the minutes are approved."""
 
+    council_path = "council_id"
+
     council = models.ForeignKey("council.Council", on_delete=models.CASCADE, related_name="decisions")
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="decisions")
     position = models.PositiveIntegerField(default=0)
@@ -325,6 +337,8 @@ class Decision(Versioned):
 
 class ActionItem(ChoiceLabels):
     """What one department must do about one decision, followed up until the chair accepts it as done."""
+
+    council_path = "council_id"
 
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
@@ -371,6 +385,8 @@ class ActionItem(ChoiceLabels):
 class ProgressUpdate(models.Model):
     """A department's report on an action item."""
 
+    council_path = "action_item.council_id"
+
     action_item = models.ForeignKey(ActionItem, on_delete=models.CASCADE, related_name="updates")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     text = models.TextField(_("progress"))
@@ -395,6 +411,8 @@ class ProgressUpdate(models.Model):
 
 class Amendment(models.Model):
     """A recorded correction to approved minutes: what changed, from what, why, by whom, when."""
+
+    council_path = "meeting.council_id"
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="amendments")
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
@@ -421,6 +439,8 @@ def validate_photo(file) -> None:
 
 class Statement(Versioned):
     """A press statement after a meeting: drafted by the secretary, approved and published by the chair."""
+
+    council_path = "council_id"
 
     class State(models.TextChoices):
         DRAFT = "draft", _("Draft")

@@ -1,15 +1,19 @@
 """Reads shared by the meeting views, dashboards, tasks and documents; each owns its joins."""
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.http import QueryDict
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from council.caching import cached
+from council.caching import cached_read
 from council.l10n import calendars
 from council.l10n.digits import localize_digits
 from council.models import Council
 from council.selectors import memberships_of
 from meetings.models import QUORUM_STATUSES, ActionItem, Attendance, Decision, Meeting, ProgressUpdate
+
+PER_PAGE = 50
 
 
 def meetings_of(council: Council):
@@ -19,8 +23,7 @@ def meetings_of(council: Council):
 
 
 def meeting_summary(meeting: Meeting) -> dict:
-    """The attendance counts and the proposals: what the meeting page shows outside its cached fragments.
-    Two queries, and small enough for the page to cache with the meeting."""
+    """The attendance counts and the proposals (two queries)."""
     counts = meeting.attendances.aggregate(
         invited=Count("pk"), present=Count("pk", filter=Q(status__in=QUORUM_STATUSES))
     )
@@ -33,10 +36,9 @@ def meeting_summary(meeting: Meeting) -> dict:
 
 
 def meeting_records(meeting: Meeting) -> dict:
-    """The items, attendances and amendments, as lazy querysets: the page shows them inside cached fragments,
-    so they are read only when a fragment has to be rendered again. An item's attachments and decisions, and a
-    decision's departments, come as plain lists (`to_attr`): a prefetched manager copies its queryset on
-    every access, and a page of minutes makes about a hundred."""
+    """The items, attendances and amendments. An item's attachments and decisions, and a decision's departments,
+    come as plain lists (`to_attr`): a prefetched manager copies its queryset on every access, and a page of
+    minutes makes about a hundred."""
     decisions = Decision.objects.prefetch_related(Prefetch("departments", to_attr="department_list"))
     items = meeting.items.select_related("presenter").prefetch_related(
         Prefetch("attachments", to_attr="attachment_list"),
@@ -50,8 +52,15 @@ def meeting_records(meeting: Meeting) -> dict:
 
 
 def meeting_page_data(meeting: Meeting) -> dict:
-    """Everything the meeting page shows, in a fixed number of queries."""
-    return {**meeting_summary(meeting), **meeting_records(meeting)}
+    """Everything the meeting page (and its printed minutes) shows, in a fixed number of queries."""
+    return {**meeting_summary(meeting), **{name: list(rows) for name, rows in meeting_records(meeting).items()}}
+
+
+@cached_read("meeting-page", council=lambda council, pk: council.pk, key=lambda council, pk: (pk,))
+def meeting_page(council: Council, pk: int) -> dict | None:
+    """The meeting and everything its page shows; None when the council has no such meeting."""
+    meeting = Meeting.objects.select_related("minutes_approved_by", "chaired_by").filter(council=council, pk=pk).first()
+    return None if meeting is None else {"meeting": meeting, **meeting_page_data(meeting)}
 
 
 def latest_update_text():
@@ -69,6 +78,26 @@ def action_items_of(council: Council):
         .annotate(latest_progress=latest_update_text())
         .order_by("due_date", "department__name", "pk")
     )
+
+
+@cached_read(
+    "follow-up-list",
+    council=lambda council, query, department_id: council.pk,
+    key=lambda council, query, department_id: (query, department_id, council.today()),  # "overdue" moves daily
+)
+def follow_up_page(council: Council, query: str, department_id: int | None) -> Page:
+    """A page of the follow-up list for a query string (its filters and page number), limited to one
+    department's items for that department's liaison."""
+    from meetings.forms import ActionItemFilter
+
+    queryset = action_items_of(council)
+    if department_id:
+        queryset = queryset.filter(department_id=department_id)
+    data = QueryDict(query)
+    filters = ActionItemFilter(data, queryset=queryset, council=council)
+    page = Paginator(filters.qs if filters.is_valid() else queryset.none(), PER_PAGE).get_page(data.get("page"))
+    # What is kept: the page's rows and the count; the paginator's query is not picklable nor needed.
+    return Page(list(page), page.number, Paginator(range(page.paginator.count), PER_PAGE))
 
 
 def open_action_items_digest(council: Council, *, before: Meeting) -> str:
@@ -90,17 +119,18 @@ def open_action_items_digest(council: Council, *, before: Meeting) -> str:
     return "\n".join(lines)
 
 
+@cached_read("next-meeting", council=lambda council: council.pk)
+def _upcoming(council: Council) -> Meeting | None:
+    upcoming = council.meetings.filter(
+        state__in=[Meeting.State.DRAFT, Meeting.State.AGENDA_PUBLISHED], starts_at__gte=timezone.now()
+    )
+    return upcoming.order_by("starts_at").first()
+
+
 def next_meeting(council: Council) -> Meeting | None:
-    """The council's next meeting, cached until the council's data changes or that meeting starts."""
-
-    def read():
-        upcoming = council.meetings.filter(
-            state__in=[Meeting.State.DRAFT, Meeting.State.AGENDA_PUBLISHED], starts_at__gte=timezone.now()
-        )
-        return upcoming.order_by("starts_at").first()
-
-    meeting = cached(council.pk, "next-meeting", read)
-    return meeting if meeting is None or meeting.starts_at >= timezone.now() else read()
+    """The council's next meeting, read again once the one cached has started."""
+    meeting = _upcoming(council)
+    return meeting if meeting is None or meeting.starts_at >= timezone.now() else _upcoming.uncached(council)
 
 
 def chair_counts(council: Council, today) -> dict:
@@ -136,13 +166,14 @@ def liaison_dashboard(membership) -> dict:
 def pending_replies(user) -> list[Attendance]:
     """Invitations this person has not answered yet, for meetings still to come, the soonest first. Cached per
     council until its data changes (a reply is a write); the clock is checked on every read."""
-    unanswered = []
-    for m in memberships_of(user).values():
-        unanswered += cached(m.council_id, "pending-replies", lambda m=m: _unanswered(m), m.pk)
+    unanswered = [attendance for m in memberships_of(user).values() for attendance in _unanswered(m)]
     now = timezone.now()
     return sorted((a for a in unanswered if a.meeting.starts_at >= now), key=lambda a: a.meeting.starts_at)
 
 
+@cached_read(
+    "pending-replies", council=lambda membership: membership.council_id, key=lambda membership: (membership.pk,)
+)
 def _unanswered(membership) -> list[Attendance]:
     return list(
         Attendance.objects.filter(

@@ -1,24 +1,21 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council import permissions
-from council.caching import cached
 from council.concurrency import CONFLICT_MESSAGE, EditConflict
 from council.files import file_response
 from council.mfa import require_mfa
 from council.selectors import language_for_recipient, memberships_of
 from meetings import forms, ical, services
 from meetings.models import ActionItem, AgendaAttachment, AgendaItem, AgendaProposal, Decision, Meeting, Statement
-from meetings.selectors import action_items_of, meeting_records, meeting_summary, meetings_of
+from meetings.selectors import action_items_of, follow_up_page, meeting_page, meeting_records, meetings_of
 
 
 def _meeting(request, slug, pk, predicate=permissions.can_read_drafts) -> Meeting:
@@ -179,20 +176,20 @@ def _meeting_chair_edit(request, meeting):
 def meeting_detail(request, slug, pk):
     user = request.user
     council = permissions.get_council_for_user(user, slug)
-    # The meeting and its summary are cached with the council's generation, as the page's fragments are.
-    meeting, summary = cached(council.pk, "meeting-page", lambda: _meeting_and_summary(council, pk), pk)
+    page = meeting_page(council, pk)
+    if page is None:
+        raise Http404
+    meeting = page["meeting"]
     meeting.council = council
     permissions.authorize(user, permissions.can_read_drafts, meeting)
     can_edit = permissions.can_edit_agenda(user, meeting)
     membership = memberships_of(user).get(meeting.council_id)
     my_attendance = None  # the reply is asked for only while the agenda is published
     if membership and meeting.state == Meeting.State.AGENDA_PUBLISHED:
-        my_attendance = meeting.attendances.filter(membership=membership).first()
+        my_attendance = next((a for a in page["attendances"] if a.membership_id == membership.pk), None)
     context = {
         "council": meeting.council,
-        "meeting": meeting,
-        **summary,
-        **meeting_records(meeting),
+        **page,
         "can_edit_agenda": can_edit and meeting.agenda_is_editable,
         "can_edit_minutes": can_edit and meeting.minutes_are_editable,
         "can_record_attendance": can_edit,
@@ -204,13 +201,6 @@ def meeting_detail(request, slug, pk):
         "attachment_form": forms.AttachmentForm(),
     }
     return render(request, "meetings/meeting_detail.html", context)
-
-
-def _meeting_and_summary(council, pk) -> tuple[Meeting, dict]:
-    meeting = get_object_or_404(
-        Meeting.objects.select_related("minutes_approved_by", "chaired_by"), council=council, pk=pk
-    )
-    return meeting, meeting_summary(meeting)
 
 
 @login_required
@@ -654,26 +644,15 @@ def action_list(request, slug):
         data["open_only"] = "on"
     filters = forms.ActionItemFilter(data, queryset=queryset, council=council)
 
-    def matching():
-        return filters.qs if filters.is_valid() else queryset.none()
-
     export = request.GET.get("export")
     if export in ("csv", "xlsx"):
-        return exports.action_items_response(council, matching(), export)
+        return exports.action_items_response(council, filters.qs if filters.is_valid() else queryset.none(), export)
 
-    today = council.today()
-
-    def listing() -> str:
-        page = Paginator(matching(), 50).get_page(request.GET.get("page"))
-        context = {"council": council, "filters": filters, "items": page, "today": today}
-        return render_to_string("meetings/_action_listing.html", context, request)
-
-    # The filters, table and pages, rendered once per council generation, language, query and scope.
-    parts = (translation.get_language(), data.urlencode(), department_only, today)
     context = {
         "council": council,
         "filters": filters,
-        "listing": cached(council.pk, "follow-up-list", listing, *parts),
+        "items": follow_up_page(council, data.urlencode(), department_only),
+        "today": council.today(),
     }
     return render(request, "meetings/action_list.html", context)
 

@@ -9,6 +9,8 @@ from council.storage import private_storage
 class DocumentRequest(models.Model):
     """A citizen's request for public documents, followed by a tracking code until answered or refused."""
 
+    council_path = "council_id"
+
     class Status(models.TextChoices):
         RECEIVED = "received", _("Received")
         ASSIGNED = "assigned", _("Being handled")

@@ -184,12 +184,13 @@ def minutes_pdf(request, slug, pk):
 def search(request, slug):
     council = portal_council(request, slug)
     query = normalize_line(request.GET.get("q", ""))[:SEARCH_MAX_LENGTH]
-    results = search_results(council, query) if query else None  # read only when its cached fragment is not
+    # Not cached: anyone can ask for any words, and every answer kept would be the asker's to fill the cache with.
+    results = search_results(council, query) if query else None
     return render(request, "portal/search.html", {"council": council, "query": query, "results": results})
 
 
 def search_results(council: Council, query: str) -> dict:
-    """The council's published decisions and agenda items matching the query (50 of each at most), unread."""
+    """The council's published decisions and agenda items matching the query (50 of each at most)."""
     decisions = published_decisions(council).select_related("item__meeting")
     items = AgendaItem.objects.filter(meeting__council=council, meeting__state=Meeting.State.PUBLISHED).select_related(
         "meeting"
@@ -202,7 +203,7 @@ def search_results(council: Council, query: str) -> dict:
         for word in query.split():
             decisions = decisions.filter(text__icontains=word)
             items = items.filter(Q(title__icontains=word) | Q(discussion__icontains=word))
-    return {"decisions": decisions[:50], "items": items[:50]}
+    return {"decisions": list(decisions[:50]), "items": list(items[:50])}
 
 
 def meetings_ics(request, slug):

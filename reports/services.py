@@ -3,7 +3,7 @@
 from django.db import transaction
 from django_q.tasks import async_task
 
-from council.caching import cached
+from council.caching import cached_read
 from reports import documents
 from reports.models import Document
 from reports.registry import PRINTABLES
@@ -11,6 +11,25 @@ from reports.registry import PRINTABLES
 
 def build_spec(document: Document):
     return PRINTABLES[document.kind].build(document)
+
+
+@cached_read(
+    "document-version",
+    council=lambda document: document.council_id,
+    key=lambda document: (
+        document.kind,
+        document.language,
+        document.meeting_id,
+        document.department_id,
+        document.survey_round_id,
+        document.election_period_id,
+        document.council.today(),  # the follow-up report says what is overdue today
+    ),
+)
+def document_version(document: Document) -> str:
+    """The fingerprint of what the document would show now. It reads and formats the whole document, so it is
+    cached like any read of the council: the next write anywhere in it drops it."""
+    return documents.fingerprint(build_spec(document))
 
 
 @transaction.atomic
@@ -30,17 +49,7 @@ def document_request(
     }
     same = {"kind": kind, "council": council, "language": language, **subject}
     document = Document(**same, requested_by=user)
-    # Fingerprinting reads and formats the whole document (a minutes: 8 queries, about 25 ms), so it is
-    # cached like any other read of the council: the next write anywhere in the council drops it.
-    document.version = cached(
-        council.pk,
-        "document-version",
-        lambda: documents.fingerprint(build_spec(document)),
-        kind,
-        language,
-        *[value and value.pk for value in subject.values()],
-        council.today(),  # the follow-up report says what is overdue today
-    )
+    document.version = document_version(document)
     existing = Document.objects.filter(**same, version=document.version).exclude(status=Document.Status.FAILED).first()
     if existing:
         return existing

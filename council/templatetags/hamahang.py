@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 from django import template
 from django.utils.translation import get_language
 
-from council import caching
 from council.l10n import calendars
 from council.l10n.digits import localize_digits
 
@@ -51,13 +50,3 @@ def digits(value):
 def overdue_on(action_item, today):
     """Whether an action item is past its due date and still open, on the given day."""
     return action_item.is_overdue(today)
-
-
-@register.simple_tag
-def council_generation(council):
-    """The council and its cache generation, for `{% cache %}` keys: a fragment is never served to another
-    council, and is stale once the council's data changes.
-
-    {% council_generation council as generation %}{% cache CACHE_TIMEOUT "name" generation meeting.pk LANGUAGE_CODE %}
-    """
-    return f"{council.pk}:{caching.generation(council.pk)}"

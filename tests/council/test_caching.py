@@ -1,5 +1,4 @@
-"""Cached reads and page fragments: served again until the council's data changes, never across councils,
-roles or languages."""
+"""Cached reads: served again until the council's data changes, never across councils, roles or languages."""
 
 import os
 
@@ -82,11 +81,37 @@ def test_it_finds_the_council_of_rows_several_links_away(world, meetings, privat
         cycle=ElectionPeriodFactory(council=world.council).cycles.first(), department=world.department_a
     )
     answer = attestation.answers.first()
-    assert caching.council_id_of(attachment) == world.council.pk  # attachment → item → meeting → council
-    assert caching.council_id_of(answer) == world.council.pk  # answer → attestation → department → council
-    assert caching.council_id_of(meetings.update) == world.council.pk  # progress → action item → council
-    assert caching.council_id_of(world.council) == world.council.pk
-    assert caching.council_id_of(UserFactory()) is None
+    assert caching.council_of(attachment) == world.council.pk  # attachment → item → meeting → council
+    assert caching.council_of(answer) == world.council.pk  # answer → attestation → department → council
+    assert caching.council_of(meetings.update) == world.council.pk  # progress → action item → council
+    assert caching.council_of(world.council) == world.council.pk
+
+
+def test_every_model_of_ours_declares_its_way_to_the_council_or_shows_on_no_council_page():
+    from django.apps import apps
+
+    ours = {"council", "departments", "elections", "meetings", "portal", "reports"}
+    not_council_data = {"council.User", "council.Invitation", "reports.Document"}
+    undeclared = [
+        model._meta.label
+        for model in apps.get_models()
+        if model._meta.app_label in ours
+        and not model.__name__.startswith("Historical")
+        and not getattr(model, "council_path", None)
+        and model._meta.label not in not_council_data
+    ]
+    assert undeclared == []
+
+
+def test_only_the_declared_models_are_watched_so_the_others_keep_fast_deletes():
+    from django.db.models.signals import post_delete, post_save
+
+    from council.models import User
+    from meetings.models import Meeting
+    from reports.models import Document
+
+    assert post_save.has_listeners(Meeting) and post_delete.has_listeners(Meeting)
+    assert not post_save.has_listeners(User) and not post_delete.has_listeners(Document)
 
 
 @pytest.mark.parametrize("language", ["fa", "sq"])
@@ -125,6 +150,7 @@ def test_a_new_member_appears_on_the_cached_attendance_list(client, world, meeti
     meetings.meeting.state = "held"
     meetings.meeting.save()
     client.force_login(world.chair)
+    assert "Drita Krasniqi" not in client.get(meeting_url(meetings.meeting)).content.decode()  # cached now
     newcomer = UserFactory(first_name="Drita", last_name="Krasniqi")
     Attendance.objects.create(
         meeting=meetings.meeting, membership=MembershipFactory(user=newcomer, council=world.council, role=Role.MEMBER)
@@ -153,13 +179,20 @@ def test_the_dashboard_shows_a_new_neutrality_alert_at_once(client, world):
 
 
 def test_the_cached_meeting_page_shows_a_new_proposal_and_reply_at_once(client, world, meetings):
+    from meetings import services
     from tests.factories import AgendaProposalFactory
 
+    meetings.meeting.state = "agenda_published"
+    meetings.meeting.save()
+    attendance = Attendance.objects.create(meeting=meetings.meeting, membership=world.member.memberships.get())
     client.force_login(world.chair)
     url = meeting_url(meetings.meeting)
-    client.get(url)
+    page = client.get(url).content.decode()  # cached now
+    assert "Press day for schools" not in page and "<td>Attending</td>" not in page
     AgendaProposalFactory(meeting=meetings.meeting, proposed_by=world.liaison_b, title="Press day for schools")
-    assert "Press day for schools" in client.get(url).content.decode()
+    services.rsvp_reply(attendance=attendance, reply=Attendance.Reply.ATTENDING)
+    page = client.get(url).content.decode()
+    assert "Press day for schools" in page and "<td>Attending</td>" in page
 
 
 def test_a_request_reads_each_generation_once_and_again_after_its_own_write(client, world, meetings, monkeypatch):
@@ -236,17 +269,42 @@ def test_the_next_meeting_is_read_again_once_the_cached_one_has_started(world, m
     assert next_meeting(world.council) == later
 
 
-def test_everything_cached_can_be_stored(world, meetings):
-    """Values go to Redis in production: each cached read must pickle."""
+def test_everything_cached_can_be_stored(client, world, meetings, monkeypatch):
+    """Values go to Redis or the database cache: every cached read of every page must pickle."""
     import pickle
 
-    from departments.selectors import _gap_dashboard
-    from home.views import chair_card
+    stored = {}
+    real_set = caching.cache.set
 
+    def remember(key, value, *args, **kwargs):
+        if key.startswith("council-read:"):
+            stored[key.split(":")[3]] = value
+        return real_set(key, value, *args, **kwargs)
+
+    monkeypatch.setattr(caching.cache, "set", remember)
     survey = SurveyRoundFactory(council=world.council)
     SurveyResponseFactory(round=survey, department=world.department_a, state="submitted")
-    for value in (_gap_dashboard(survey), chair_card(world.council)):
-        assert pickle.loads(pickle.dumps(value)) is not None
+    meetings.meeting.state = "agenda_published"
+    meetings.meeting.save()
+    Attendance.objects.create(meeting=meetings.meeting, membership=world.member.memberships.get())
+    slug = world.council.slug
+    for user, url in [
+        (world.chair, "/"),
+        (world.member, "/"),
+        (world.chair, meeting_url(meetings.meeting)),
+        (world.chair, reverse("meetings:action-list", args=[slug])),
+        (world.admin, reverse("departments:survey-dashboard", args=[slug, survey.pk])),
+    ]:
+        client.force_login(user)
+        assert client.get(url).status_code == 200
+    client.post(
+        reverse("reports:document-create", args=[slug]),
+        {"kind": "agenda", "language": "en", "meeting": meetings.meeting.pk},
+    )
+
+    assert set(stored) == caching.CACHED_READS  # every cached read was met
+    for name, value in stored.items():
+        assert pickle.loads(pickle.dumps(value)) is not None or value is None, name
 
 
 def test_the_redis_cache_keeps_one_client_and_still_reads_and_writes():
@@ -276,22 +334,16 @@ def test_choice_labels_follow_the_language_and_show_unknown_values_as_they_are()
     assert Attendance(status="typo").get_status_display() == "typo"
 
 
-def test_the_survey_dashboard_reads_its_figures_only_when_its_fragment_is_rendered_again(client, world, monkeypatch):
-    from departments import selectors
-
+def test_the_survey_dashboard_is_computed_once_until_the_council_changes(client, world):
     survey = SurveyRoundFactory(council=world.council)
     SurveyResponseFactory(round=survey, department=world.department_a, state="submitted")
-    reads = []
-    real = selectors.gap_dashboard
-    monkeypatch.setattr(selectors, "gap_dashboard", lambda round: reads.append(round.pk) or real(round))
     client.force_login(world.admin)
     url = reverse("departments:survey-dashboard", args=[world.council.slug, survey.pk])
-    assert world.department_a.name in client.get(url).content.decode()
-    assert world.department_a.name in client.get(url).content.decode()  # from the cached fragment
-    assert reads == [survey.pk]
+    first, page = queries(client, url)
+    again, _ = queries(client, url)
+    assert world.department_a.name in page and again < first
     caching.council_changed(world.council.pk)
-    client.get(url)
-    assert reads == [survey.pk, survey.pk]
+    assert queries(client, url)[0] == first
 
 
 def test_a_value_cached_before_the_generation_was_evicted_is_never_served_again(db):
@@ -320,3 +372,36 @@ def test_a_read_that_finds_nothing_is_cached_too(world):
     assert caching.cached(world.council.pk, "nothing", compute) is None
     assert caching.cached(world.council.pk, "nothing", compute) is None
     assert len(calls) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_read_made_while_a_write_is_open_is_not_served_once_it_commits(world, meetings):
+    """Two connections: one writes in a transaction; the other reads (and caches) the old state meanwhile.
+    The bump when the write commits makes that entry unreachable. (With Redis, as in CI, the bump made inside
+    the transaction is seen at once; the database cache's own bump only commits with the write.)"""
+    import threading
+
+    from django.db import connection, transaction
+
+    from meetings.selectors import meeting_page
+
+    written, commit = threading.Event(), threading.Event()
+
+    def writer():
+        try:
+            with transaction.atomic():
+                meetings.item.title = "Library opening hours"
+                meetings.item.save()
+                written.set()
+                commit.wait(10)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    assert written.wait(10)
+    old_title = meeting_page(world.council, meetings.meeting.pk)["items"][0].title  # read and cached meanwhile
+    commit.set()
+    thread.join(10)
+    assert old_title != "Library opening hours"
+    assert meeting_page(world.council, meetings.meeting.pk)["items"][0].title == "Library opening hours"
