@@ -1,6 +1,7 @@
 """Optimistic locking: a save that started from an old version is refused, never silently applied."""
 
 from django import forms
+from django.contrib import messages
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -63,6 +64,14 @@ def conflicting_values(form, saved) -> list[tuple[str, object]]:
             shown = dict(field.flatchoices).get(theirs, theirs) if field.choices else theirs
             conflicts.append((form.fields[name].label, shown))
     return conflicts
+
+
+def edit_conflict(request, form, saved) -> list[tuple[str, object]]:
+    """After an EditConflict: what was typed stays in the form, its next save starts from the saved version, the
+    user is told, and the fields where the saved version differs come back to be shown beside the form."""
+    form.show_saved_version(saved)
+    messages.error(request, CONFLICT_MESSAGE)
+    return conflicting_values(form, saved)
 
 
 @transaction.atomic

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council import permissions
-from council.concurrency import CONFLICT_MESSAGE, EditConflict, conflicting_values, save_versioned
+from council.concurrency import CONFLICT_MESSAGE, EditConflict, edit_conflict, save_versioned
 from council.l10n import calendars
 from council.l10n.digits import to_latin_digits
 from council.l10n.text import persian_sort_key
@@ -206,14 +206,6 @@ def _collection_toggle(request, slug, pk, *, model, close: bool, url_name):
     return redirect(url_name, slug=slug, pk=pk)
 
 
-def _conflict(request, form, saved) -> list:
-    """Keep what was typed, move the form onto the saved version, and list where that version differs."""
-    form.data = form.data.copy()
-    form.data["base_version"] = saved.version
-    messages.error(request, CONFLICT_MESSAGE)
-    return conflicting_values(form, saved)
-
-
 def _submission_edit(request, submission, *, form_class, form_kwargs, template, context, detail_url):
     """The liaison's form: "save" keeps a draft, "submit" hands it in once complete. Nothing typed is lost."""
     council = submission.department.council
@@ -236,7 +228,7 @@ def _submission_edit(request, submission, *, form_class, form_kwargs, template, 
             except EditConflict:
                 collection = submission.collection
                 saved = type(submission).objects.get(**{collection.link: collection}, department=submission.department)
-                conflicts = _conflict(request, form, saved)
+                conflicts = edit_conflict(request, form, saved)
             except services.SubmissionError as error:
                 messages.error(request, str(error))
                 return redirect(detail_url)
@@ -625,7 +617,7 @@ def proposal_edit(request, slug, pk):
         try:
             services.proposal_edit(form=form)
         except EditConflict:
-            conflicts = _conflict(request, form, TrainingProposal.objects.get(pk=proposal.pk))
+            conflicts = edit_conflict(request, form, TrainingProposal.objects.get(pk=proposal.pk))
         except services.SubmissionError as error:
             messages.error(request, str(error))
             return redirect("departments:proposal-detail", slug=slug, pk=pk)
@@ -727,7 +719,7 @@ def course_edit(request, slug, pk):
         try:
             save_versioned(form)
         except EditConflict:
-            conflicts = _conflict(request, form, TrainingCourse.objects.get(pk=course.pk))
+            conflicts = edit_conflict(request, form, TrainingCourse.objects.get(pk=course.pk))
         else:
             messages.success(request, _("Course saved."))
             return redirect("departments:course-detail", slug=slug, pk=pk)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council import permissions
-from council.concurrency import CONFLICT_MESSAGE, EditConflict, conflicting_values
+from council.concurrency import CONFLICT_MESSAGE, EditConflict, edit_conflict
 from council.files import file_response
 from council.models import Department
 from council.selectors import liaison_department
@@ -42,14 +42,6 @@ def _form_page(
         "intro": intro,
     }
     return render(request, "departments/form_page.html", context)
-
-
-def _conflict(request, form, saved) -> list:
-    """Keep what was typed, move the form onto the saved version, and list where that version differs."""
-    form.data = form.data.copy()
-    form.data["base_version"] = saved.version
-    messages.error(request, CONFLICT_MESSAGE)
-    return conflicting_values(form, saved)
 
 
 def _election(request, slug, pk, predicate=permissions.can_run_submissions) -> ElectionPeriod:
@@ -342,7 +334,7 @@ def access_request_edit(request, slug, pk, request_pk):
         try:
             services.register_row_edit(form=form)
         except EditConflict:
-            conflicts = _conflict(request, form, AccessRequest.objects.get(pk=access.pk))
+            conflicts = edit_conflict(request, form, AccessRequest.objects.get(pk=access.pk))
         except services.SubmissionError as error:
             messages.error(request, str(error))
             return redirect(register)
@@ -375,7 +367,7 @@ def complaint_edit(request, slug, pk, complaint_pk):
         try:
             services.register_row_edit(form=form)
         except EditConflict:
-            conflicts = _conflict(request, form, Complaint.objects.get(pk=complaint.pk))
+            conflicts = edit_conflict(request, form, Complaint.objects.get(pk=complaint.pk))
         except services.SubmissionError as error:
             messages.error(request, str(error))
             return redirect(register)
