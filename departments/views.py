@@ -6,12 +6,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council import permissions
+from council.caching import cached_read
 from council.concurrency import CONFLICT_MESSAGE, EditConflict, edit_conflict, save_versioned
 from council.l10n import calendars
 from council.l10n.digits import to_latin_digits
@@ -344,6 +346,17 @@ def survey_dashboard(request, slug, pk):
     export = request.GET.get("export")
     if export in ("csv", "xlsx"):
         return exports.gap_response(selectors.gap_dashboard(round), export)
+    context = {"council": round.council, "round": round, "dashboard_body": _gap_dashboard_body(request, round)}
+    return render(request, "departments/survey_dashboard.html", context)
+
+
+@cached_read(
+    "gap-dashboard-page",
+    council=lambda request, round: round.council_id,
+    key=lambda request, round: (round.pk, translation.get_language()),
+)
+def _gap_dashboard_body(request, round) -> str:
+    """The dashboard's figures, charts and tables, rendered: the same for everyone who may see them."""
     context = {
         "council": round.council,
         "round": round,
@@ -351,7 +364,7 @@ def survey_dashboard(request, slug, pk):
         "functions": STAFF_FUNCTIONS,
         "rtl": translation.get_language_bidi(),
     }
-    return render(request, "departments/survey_dashboard.html", context)
+    return render_to_string("departments/_gap_dashboard.html", context, request)
 
 
 survey_close = partial(_collection_toggle, model=SurveyRound, close=True, url_name="departments:survey-dashboard")

@@ -80,11 +80,6 @@ def action_items_of(council: Council):
     )
 
 
-@cached_read(
-    "follow-up-list",
-    council=lambda council, query, department_id: council.pk,
-    key=lambda council, query, department_id: (query, department_id, council.today()),  # "overdue" moves daily
-)
 def follow_up_page(council: Council, query: str, department_id: int | None) -> Page:
     """A page of the follow-up list for a query string (its filters and page number), limited to one
     department's items for that department's liaison."""
@@ -95,9 +90,7 @@ def follow_up_page(council: Council, query: str, department_id: int | None) -> P
         queryset = queryset.filter(department_id=department_id)
     data = QueryDict(query)
     filters = ActionItemFilter(data, queryset=queryset, council=council)
-    page = Paginator(filters.qs if filters.is_valid() else queryset.none(), PER_PAGE).get_page(data.get("page"))
-    # What is kept: the page's rows and the count; the paginator's query is not picklable nor needed.
-    return Page(list(page), page.number, Paginator(range(page.paginator.count), PER_PAGE))
+    return Paginator(filters.qs if filters.is_valid() else queryset.none(), PER_PAGE).get_page(data.get("page"))
 
 
 def open_action_items_digest(council: Council, *, before: Meeting) -> str:

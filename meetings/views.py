@@ -3,12 +3,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council import permissions
+from council.caching import cached_read
 from council.concurrency import CONFLICT_MESSAGE, EditConflict
 from council.files import file_response
 from council.mfa import require_mfa
@@ -648,13 +650,24 @@ def action_list(request, slug):
     if export in ("csv", "xlsx"):
         return exports.action_items_response(council, filters.qs if filters.is_valid() else queryset.none(), export)
 
-    context = {
-        "council": council,
-        "filters": filters,
-        "items": follow_up_page(council, data.urlencode(), department_only),
-        "today": council.today(),
-    }
-    return render(request, "meetings/action_list.html", context)
+    listing = _follow_up_listing(request, council, filters, data.urlencode(), department_only)
+    return render(request, "meetings/action_list.html", {"council": council, "filters": filters, "listing": listing})
+
+
+@cached_read(
+    "follow-up-list",
+    council=lambda request, council, filters, query, department_id: council.pk,
+    key=lambda request, council, filters, query, department_id: (
+        query,
+        department_id,
+        translation.get_language(),
+        council.today(),  # "overdue" moves with the day
+    ),
+)
+def _follow_up_listing(request, council, filters, query, department_id) -> str:
+    """The follow-up list's filters, table and pages, rendered: the same for everyone who sees the same rows."""
+    context = {"council": council, "filters": filters, "items": follow_up_page(council, query, department_id)}
+    return render_to_string("meetings/_action_listing.html", {**context, "today": council.today()}, request)
 
 
 def _action(request, slug, pk, predicate=permissions.can_view_department) -> ActionItem:
