@@ -15,7 +15,7 @@ from council.models import Department
 from council.selectors import liaison_department
 from elections import exports, selectors, services
 from elections.forms import AccessRequestForm, AnswerForm, ComplaintForm, ElectionPeriodForm, FollowUpForm
-from elections.models import AccessRequest, Alert, Answer, Attestation, Complaint, ElectionPeriod, ReportingCycle
+from elections.models import Alert, Answer, Attestation, ElectionPeriod, ReportingCycle
 
 
 def _council(request, slug, predicate=None):
@@ -329,28 +329,14 @@ def access_request_edit(request, slug, pk, request_pk):
         return redirect(register)
     departments = permissions.departments_answered_by(request.user, period.council, secretariat_too=True)
     form = AccessRequestForm(request.POST or None, instance=access, council=period.council, departments=departments)
-    conflicts = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.register_row_edit(form=form)
-        except EditConflict:
-            conflicts = edit_conflict(request, form, AccessRequest.objects.get(pk=access.pk))
-        except services.SubmissionError as error:
-            messages.error(request, str(error))
-            return redirect(register)
-        else:
-            messages.success(request, _("Request saved."))
-            return redirect(register)
-    return _form_page(
+    return _register_row_edit(
         request,
-        period.council,
+        period,
         form,
+        register,
+        saved=_("Request saved."),
         title=_("Equal-access request"),
-        submit=_("Save"),
-        back=register,
         section=_("Equal-access register"),
-        section_url=register,
-        conflicts=conflicts,
     )
 
 
@@ -362,26 +348,33 @@ def complaint_edit(request, slug, pk, complaint_pk):
     if not period.is_open:
         return redirect(register)
     form = ComplaintForm(request.POST or None, instance=complaint, council=period.council)
+    return _register_row_edit(
+        request, period, form, register, saved=_("Complaint saved."), title=_("Complaint"), section=_("Complaints")
+    )
+
+
+def _register_row_edit(request, period, form, register, *, saved, title, section):
+    """Save an edit of a register entry; on a conflict, keep what was typed and show what was saved meanwhile."""
     conflicts = []
     if request.method == "POST" and form.is_valid():
         try:
             services.register_row_edit(form=form)
         except EditConflict:
-            conflicts = edit_conflict(request, form, Complaint.objects.get(pk=complaint.pk))
+            conflicts = edit_conflict(request, form, type(form.instance).objects.get(pk=form.instance.pk))
         except services.SubmissionError as error:
             messages.error(request, str(error))
             return redirect(register)
         else:
-            messages.success(request, _("Complaint saved."))
+            messages.success(request, saved)
             return redirect(register)
     return _form_page(
         request,
         period.council,
         form,
-        title=_("Complaint"),
+        title=title,
         submit=_("Save"),
         back=register,
-        section=_("Complaints"),
+        section=section,
         section_url=register,
         conflicts=conflicts,
     )
