@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
-from council.mfa import require_mfa
+from council.mfa import require_two_factor
 
 
 class HamahangAdminSite(admin.AdminSite):
@@ -20,7 +20,7 @@ class HamahangAdminSite(admin.AdminSite):
         return secure_admin_login(super().login)(request, extra_context)
 
     def admin_view(self, view, cacheable=False):
-        admin_only = super().admin_view(require_mfa(view), cacheable)
+        admin_only = super().admin_view(require_two_factor(view), cacheable)
 
         @wraps(admin_only)
         def inner(request, *args, **kwargs):

@@ -1,4 +1,9 @@
-"""Two-factor authentication for chairs and admins: the one place it is enforced."""
+"""Two-factor authentication for what chairs and admins alone may do: the one place it is checked.
+
+Each action of `council.permissions` declares whether it needs two-factor authentication;
+`permissions.authorize` raises `TwoFactorRequired` for it when the person has none, and
+`TwoFactorMiddleware` turns that into a visit to the set-up page, coming back afterwards.
+"""
 
 from functools import wraps
 from urllib.parse import urlencode
@@ -6,34 +11,62 @@ from urllib.parse import urlencode
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-
-from council.models import Role
-from council.selectors import memberships_of
+from django_htmx.http import HttpResponseClientRedirect
 
 
-def mfa_required_for(user) -> bool:
+class TwoFactorRequired(PermissionDenied):
+    """Allowed, but only once two-factor authentication is on."""
+
+
+def two_factor_missing(user) -> bool:
     if not settings.HAMAHANG_REQUIRE_MFA or not user.is_authenticated:
         return False
-    return user.is_staff or user.is_superuser or any(m.role == Role.CHAIR for m in memberships_of(user).values())
+    return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
-def mfa_satisfied(user) -> bool:
-    if not mfa_required_for(user):
-        return True
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+def _come_back_to(request) -> str:
+    """The page to return to once set up: this one, or for a button (a POST) the page the button was on."""
+    if request.method == "GET":
+        return request.get_full_path()
+    referer = request.headers.get("Referer", "")
+    if url_has_allowed_host_and_scheme(referer, {request.get_host()}, require_https=request.is_secure()):
+        return referer
+    return reverse("home:home")
 
 
-def require_mfa(view):
-    """Send a chair or admin without two-factor authentication to set it up first."""
+def set_up_two_factor(request):
+    messages.warning(request, _("Turn on two-factor authentication before you approve or publish anything."))
+    set_up = f"{reverse('mfa_activate_totp')}?{urlencode({'next': _come_back_to(request)})}"
+    if getattr(request, "htmx", False):  # a button that swaps part of a page: the whole page goes
+        return HttpResponseClientRedirect(set_up)
+    return redirect(set_up)
+
+
+def require_two_factor(view):
+    """For views that are wholly reserved to chairs and admins (the Django admin)."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if mfa_satisfied(request.user):
-            return view(request, *args, **kwargs)
-        messages.warning(request, _("Turn on two-factor authentication before you approve or publish anything."))
-        return redirect(f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.get_full_path()})}")
+        if two_factor_missing(request.user):
+            return set_up_two_factor(request)
+        return view(request, *args, **kwargs)
 
     return wrapper
+
+
+class TwoFactorMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, TwoFactorRequired):
+            return set_up_two_factor(request)
+        return None

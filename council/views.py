@@ -29,7 +29,7 @@ def council_detail(request, slug):
         "department_count": council.departments.count(),
         "can_view_members": permissions.can_view_members(user, council),
         "can_manage": permissions.can_manage_council(user, council),
-        "can_handle_requests": permissions.can_edit_agenda(user, council),
+        "can_handle_requests": permissions.can_handle_document_requests(user, council),
     }
     return render(request, "council/council_detail.html", context)
 

@@ -62,8 +62,7 @@ def department_list(request, slug):
 def _department_for_user(request, slug, pk, predicate) -> Department:
     council = permissions.get_council_for_user(request.user, slug)
     department = get_object_or_404(Department.objects.select_related("council"), council=council, pk=pk)
-    if not predicate(request.user, department):
-        raise PermissionDenied
+    permissions.authorize(request.user, predicate, department)
     return department
 
 
@@ -561,17 +560,15 @@ def _course(request, slug, pk, predicate=permissions.can_view_council) -> Traini
 def training_list(request, slug):
     council = _council(request, slug)
     user = request.user
-    can_review = permissions.can_run_submissions(user, council)
-    own = liaison_department(user, council)
-    proposals = TrainingProposal.objects.filter(council=council).select_related("department", "course")
-    if not can_review:
-        proposals = proposals.filter(department=own) if own else proposals.none()
+    scope = permissions.row_scope(user, council)
+    can_review = scope.every
+    proposals = scope.filter(TrainingProposal.objects.filter(council=council).select_related("department", "course"))
     context = {
         "council": council,
         "demand": selectors.training_demand(council) if can_review else [],
         "proposals": proposals,
         "can_review": can_review,
-        "can_propose": permissions.is_admin(user) or own is not None,
+        "can_propose": permissions.is_admin(user) or scope.department is not None,
         "courses": council.training_courses.exclude(state=TrainingCourse.State.CANCELLED).annotate(
             enrolled=Count("enrolments")
         ),
@@ -706,11 +703,10 @@ def course_detail(request, slug, pk):
     course = _course(request, slug, pk)
     user = request.user
     council = course.council
-    can_review = permissions.can_run_submissions(user, council)
+    scope = permissions.row_scope(user, council)
+    can_review = scope.every
     departments = permissions.departments_answered_by(user, council, secretariat_too=True)
-    enrolments = course.enrolments.select_related("department")
-    if not can_review:
-        enrolments = enrolments.filter(department__in=departments)
+    enrolments = scope.filter(course.enrolments.select_related("department"))
     context = {
         "council": council,
         "course": course,

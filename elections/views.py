@@ -111,7 +111,7 @@ def election_detail(request, slug, pk):
         .select_related("cycle", "department", "answer", "closed_by")
         .order_by("-closed_at"),
         "items": selectors.item_compliance(period),
-        "can_close": permissions.can_publish(request.user, period),
+        "can_close": permissions.can_close_election(request.user, period),
     }
     return render(request, "elections/election_detail.html", context)
 
@@ -119,7 +119,7 @@ def election_detail(request, slug, pk):
 @require_POST
 @login_required
 def election_close(request, slug, pk):
-    period = _election(request, slug, pk, permissions.can_publish)
+    period = _election(request, slug, pk, permissions.can_close_election)
     try:
         services.election_period_close(period=period)
     except services.SubmissionError as error:
@@ -259,7 +259,7 @@ def evidence_download(request, slug, pk, answer_pk):
 
 @login_required
 def alert_close(request, slug, pk, alert_pk):
-    period = _election(request, slug, pk, permissions.can_publish)
+    period = _election(request, slug, pk, permissions.can_close_election)
     alert = get_object_or_404(Alert.objects.select_related("department", "answer"), cycle__period=period, pk=alert_pk)
     form = FollowUpForm(request.POST or None, council=period.council)
     if request.method == "POST" and form.is_valid():
@@ -291,12 +291,11 @@ def access_register(request, slug, pk):
     period = _election(request, slug, pk, permissions.can_view_council)
     user = request.user
     departments = permissions.departments_answered_by(user, period.council)
-    can_review = permissions.can_run_submissions(user, period)
-    if not (can_review or departments.exists()):
+    scope = permissions.row_scope(user, period.council)
+    can_review = scope.every
+    if not (can_review or scope.department):
         raise PermissionDenied
-    requests = period.access_requests.select_related("department")
-    if not can_review:
-        requests = requests.filter(department__in=departments)
+    requests = scope.filter(period.access_requests.select_related("department"))
     form = None
     if period.is_open and departments.exists():
         form = AccessRequestForm(request.POST or None, council=period.council, departments=departments)

@@ -108,6 +108,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "council.mfa.TwoFactorMiddleware",
 ]
 
 ROOT_URLCONF = "hamahang.urls"

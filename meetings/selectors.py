@@ -10,6 +10,7 @@ from council.caching import cached_read
 from council.l10n import calendars
 from council.l10n.digits import localize_digits
 from council.models import Council
+from council.permissions import RowScope
 from council.selectors import memberships_of
 from meetings.models import QUORUM_STATUSES, ActionItem, Attendance, Decision, Meeting, ProgressUpdate
 
@@ -80,14 +81,12 @@ def action_items_of(council: Council):
     )
 
 
-def follow_up_page(council: Council, query: str, department_id: int | None) -> Page:
-    """A page of the follow-up list for a query string (its filters and page number), limited to one
-    department's items for that department's liaison."""
+def follow_up_page(council: Council, query: str, scope: RowScope) -> Page:
+    """A page of the follow-up list for a query string (its filters and page number), limited to the rows the
+    person may see (a liaison: their own department's)."""
     from meetings.forms import ActionItemFilter
 
-    queryset = action_items_of(council)
-    if department_id:
-        queryset = queryset.filter(department_id=department_id)
+    queryset = scope.filter(action_items_of(council))
     data = QueryDict(query)
     filters = ActionItemFilter(data, queryset=queryset, council=council)
     return Paginator(filters.qs if filters.is_valid() else queryset.none(), PER_PAGE).get_page(data.get("page"))

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -13,7 +12,6 @@ from council import permissions
 from council.caching import cached_read
 from council.concurrency import CONFLICT_MESSAGE, EditConflict
 from council.files import file_response
-from council.mfa import require_mfa
 from council.selectors import language_for_recipient, memberships_of
 from meetings import forms, ical, services
 from meetings.models import ActionItem, AgendaAttachment, AgendaItem, AgendaProposal, Decision, Meeting, Statement
@@ -185,6 +183,7 @@ def meeting_detail(request, slug, pk):
     meeting.council = council
     permissions.authorize(user, permissions.can_read_drafts, meeting)
     can_edit = permissions.can_edit_agenda(user, meeting)
+    can_record = permissions.can_edit_minutes(user, meeting)
     membership = memberships_of(user).get(meeting.council_id)
     my_attendance = None  # the reply is asked for only while the agenda is published
     if membership and meeting.state == Meeting.State.AGENDA_PUBLISHED:
@@ -193,11 +192,14 @@ def meeting_detail(request, slug, pk):
         "council": meeting.council,
         **page,
         "can_edit_agenda": can_edit and meeting.agenda_is_editable,
-        "can_edit_minutes": can_edit and meeting.minutes_are_editable,
-        "can_record_attendance": can_edit,
-        "can_publish": permissions.can_publish(user, meeting),
+        "can_edit_minutes": can_record and meeting.minutes_are_editable,
+        "can_record_attendance": permissions.can_record_attendance(user, meeting),
+        "can_publish_agenda": permissions.can_publish_agenda(user, meeting),
+        "can_approve_minutes": permissions.can_approve_minutes(user, meeting),
+        "can_publish_minutes": permissions.can_publish_minutes(user, meeting),
+        "can_decide_proposals": permissions.can_decide_proposals(user, meeting),
         "can_propose": permissions.can_propose_agenda_item(user, meeting) and meeting.agenda_is_editable,
-        "can_amend": can_edit and meeting.minutes_are_frozen,
+        "can_amend": can_record and meeting.minutes_are_frozen,
         "my_attendance": my_attendance,
         "my_rsvp_url": reverse("rsvp", args=[services.rsvp_token(my_attendance)]) if my_attendance else "",
         "attachment_form": forms.AttachmentForm(),
@@ -239,9 +241,8 @@ def meeting_cancel(request, slug, pk):
 
 @require_POST
 @login_required
-@require_mfa
 def meeting_publish_agenda(request, slug, pk):
-    meeting = _meeting(request, slug, pk, permissions.can_publish)
+    meeting = _meeting(request, slug, pk, permissions.can_publish_agenda)
     return _run(
         request,
         meeting,
@@ -253,7 +254,7 @@ def meeting_publish_agenda(request, slug, pk):
 @require_POST
 @login_required
 def meeting_mark_held(request, slug, pk):
-    meeting = _meeting(request, slug, pk, permissions.can_edit_agenda)
+    meeting = _meeting(request, slug, pk, permissions.can_record_attendance)
     return _run(
         request,
         meeting,
@@ -391,7 +392,7 @@ def proposal_create(request, slug, pk):
 
 
 def _proposal(request, slug, pk, proposal_pk) -> AgendaProposal:
-    meeting = _meeting(request, slug, pk, permissions.can_publish)
+    meeting = _meeting(request, slug, pk, permissions.can_decide_proposals)
     return get_object_or_404(AgendaProposal.objects.select_related("meeting__council"), meeting=meeting, pk=proposal_pk)
 
 
@@ -437,7 +438,7 @@ def proposal_decline(request, slug, pk, proposal_pk):
 
 @login_required
 def attendance_edit(request, slug, pk):
-    meeting = _meeting(request, slug, pk, permissions.can_edit_agenda)
+    meeting = _meeting(request, slug, pk, permissions.can_record_attendance)
     attendances = list(meeting.attendances.select_related("membership__user", "membership__department"))
     form = forms.AttendanceForm(request.POST or None, attendances=attendances)
     if request.method == "POST" and form.is_valid():
@@ -491,7 +492,7 @@ def rsvp(request, token):
 
 @login_required
 def minutes_edit(request, slug, pk):
-    meeting = _meeting(request, slug, pk, permissions.can_edit_agenda)
+    meeting = _meeting(request, slug, pk, permissions.can_edit_minutes)
     items = list(meeting.items.prefetch_related("decisions__departments"))
     form = forms.MinutesForm(request.POST or None, meeting=meeting, items=items)
     saved_items = None
@@ -516,7 +517,7 @@ def minutes_edit(request, slug, pk):
 
 @login_required
 def decision_edit(request, slug, pk, item_pk, decision_pk=None):
-    item = _item(request, slug, pk, item_pk)
+    item = _item(request, slug, pk, item_pk, permissions.can_edit_minutes)
     meeting = item.meeting
     decision = get_object_or_404(Decision, item=item, pk=decision_pk) if decision_pk else None
     form = forms.DecisionForm(request.POST or None, instance=decision, council=meeting.council)
@@ -538,7 +539,7 @@ def decision_edit(request, slug, pk, item_pk, decision_pk=None):
 @require_POST
 @login_required
 def decision_delete(request, slug, pk, item_pk, decision_pk):
-    item = _item(request, slug, pk, item_pk)
+    item = _item(request, slug, pk, item_pk, permissions.can_edit_minutes)
     decision = get_object_or_404(Decision, item=item, pk=decision_pk)
     return _run(
         request, item.meeting, lambda: services.decision_delete(decision=decision), _("Decision removed."), "#minutes"
@@ -548,7 +549,7 @@ def decision_delete(request, slug, pk, item_pk, decision_pk):
 @require_POST
 @login_required
 def minutes_submit(request, slug, pk):
-    meeting = _meeting(request, slug, pk, permissions.can_edit_agenda)
+    meeting = _meeting(request, slug, pk, permissions.can_edit_minutes)
     return _run(
         request,
         meeting,
@@ -560,7 +561,7 @@ def minutes_submit(request, slug, pk):
 @require_POST
 @login_required
 def minutes_return(request, slug, pk):
-    meeting = _meeting(request, slug, pk, permissions.can_publish)
+    meeting = _meeting(request, slug, pk, permissions.can_approve_minutes)
     return _run(
         request,
         meeting,
@@ -571,9 +572,8 @@ def minutes_return(request, slug, pk):
 
 @require_POST
 @login_required
-@require_mfa
 def minutes_approve(request, slug, pk):
-    meeting = _meeting(request, slug, pk, permissions.can_publish)
+    meeting = _meeting(request, slug, pk, permissions.can_approve_minutes)
     return _run(
         request,
         meeting,
@@ -584,9 +584,8 @@ def minutes_approve(request, slug, pk):
 
 @require_POST
 @login_required
-@require_mfa
 def meeting_publish(request, slug, pk):
-    meeting = _meeting(request, slug, pk, permissions.can_publish)
+    meeting = _meeting(request, slug, pk, permissions.can_publish_minutes)
     return _run(
         request, meeting, lambda: services.meeting_publish(meeting=meeting, by=request.user), _("Minutes published.")
     )
@@ -594,7 +593,7 @@ def meeting_publish(request, slug, pk):
 
 @login_required
 def minutes_amend(request, slug, pk):
-    meeting = _meeting(request, slug, pk, permissions.can_edit_agenda)
+    meeting = _meeting(request, slug, pk, permissions.can_edit_minutes)
     items = list(meeting.items.prefetch_related("decisions"))
     form = forms.AmendmentForm(request.POST or None, items=items)
     if request.method == "POST" and form.is_valid():
@@ -635,12 +634,8 @@ def action_list(request, slug):
     from meetings import exports
 
     council = permissions.get_council_for_user(request.user, slug)
-    queryset = action_items_of(council)
-    membership = memberships_of(request.user).get(council.pk)
-    own_only = membership is not None and membership.department_id and not permissions.is_admin(request.user)
-    department_only = membership.department_id if own_only and membership.role == "liaison" else None
-    if department_only:
-        queryset = queryset.filter(department_id=department_only)
+    scope = permissions.row_scope(request.user, council, sees_all=permissions.sees_every_department)
+    queryset = scope.filter(action_items_of(council))
     data = request.GET.copy()
     if not set(request.GET) - {"page"}:  # no filter chosen yet: open items, on every page
         data["open_only"] = "on"
@@ -650,23 +645,23 @@ def action_list(request, slug):
     if export in ("csv", "xlsx"):
         return exports.action_items_response(council, filters.qs if filters.is_valid() else queryset.none(), export)
 
-    listing = _follow_up_listing(request, council, filters, data.urlencode(), department_only)
+    listing = _follow_up_listing(request, council, filters, data.urlencode(), scope)
     return render(request, "meetings/action_list.html", {"council": council, "filters": filters, "listing": listing})
 
 
 @cached_read(
     "follow-up-list",
-    council=lambda request, council, filters, query, department_id: council.pk,
-    key=lambda request, council, filters, query, department_id: (
+    council=lambda request, council, filters, query, scope: council.pk,
+    key=lambda request, council, filters, query, scope: (
         query,
-        department_id,
+        scope.key,
         translation.get_language(),
         council.today(),  # "overdue" moves with the day
     ),
 )
-def _follow_up_listing(request, council, filters, query, department_id) -> str:
+def _follow_up_listing(request, council, filters, query, scope) -> str:
     """The follow-up list's filters, table and pages, rendered: the same for everyone who sees the same rows."""
-    context = {"council": council, "filters": filters, "items": follow_up_page(council, query, department_id)}
+    context = {"council": council, "filters": filters, "items": follow_up_page(council, query, scope)}
     return render_to_string("meetings/_action_listing.html", {**context, "today": council.today()}, request)
 
 
@@ -677,8 +672,7 @@ def _action(request, slug, pk, predicate=permissions.can_view_department) -> Act
         council=council,
         pk=pk,
     )
-    if not predicate(request.user, action):
-        raise PermissionDenied
+    permissions.authorize(request.user, predicate, action)
     return action
 
 
@@ -688,8 +682,7 @@ def action_detail(request, slug, pk):
     can_report = permissions.can_report_progress(request.user, action)
     form = forms.ProgressForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
-        if not can_report:
-            raise PermissionDenied
+        permissions.authorize(request.user, permissions.can_report_progress, action)
         if form.is_valid():
             try:
                 services.progress_post(action_item=action, author=request.user, **form.cleaned_data)
@@ -711,7 +704,6 @@ def action_detail(request, slug, pk):
 
 @require_POST
 @login_required
-@require_mfa
 def action_close(request, slug, pk):
     action = _action(request, slug, pk, permissions.can_close_action_item)
     try:
@@ -757,7 +749,7 @@ def statement_list(request, slug):
     context = {
         "council": council,
         "statements": council.statements.select_related("meeting"),
-        "can_create": permissions.can_edit_agenda(request.user, council),
+        "can_create": permissions.can_draft_statements(request.user, council),
     }
     return render(request, "meetings/statement_list.html", context)
 
@@ -765,9 +757,9 @@ def statement_list(request, slug):
 @login_required
 def statement_edit(request, slug, pk=None):
     council = permissions.get_council_for_user(request.user, slug)
-    permissions.authorize(request.user, permissions.can_edit_agenda, council)
+    permissions.authorize(request.user, permissions.can_draft_statements, council)
     statement = (
-        _statement(request, slug, pk, permissions.can_edit_agenda)
+        _statement(request, slug, pk, permissions.can_draft_statements)
         if pk
         else Statement(council=council, created_by=request.user)
     )
@@ -803,13 +795,14 @@ def statement_edit(request, slug, pk=None):
 def statement_detail(request, slug, pk):
     statement = _statement(request, slug, pk)
     user = request.user
+    draft, approved = statement.state == Statement.State.DRAFT, statement.state == Statement.State.APPROVED
     context = {
         "council": statement.council,
         "statement": statement,
         "decisions": statement.decisions.all(),
-        "can_edit": statement.state == Statement.State.DRAFT and permissions.can_edit_agenda(user, statement),
-        "can_approve": statement.state == Statement.State.DRAFT and permissions.can_publish(user, statement),
-        "can_publish": statement.state == Statement.State.APPROVED and permissions.can_publish(user, statement),
+        "can_edit": draft and permissions.can_draft_statements(user, statement),
+        "can_approve": draft and permissions.can_approve_statements(user, statement),
+        "can_publish": approved and permissions.can_approve_statements(user, statement),
         "publish_form": forms.PublishForm(council=statement.council),
     }
     return render(request, "meetings/statement_detail.html", context)
@@ -817,9 +810,8 @@ def statement_detail(request, slug, pk):
 
 @require_POST
 @login_required
-@require_mfa
 def statement_approve(request, slug, pk):
-    statement = _statement(request, slug, pk, permissions.can_publish)
+    statement = _statement(request, slug, pk, permissions.can_approve_statements)
     try:
         services.statement_approve(statement=statement, by=request.user)
         messages.success(request, _("Statement approved. Publish it now or at a set time."))
@@ -830,9 +822,8 @@ def statement_approve(request, slug, pk):
 
 @require_POST
 @login_required
-@require_mfa
 def statement_publish(request, slug, pk):
-    statement = _statement(request, slug, pk, permissions.can_publish)
+    statement = _statement(request, slug, pk, permissions.can_approve_statements)
     form = forms.PublishForm(request.POST, council=statement.council)
     if not form.is_valid():
         for errors in form.errors.values():

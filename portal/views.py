@@ -223,14 +223,14 @@ def meetings_ics(request, slug):
 
 def _document_request(request, slug, pk) -> DocumentRequest:
     council = permissions.get_council_for_user(request.user, slug)
-    permissions.authorize(request.user, permissions.can_edit_agenda, council)
+    permissions.authorize(request.user, permissions.can_handle_document_requests, council)
     return get_object_or_404(DocumentRequest.objects.select_related("council", "assigned_to"), council=council, pk=pk)
 
 
 @login_required
 def request_list(request, slug):
     council = permissions.get_council_for_user(request.user, slug)
-    permissions.authorize(request.user, permissions.can_edit_agenda, council)
+    permissions.authorize(request.user, permissions.can_handle_document_requests, council)
     requests = council.document_requests.select_related("assigned_to")
     if request.GET.get("show") != "all":
         requests = requests.filter(status__in=[DocumentRequest.Status.RECEIVED, DocumentRequest.Status.ASSIGNED])

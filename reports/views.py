@@ -6,8 +6,6 @@ from django.views.decorators.http import require_POST
 
 from council import permissions
 from council.files import file_response
-from council.models import Role
-from council.selectors import memberships_of
 from reports import services
 from reports.models import Document
 from reports.registry import PRINTABLES
@@ -43,14 +41,10 @@ def document_create(request, slug):
     if not printable.offered(subject):  # e.g. minutes of a meeting not yet held
         return render(request, "400.html", status=400)
     about = {printable.subject_field: subject} if printable.subject_field else {}
-    membership = memberships_of(request.user).get(council.pk)
-    if (
-        printable.per_department
-        and membership
-        and membership.role == Role.LIAISON
-        and not permissions.is_admin(request.user)
-    ):
-        about["department"] = membership.department
+    if printable.per_department:  # a liaison's copy shows their own department's rows only
+        scope = permissions.row_scope(request.user, council, sees_all=permissions.sees_every_department)
+        if not scope.every:
+            about["department"] = scope.department
     document = services.document_request(
         kind=printable.kind, council=council, language=language, user=request.user, **about
     )

@@ -351,3 +351,33 @@ def test_election_pages_give_each_role_the_right_status(
     world, submissions, login, private_files, label, method, url, expected
 ):
     test_submission_pages_give_each_role_the_right_status(world, submissions, login, label, method, url, expected)
+
+
+CHAIR, ADMIN = ROLES.index("chair"), ROLES.index("admin")
+OTHER_MEMBERS = [ROLES.index(role) for role in ("member", "liaison_a", "liaison_b", "secretary")]
+EVERY_ROW = (
+    [(label, "get", lambda w, o, url=url: url(w), expected, None) for label, url, expected in MATRIX]
+    + [(*row, "meetings") for row in MEETING_MATRIX]
+    + [(*row, "submissions") for row in SUBMISSION_MATRIX + ELECTION_MATRIX]
+)
+
+
+@pytest.mark.parametrize(("label", "method", "url", "expected", "objects"), EVERY_ROW, ids=[r[0] for r in EVERY_ROW])
+def test_chairs_and_admins_without_two_factor_are_sent_to_set_it_up_for_what_is_reserved_to_them_only(
+    request, world, login, private_files, settings, label, method, url, expected, objects
+):
+    """With HAMAHANG_REQUIRE_MFA on and no TOTP: every address that only a chair or an admin may use sends them
+    to the two-factor set-up; every other address answers as in the matrix."""
+    settings.HAMAHANG_REQUIRE_MFA = True
+    reserved = all(expected[index] not in (200, DONE) for index in OTHER_MEMBERS)
+    o = request.getfixturevalue(objects) if objects else None
+    for index in (CHAIR, ADMIN):
+        client = login(world.user(ROLES[index]))
+        response = getattr(client, method)(url(world, o))
+        if reserved and expected[index] in (200, DONE):
+            assert response.status_code == 302, f"{label} as {ROLES[index]}: {response.status_code}"
+            assert response.url.startswith(reverse("mfa_activate_totp")), f"{label} as {ROLES[index]}"
+        else:
+            assert response.status_code == expected[index], f"{label} as {ROLES[index]}: {response.status_code}"
+            if response.status_code == 302:
+                assert reverse("mfa_activate_totp") not in response.url, f"{label} as {ROLES[index]}"
