@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.db import models, transaction
+from django.forms.models import model_to_dict
 from django.utils.translation import gettext_lazy as _
 
 
@@ -53,25 +54,46 @@ def locked(instance):
     return type(instance).objects.select_for_update().get(pk=instance.pk)
 
 
+def _comparable(value):
+    """A form's value and a model's value in the same terms: rows by id, many rows as a set of ids."""
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, list | tuple | set | models.QuerySet):
+        return frozenset(_comparable(v) for v in value)
+    return None if value in ("", []) else value
+
+
+def _as_shown(field, value) -> object:
+    """A saved value as the form field shows it: the labels of what is chosen, a date in the council's calendar."""
+    if value in (None, "", []) or isinstance(value, bool):
+        return value
+    if getattr(field, "choices", None) is not None:
+        chosen = {str(v) for v in (value if isinstance(value, list | tuple | set) else [value])}
+        return ", ".join(str(label) for key, label in field.choices if str(key) in chosen)
+    return field.prepare_value(value)
+
+
 def conflicting_values(form, saved) -> list[tuple[str, object]]:
     """(label, saved value) of each field where what someone else saved differs from what this form holds."""
     conflicts = []
-    for name in form._meta.fields:
-        mine = form.cleaned_data.get(name)
-        theirs = getattr(saved, name)
-        if mine != theirs and not (mine in (None, "", []) and theirs in (None, "", [])):
-            field = saved._meta.get_field(name)
-            shown = dict(field.flatchoices).get(theirs, theirs) if field.choices else theirs
-            conflicts.append((form.fields[name].label, shown))
+    for name, theirs in model_to_dict(saved, fields=form._meta.fields).items():
+        if name not in form.fields or _comparable(form.cleaned_data.get(name)) == _comparable(theirs):
+            continue
+        field = form.fields[name]
+        if isinstance(theirs, list):  # many rows: their ids, as the field's choices know them
+            theirs = [getattr(row, "pk", row) for row in theirs]
+        conflicts.append((field.label, _as_shown(field, theirs)))
     return conflicts
 
 
 def edit_conflict(request, form, saved) -> list[tuple[str, object]]:
     """After an EditConflict: what was typed stays in the form, its next save starts from the saved version, the
-    user is told, and the fields where the saved version differs come back to be shown beside the form."""
+    user is told, and the fields where the saved version differs come back to be shown beside the form
+    (`council/_edit_conflict.html`)."""
+    conflicts = conflicting_values(form, saved)
     form.show_saved_version(saved)
     messages.error(request, CONFLICT_MESSAGE)
-    return conflicting_values(form, saved)
+    return conflicts
 
 
 @transaction.atomic

@@ -217,6 +217,15 @@ def enrolment_add(*, course: TrainingCourse, department: Department, by, name: s
 
 
 @transaction.atomic
+def enrolment_delete(*, enrolment: Enrolment) -> None:
+    """Take a name off a course still planned; once it is held or cancelled, who was enrolled is kept."""
+    course = locked(enrolment.course)
+    if course.state != TrainingCourse.State.PLANNED:
+        raise SubmissionError(_("This course is no longer open for enrolment: its list of names is kept."))
+    enrolment.delete()
+
+
+@transaction.atomic
 def attendance_record(*, course: TrainingCourse, attended_ids: set[int]) -> None:
     """Record who attended a course; everyone else enrolled did not."""
     course = locked(course)

@@ -19,6 +19,7 @@ from council.l10n import calendars
 from council.l10n.digits import to_latin_digits
 from council.l10n.text import persian_sort_key
 from council.models import Department, Membership, Role
+from council.pages import form_page
 from council.selectors import liaison_department
 from departments import exports, selectors, services
 from departments.forms import (
@@ -137,24 +138,6 @@ def _asked_department(request, collection, department_pk, predicate) -> Departme
     return department
 
 
-def _form_page(
-    request, council, form, *, title, submit, back, section, section_url, intro="", style="primary", conflicts=()
-):
-    context = {
-        "conflicts": conflicts,
-        "council": council,
-        "form": form,
-        "title": title,
-        "submit_label": submit,
-        "submit_style": style,
-        "back_url": back,
-        "section": section,
-        "section_url": section_url,
-        "intro": intro,
-    }
-    return render(request, "departments/form_page.html", context)
-
-
 def _collection_create(request, slug, *, form_class, model, title, list_url_name, section):
     council = _council(request, slug, permissions.can_run_submissions)
     form = form_class(request.POST or None, council=council, initial=_suggested_dates(council, model))
@@ -267,7 +250,7 @@ def _submission_return(request, submission, *, back, section, section_url):
                 request, _("Returned to %(department)s for correction.") % {"department": submission.department}
             )
         return redirect(back)
-    return _form_page(
+    return form_page(
         request,
         submission.department.council,
         form,
@@ -594,7 +577,7 @@ def proposal_create(request, slug):
 def _training_form(request, council, form, **kwargs):
     training = reverse("departments:training-list", args=[council.slug])
     kwargs.setdefault("back", training)
-    return _form_page(request, council, form, section=_("Training"), section_url=training, **kwargs)
+    return form_page(request, council, form, section=_("Training"), section_url=training, **kwargs)
 
 
 @login_required
@@ -767,8 +750,12 @@ def enrolment_delete(request, slug, pk, enrolment_pk):
     course = _course(request, slug, pk)
     enrolment = get_object_or_404(course.enrolments, pk=enrolment_pk)
     permissions.authorize(request.user, permissions.can_view_submission, enrolment.department)
-    enrolment.delete()
-    messages.success(request, _("%(name)s is no longer enrolled.") % {"name": enrolment.name})
+    try:
+        services.enrolment_delete(enrolment=enrolment)
+    except services.SubmissionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("%(name)s is no longer enrolled.") % {"name": enrolment.name})
     return redirect("departments:course-detail", slug=slug, pk=pk)
 
 

@@ -12,6 +12,7 @@ from council import permissions
 from council.concurrency import CONFLICT_MESSAGE, EditConflict, edit_conflict
 from council.files import file_response
 from council.models import Department
+from council.pages import form_page
 from council.selectors import liaison_department
 from elections import exports, selectors, services
 from elections.forms import AccessRequestForm, AnswerForm, ComplaintForm, ElectionPeriodForm, FollowUpForm
@@ -23,25 +24,6 @@ def _council(request, slug, predicate=None):
     if predicate is not None:
         permissions.authorize(request.user, predicate, council)
     return council
-
-
-def _form_page(
-    request, council, form, *, title, submit, back, section, section_url, intro="", style="primary", conflicts=()
-):
-    """A page holding one form, drawn by the departments' form page (its breadcrumbs and conflict box)."""
-    context = {
-        "conflicts": conflicts,
-        "council": council,
-        "form": form,
-        "title": title,
-        "submit_label": submit,
-        "submit_style": style,
-        "back_url": back,
-        "section": section,
-        "section_url": section_url,
-        "intro": intro,
-    }
-    return render(request, "departments/form_page.html", context)
 
 
 def _election(request, slug, pk, predicate=permissions.can_run_submissions) -> ElectionPeriod:
@@ -80,7 +62,7 @@ def election_create(request, slug):
         )
         return redirect("elections:election-detail", slug=slug, pk=period.pk)
     section_url = reverse("elections:election-list", args=[slug])
-    return _form_page(
+    return form_page(
         request,
         council,
         form,
@@ -272,7 +254,7 @@ def alert_close(request, slug, pk, alert_pk):
         return redirect("elections:election-detail", slug=slug, pk=pk)
     back = reverse("elections:election-detail", args=[slug, pk])
     intro = alert.answer.text if alert.answer else alert.get_kind_display()
-    return _form_page(
+    return form_page(
         request,
         period.council,
         form,
@@ -366,7 +348,7 @@ def _register_row_edit(request, period, form, register, *, saved, title, section
         else:
             messages.success(request, saved)
             return redirect(register)
-    return _form_page(
+    return form_page(
         request,
         period.council,
         form,

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from council import permissions
 from council.caching import cached_read
-from council.concurrency import CONFLICT_MESSAGE, EditConflict
+from council.concurrency import CONFLICT_MESSAGE, EditConflict, edit_conflict
 from council.files import file_response
 from council.selectors import language_for_recipient, memberships_of
 from meetings import forms, ical, services
@@ -35,12 +35,12 @@ def meeting_url(meeting: Meeting) -> str:
 
 
 def _form_page(
-    request, council, meeting, form, *, title, submit, intro="", style="primary", back=None, crumb=None, saved=None
+    request, council, meeting, form, *, title, submit, intro="", style="primary", back=None, crumb=None, conflicts=()
 ):
     """The page of a simple form about a meeting (or, with meeting=None, about the council's meetings).
 
-    `crumb` is (label, url) of the section the form belongs to, when it is not Meetings; `saved` the rows of
-    _conflict, shown beside the form.
+    `crumb` is (label, url) of the section the form belongs to, when it is not Meetings; `conflicts` what
+    edit_conflict() found, shown above the form.
     """
     back = back or (meeting_url(meeting) if meeting else reverse("meetings:meeting-list", args=[council.slug]))
     context = {
@@ -53,25 +53,9 @@ def _form_page(
         "submit_style": style,
         "back_url": back,
         "crumb": crumb,
-        "saved": saved,
+        "conflicts": conflicts,
     }
     return render(request, "meetings/form_page.html", context)
-
-
-def _conflict(request, form, saved) -> list[tuple[str, object]]:
-    """After an edit conflict: what was typed stays in the form, the next save starts from the saved version, and
-    the saved version is shown beside the form as (label, value) rows, in the form's own terms."""
-    form.show_saved_version(saved)
-    messages.error(request, CONFLICT_MESSAGE)
-    shown = type(form)(instance=saved, council=form.council, prefix="saved")
-    rows = []
-    for field in shown.visible_fields():
-        value = field.value()
-        if hasattr(field.field, "choices"):  # the labels of what is chosen, not their ids
-            chosen = {str(v) for v in (value if isinstance(value, list | tuple) else [value]) if v not in (None, "")}
-            value = ", ".join(str(label) for key, label in field.field.choices if str(key) in chosen)
-        rows.append((field.label, value))
-    return rows
 
 
 def _without_version(form) -> dict:
@@ -126,12 +110,12 @@ def meeting_edit(request, slug, pk):
         return _to_meeting(meeting)
     # The form fills a copy: the service compares the saved meeting with the new values.
     form = forms.MeetingForm(request.POST or None, instance=Meeting.objects.get(pk=meeting.pk), council=meeting.council)
-    saved = None
+    conflicts = []
     if request.method == "POST" and form.is_valid():
         try:
             services.meeting_reschedule(meeting=meeting, by=request.user, **form.cleaned_data)
         except EditConflict:
-            saved = _conflict(request, form, meeting)
+            conflicts = edit_conflict(request, form, meeting)
         except services.MeetingError as error:
             form.add_error(None, str(error))
         else:
@@ -148,7 +132,7 @@ def meeting_edit(request, slug, pk):
         title=_("Edit or reschedule"),
         submit=_("Save"),
         intro=intro,
-        saved=saved,
+        conflicts=conflicts,
     )
 
 
@@ -157,19 +141,19 @@ def _meeting_chair_edit(request, meeting):
     form = forms.MeetingChairForm(
         request.POST or None, instance=Meeting.objects.get(pk=meeting.pk), council=meeting.council
     )
-    saved = None
+    conflicts = []
     if request.method == "POST" and form.is_valid():
         try:
             services.meeting_set_chair(meeting=meeting, by=request.user, **form.cleaned_data)
         except EditConflict:
-            saved = _conflict(request, form, meeting)
+            conflicts = edit_conflict(request, form, meeting)
         except services.MeetingError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Meeting saved."))
             return _to_meeting(meeting)
     title = _("Who chaired the meeting")
-    return _form_page(request, meeting.council, meeting, form, title=title, submit=_("Save"), saved=saved)
+    return _form_page(request, meeting.council, meeting, form, title=title, submit=_("Save"), conflicts=conflicts)
 
 
 @login_required
@@ -291,19 +275,19 @@ def item_edit(request, slug, pk, item_pk):
     item = _item(request, slug, pk, item_pk)
     meeting = item.meeting
     form = forms.AgendaItemForm(request.POST or None, instance=item, council=meeting.council)
-    saved = None
+    conflicts = []
     if request.method == "POST" and form.is_valid():
         try:
             services.agenda_item_update(item=item, by=request.user, **form.cleaned_data)
         except EditConflict:
-            saved = _conflict(request, form, AgendaItem.objects.get(pk=item.pk))
+            conflicts = edit_conflict(request, form, AgendaItem.objects.get(pk=item.pk))
         except services.MeetingError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Agenda item saved."))
             return _to_meeting(meeting, "#agenda")
     return _form_page(
-        request, meeting.council, meeting, form, title=_("Edit agenda item"), submit=_("Save"), saved=saved
+        request, meeting.council, meeting, form, title=_("Edit agenda item"), submit=_("Save"), conflicts=conflicts
     )
 
 
@@ -521,19 +505,21 @@ def decision_edit(request, slug, pk, item_pk, decision_pk=None):
     meeting = item.meeting
     decision = get_object_or_404(Decision, item=item, pk=decision_pk) if decision_pk else None
     form = forms.DecisionForm(request.POST or None, instance=decision, council=meeting.council)
-    saved = None
+    conflicts = []
     if request.method == "POST" and form.is_valid():
         try:
             services.decision_save(item=item, decision=decision, by=request.user, **form.cleaned_data)
         except EditConflict:
-            saved = _conflict(request, form, Decision.objects.get(pk=decision.pk))
+            conflicts = edit_conflict(request, form, Decision.objects.get(pk=decision.pk))
         except services.MeetingError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Decision saved."))
             return _to_meeting(meeting, "#minutes")
     title = _("Decision on “%(title)s”") % {"title": item.title}
-    return _form_page(request, meeting.council, meeting, form, title=title, submit=_("Save decision"), saved=saved)
+    return _form_page(
+        request, meeting.council, meeting, form, title=title, submit=_("Save decision"), conflicts=conflicts
+    )
 
 
 @require_POST
@@ -764,7 +750,7 @@ def statement_edit(request, slug, pk=None):
         else Statement(council=council, created_by=request.user)
     )
     form = forms.StatementForm(request.POST or None, request.FILES or None, instance=statement, council=council)
-    saved = None
+    conflicts = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -779,7 +765,7 @@ def statement_edit(request, slug, pk=None):
                 by=request.user,
             )
         except EditConflict:
-            saved = _conflict(request, form, Statement.objects.get(pk=statement.pk))
+            conflicts = edit_conflict(request, form, Statement.objects.get(pk=statement.pk))
         except services.MeetingError as error:
             form.add_error(None, str(error))
         else:
@@ -788,7 +774,9 @@ def statement_edit(request, slug, pk=None):
     title = _("Edit press statement") if pk else _("New press statement")
     back = reverse("meetings:statement-list", args=[council.slug])
     crumb = (_("Press statements"), back)
-    return _form_page(request, council, None, form, title=title, submit=_("Save"), back=back, crumb=crumb, saved=saved)
+    return _form_page(
+        request, council, None, form, title=title, submit=_("Save"), back=back, crumb=crumb, conflicts=conflicts
+    )
 
 
 @login_required

@@ -135,6 +135,11 @@ def test_enrolment_and_attendance(client, world):
     assert course.state == TrainingCourse.State.HELD
     assert dict(course.enrolments.values_list("name", "attended")) == {"Sara Ahmadi": True, "Ali Karimi": False}
 
+    client.force_login(world.liaison_a)  # once held, who was enrolled and who came is kept
+    refused = client.post(url(world, "enrolment-delete", course.pk, sara.pk), follow=True)
+    assert "no longer open for enrolment" in refused.content.decode()
+    assert course.enrolments.filter(pk=sara.pk, attended=True).exists()
+
 
 @pytest.mark.parametrize(
     ("calendar", "year", "inside", "outside"),

@@ -118,3 +118,26 @@ def test_minutes_without_a_version_are_a_conflict_with_a_visible_message(client,
     body = response.content.decode()
     assert CONFLICT in body and "Typed" in body and "Saved summary" in body
     assert AgendaItem.objects.get(pk=item.pk).discussion == "Saved summary"
+
+
+def test_the_saved_version_shows_only_what_differs_in_the_councils_own_calendar(client, world, upcoming):
+    from council.l10n import calendars
+
+    world.council.calendar = "jalali"
+    world.council.save()
+    url = reverse("meetings:meeting-edit", args=[world.council.slug, upcoming.pk])
+    local = timezone.localtime(upcoming.starts_at, world.council.tzinfo)
+    day = calendars.date_input_value(local.date(), calendar="jalali")
+    later = calendars.date_input_value(local.date() + timedelta(days=7), calendar="jalali")
+    fields = {"title": "Autumn meeting", "duration_minutes": "90", "stream_url": "", "place": "Hall A"}
+    response = two_tabs(
+        client,
+        world.secretary,
+        url,
+        {**fields, "starts_at": f"{later} 10:00"},
+        {**fields, "starts_at": f"{day} 10:00", "place": "Library"},
+    )
+    assert_refused_with_both_versions(response, "Library", f"{later} 10:00")
+    saved = response.content.decode().split("saved-version", 1)[1].split("</ul>", 1)[0]
+    assert "Date and time" in saved and "Hall A" in saved  # each field that differs from what was typed
+    assert "Autumn meeting" not in saved and "Title" not in saved  # and nothing else
