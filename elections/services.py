@@ -159,6 +159,7 @@ def missing_attestations_escalate(*, today_of=Council.today) -> int:
 
 @transaction.atomic
 def alert_close(*, alert: Alert, follow_up: str, by) -> None:
+    _open_period(alert.cycle.period)  # an archived period's alerts stay as they were
     alert = locked(alert)
     if not alert.is_open:
         raise SubmissionError(_("This alert is already closed."))

@@ -129,3 +129,12 @@ def test_registers_take_nothing_once_the_period_is_archived(world, election):
             requested_on=date.today(),
         )
     assert not election.complaints.exists() and not election.access_requests.exists()
+
+
+def test_an_alert_of_an_archived_election_is_kept_as_it_was(world, election):
+    alert = services.alert_raise(cycle=election.cycles.first(), department=world.department_a)
+    services.election_period_close(period=election)
+    with pytest.raises(services.SubmissionError, match="closed and archived"):
+        services.alert_close(alert=alert, follow_up="After the fact", by=world.chair)
+    alert.refresh_from_db()
+    assert alert.is_open and alert.follow_up == ""
