@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
-from council.models import Council, Department, Invitation, Membership, User
+from council.models import AuditEvent, Council, Department, Invitation, Membership, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -53,3 +53,26 @@ class DepartmentAdmin(ObjectPermissionsModelAdmin):
     list_filter = ["council", "has_pr_unit"]
     list_select_related = ["council"]
     search_fields = ["name", "short_name"]
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ObjectPermissionsModelAdmin):
+    """Read-only: the log is written by the events themselves and emptied only by the nightly purge."""
+
+    list_display = ["at", "kind", "user", "login", "actor", "ip", "detail"]
+    list_filter = ["kind", "at"]
+    list_select_related = ["user", "actor"]
+    search_fields = ["login", "ip", "user__username", "user__email", "actor__username", "detail"]
+    date_hierarchy = "at"
+    fields = ["at", "kind", "user", "login", "actor", "ip", "user_agent", "detail"]
+    readonly_fields = fields
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

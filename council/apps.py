@@ -11,11 +11,12 @@ class CouncilConfig(AppConfig):
         from django.apps import apps
         from django.contrib.auth.signals import user_logged_in
 
-        from council import permissions  # noqa: F401  (registers the permission rules)
+        from council import audit, permissions  # noqa: F401  (permissions registers the permission rules)
         from council.caching import watch_models
 
         user_logged_in.connect(speak_the_users_language, dispatch_uid="hamahang-language-on-login")
         watch_models(apps.get_models())
+        audit.connect()
 
 
 def speak_the_users_language(sender, request, user, **kwargs):

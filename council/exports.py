@@ -8,6 +8,8 @@ from django.utils import translation
 from django.utils.functional import Promise
 from openpyxl import Workbook
 
+from council.files import private_download
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -37,4 +39,4 @@ def table_response(header: list, rows: list[list], *, kind: str, filename: str, 
         workbook.save(buffer)
         response = HttpResponse(buffer.getvalue(), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}.{kind}"'
-    return response
+    return private_download(response)

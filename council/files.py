@@ -6,16 +6,24 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.http import FileResponse, Http404
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
+
+
+def private_download(response):
+    """Every download and export: kept by no shared cache (a proxy) and by no browser cache (a shared computer)."""
+    patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 def file_response(field, *, as_attachment: bool = True, filename: str | None = None) -> FileResponse:
     """Serve a stored file (after the caller has checked who may have it); 404 if it is not there."""
     if not field or not field.storage.exists(field.name):
         raise Http404
-    return FileResponse(
+    response = FileResponse(
         field.open("rb"), as_attachment=as_attachment, filename=filename or field.name.rsplit("/", 1)[-1]
     )
+    return private_download(response)
 
 
 ATTACHMENT_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "txt", "jpg", "jpeg", "png"]

@@ -217,3 +217,9 @@ class ReauthenticateForm(LatinDigitsCodeMixin, mfa_forms.ReauthenticateForm):
 
 class ActivateTOTPForm(LatinDigitsCodeMixin, totp_forms.ActivateTOTPForm):
     pass
+
+
+class EmailCodeForm(LatinDigitsCodeMixin, forms.Form):
+    code = forms.CharField(
+        label=_("Code from the e-mail"), max_length=20, widget=forms.TextInput(attrs={"autocomplete": "one-time-code"})
+    )

@@ -5,9 +5,13 @@ Each action of `council.permissions` declares whether it needs two-factor authen
 `TwoFactorMiddleware` turns that into a visit to the set-up page, coming back afterwards.
 """
 
+import re
 from functools import wraps
 from urllib.parse import urlencode
 
+from allauth.account import app_settings as account_settings
+from allauth.account.adapter import get_adapter as get_account_adapter
+from allauth.account.internal.flows.code_verification import AbstractCodeVerificationProcess
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
@@ -17,6 +21,8 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django_htmx.http import HttpResponseClientRedirect
+
+from council.l10n.digits import to_latin_digits
 
 
 class TwoFactorRequired(PermissionDenied):
@@ -70,3 +76,64 @@ class TwoFactorMiddleware:
         if isinstance(exception, TwoFactorRequired):
             return set_up_two_factor(request)
         return None
+
+
+class EnrolmentEmailCode(AbstractCodeVerificationProcess):
+    """Before two-factor authentication is first turned on, a code sent to the account's e-mail address: a stolen
+    password (allauth has just asked for it again) is not enough to put the thief's phone on the account.
+
+    allauth's code process (attempts, expiry) kept in the session; confirmed for as long as the code was valid.
+    """
+
+    SESSION_KEY = "hamahang_two_factor_email_code"
+
+    def __init__(self, request, state: dict):
+        self.request = request
+        super().__init__(
+            max_attempts=account_settings.EMAIL_VERIFICATION_BY_CODE_MAX_ATTEMPTS,
+            timeout=account_settings.EMAIL_VERIFICATION_BY_CODE_TIMEOUT,
+            state=state,
+            user=request.user,
+        )
+
+    @classmethod
+    def start(cls, request) -> "EnrolmentEmailCode":
+        process = cls(request, cls.initial_state(request.user, request.user.email))
+        process.state["code"] = get_account_adapter().generate_email_verification_code()
+        process.send()
+        process.persist()
+        return process
+
+    @classmethod
+    def resume(cls, request) -> "EnrolmentEmailCode | None":
+        state = request.session.get(cls.SESSION_KEY)
+        if not state or state.get("user_id") != str(request.user.pk):
+            return None
+        return cls(request, state).abort_if_invalid()
+
+    @property
+    def confirmed(self) -> bool:
+        return bool(self.state.get("confirmed"))
+
+    def check(self, code: str) -> bool:
+        if normalize_code(code) != normalize_code(self.code):
+            self.record_invalid_attempt()
+            return False
+        self.state["confirmed"] = True
+        self.persist()
+        return True
+
+    def persist(self) -> None:
+        self.request.session[self.SESSION_KEY] = self.state
+
+    def abort(self) -> None:
+        self.request.session.pop(self.SESSION_KEY, None)
+
+    def send(self) -> None:
+        get_account_adapter().send_mail(
+            "account/email/two_factor_code", self.state["email"], {"code": self.code, "user": self.user}
+        )
+
+
+def normalize_code(code: str) -> str:
+    return re.sub(r"[\s-]", "", to_latin_digits(code)).upper()

@@ -221,3 +221,51 @@ class Invitation(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.accepted_at is None and timezone.now() < self.expires_at
+
+
+class AuditEvent(models.Model):
+    """A sign-in, a two-factor or role change, an invitation: who, when and from where (read-only in the admin)."""
+
+    class Kind(models.TextChoices):
+        SIGNED_IN = "signed_in", _("Signed in")
+        SIGN_IN_FAILED = "sign_in_failed", _("Sign-in failed")
+        TWO_FACTOR_ADDED = "two_factor_added", _("Two-factor authentication turned on")
+        TWO_FACTOR_REMOVED = "two_factor_removed", _("Two-factor authentication turned off")
+        RECOVERY_CODES_RESET = "recovery_codes_reset", _("Recovery codes regenerated")
+        MEMBERSHIP_CREATED = "membership_created", _("Role given")
+        MEMBERSHIP_CHANGED = "membership_changed", _("Role changed")
+        MEMBERSHIP_DELETED = "membership_deleted", _("Role taken away")
+        INVITATION_SENT = "invitation_sent", _("Invitation sent")
+        INVITATION_ACCEPTED = "invitation_accepted", _("Invitation accepted")
+
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    kind = models.CharField(_("event"), max_length=32, choices=Kind.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("account"),
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("done by"),
+    )
+    login = models.CharField(_("login typed"), max_length=150, blank=True)
+    detail = models.CharField(_("detail"), max_length=300, blank=True)
+    ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit log")
+        indexes = [models.Index(fields=["user", "kind", "ip"], name="audit_known_address")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.at:%Y-%m-%d %H:%M}"

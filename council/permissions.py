@@ -120,6 +120,7 @@ ADMIN_MODELS = (
     "council.invitation",
     "council.user",
     "council.department",
+    "council.auditevent",
     "elections.checklisttemplate",
     "elections.checklistitem",
 )

@@ -8,7 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django_q.tasks import async_task
 
-from council.models import Council, Invitation, Membership, User
+from council import audit
+from council.models import AuditEvent, Council, Invitation, Membership, User
 
 INVITATION_SALT = "hamahang.invitation"
 
@@ -78,6 +79,7 @@ def invitation_accept(*, invitation: Invitation, password: str) -> User:
         user=user, email__iexact=user.email, defaults={"email": user.email, "verified": True, "primary": True}
     )
     Invitation.objects.filter(user=user, accepted_at__isnull=True).update(accepted_at=timezone.now())
+    audit.record(AuditEvent.Kind.INVITATION_ACCEPTED, user=user, actor=user, detail=user.email)
     return user
 
 

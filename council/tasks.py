@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from council.audit import purge_old_events
 from council.models import Invitation, Membership
 from council.selectors import language_for_recipient
 from council.services import invitation_token
@@ -61,3 +62,8 @@ def send_membership_notice(membership_id: int) -> None:
         },
         language=language_for_recipient(membership.user),
     )
+
+
+def purge_audit_events() -> int:
+    """Daily (migration 0011): the audit log keeps AUDIT_RETENTION_DAYS."""
+    return purge_old_events()

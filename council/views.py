@@ -1,3 +1,10 @@
+import hmac
+
+from allauth.account.decorators import reauthentication_required
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes import views as recovery_code_views
+from allauth.mfa.totp import views as totp_views
+from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -13,8 +20,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_q.brokers import get_broker
 
-from council import permissions, services
-from council.forms import AcceptInvitationForm, InvitationForm
+from council import permissions, services, traffic
+from council.forms import AcceptInvitationForm, EmailCodeForm, InvitationForm
+from council.mfa import EnrolmentEmailCode
 from council.models import Membership
 from council.selectors import language_for_recipient, memberships_of
 
@@ -84,6 +92,60 @@ def invitation_accept(request, token):
     return render(request, "council/invitation_accept.html", {"form": form, "invitation": invitation})
 
 
+TWO_FACTOR_NEXT = "hamahang_two_factor_next"
+
+
+@login_required
+@reauthentication_required(app="allauth.mfa")
+def activate_totp(request):
+    """allauth's turning on of an authenticator app, once a code sent to the account's e-mail address is typed
+    back; afterwards the recovery codes, then back to the page that sent the person here (its `next`)."""
+    if is_mfa_enabled(request.user, [Authenticator.Type.TOTP]):
+        return totp_views.activate_totp(request)  # allauth offers to turn it off
+    next_url = request.GET.get("next", "")
+    if url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        request.session[TWO_FACTOR_NEXT] = next_url
+    process = EnrolmentEmailCode.resume(request)
+    if process is None or not process.confirmed:
+        return _confirm_email_for_two_factor(request, process)
+    response = totp_views.activate_totp(request)
+    if is_mfa_enabled(request.user, [Authenticator.Type.TOTP]):
+        process.abort()
+    return response
+
+
+def _confirm_email_for_two_factor(request, process):
+    form = EmailCodeForm(request.POST if "code" in request.POST else None)
+    error = ""
+    if request.method == "POST" and "send" in request.POST:
+        if not request.user.email:
+            error = _("Your account has no e-mail address. Ask an administrator to add it.")
+        elif not traffic.allow(request, "two_factor_email", "3/10m/key", key=str(request.user.pk)):
+            return traffic.too_many_requests(request)
+        else:
+            process = EnrolmentEmailCode.start(request)
+            messages.info(request, _("We sent a code to %(email)s.") % {"email": request.user.email})
+            return redirect(request.get_full_path())
+    elif request.method == "POST" and form.is_valid():
+        if process is None:
+            error = _("The code has expired or was typed wrong too many times. Send a new one.")
+        elif process.check(form.cleaned_data["code"]):
+            return redirect(request.get_full_path())
+        else:
+            form.add_error("code", _("The code is not correct."))
+    context = {"form": form, "sent": process is not None, "email": request.user.email, "error": error}
+    return render(request, "council/two_factor_email.html", context, status=400 if error else 200)
+
+
+@login_required
+def recovery_codes(request):
+    """allauth's page of recovery codes, with the way back to where two-factor set-up interrupted the person."""
+    response = recovery_code_views.view_recovery_codes(request)
+    if hasattr(response, "context_data") and TWO_FACTOR_NEXT in request.session:
+        response.context_data["next_url"] = request.session.pop(TWO_FACTOR_NEXT)
+    return response
+
+
 def not_found(request):
     raise Http404
 
@@ -123,7 +185,8 @@ def ping(request):
 
 @never_cache
 def healthz(request):
-    """200 when the database and the task broker answer, 503 otherwise."""
+    """200 when the database and the task broker answer, 503 otherwise; which part failed and the queue's length
+    only for admins and for monitors that send HEALTHZ_TOKEN (an anonymous caller learns up or down)."""
     status = {}
     try:
         with connection.cursor() as cursor:
@@ -138,4 +201,14 @@ def healthz(request):
     except Exception as error:
         status["broker"] = f"error: {type(error).__name__}"
     healthy = status["database"] == "ok" and status["broker"] == "ok"
+    if not _may_see_health_details(request):
+        status = {"status": "ok" if healthy else "error"}
     return JsonResponse(status, status=200 if healthy else 503)
+
+
+def _may_see_health_details(request) -> bool:
+    if permissions.is_admin(request.user):
+        return True
+    token = settings.HEALTHZ_TOKEN
+    sent = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+    return bool(token) and hmac.compare_digest(sent.encode(), token.encode())

@@ -212,8 +212,24 @@ ACCOUNT_LOGIN_METHODS = {"email", "username"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"  # people are invited by an admin who knows their address
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-# Failed logins: at most 10 a minute from one address, and 5 per account in 5 minutes.
-ACCOUNT_RATE_LIMITS = {"login_failed": os.environ.get("LOGIN_FAILED_RATE_LIMIT", "10/m/ip,5/300s/key")}
+# Failed logins (council.adapters.AccountAdapter.pre_authenticate): at most 10 a minute from one address and
+# 5 in 5 minutes per account *and* address, so a stranger elsewhere cannot lock the owner out; and, counting only
+# addresses the account has never signed in from, 20 an hour per account (slow guessing from many addresses).
+# The username and the e-mail address of one account count as one account.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": os.environ.get("LOGIN_FAILED_RATE_LIMIT", "10/m/ip,5/300s/key"),
+    "login_failed_account": os.environ.get("LOGIN_FAILED_ACCOUNT_RATE_LIMIT", "20/h/key"),
+}
+# The number of proxies in front of the app that append the client's address to X-Forwarded-For (1 behind the
+# documented nginx); 0 reads REMOTE_ADDR. Every rate limit and the audit log read it (council.traffic.client_ip).
+HAMAHANG_TRUSTED_PROXIES = envint("HAMAHANG_TRUSTED_PROXIES", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = HAMAHANG_TRUSTED_PROXIES
+PORTAL_SEARCH_RATE_LIMIT = os.environ.get("PORTAL_SEARCH_RATE_LIMIT", "30/m")
+REQUEST_TRACK_RATE_LIMIT = os.environ.get("REQUEST_TRACK_RATE_LIMIT", "10/m")
+# Sign-ins, two-factor and role changes, invitations: kept this many days (purged every night).
+AUDIT_RETENTION_DAYS = envint("AUDIT_RETENTION_DAYS", 365)
+# Whoever sends this as "Authorization: Bearer <token>" (a monitor) sees /healthz's details; admins always do.
+HEALTHZ_TOKEN = os.environ.get("HEALTHZ_TOKEN", "")
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Hamahang] "
 ACCOUNT_PREVENT_ENUMERATION = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
@@ -299,7 +315,12 @@ if not DEBUG:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"forbidden_on_one_line": {"()": "council.log.ForbiddenOnOneLine"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "django.request": {"filters": ["forbidden_on_one_line"]},
+        "django.security.csrf": {"filters": ["forbidden_on_one_line"]},
+    },
 }

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from council import views
+from council import traffic, views
 from meetings import views as meeting_views
 
 urlpatterns = [
@@ -17,9 +17,13 @@ urlpatterns = [
     path("rsvp/<str:token>/", meeting_views.rsvp, name="rsvp"),
     # Accounts are the admins' to manage: nobody changes or adds their own e-mail addresses.
     path("accounts/email/", views.not_found),
+    path("accounts/2fa/totp/activate/", views.activate_totp),  # allauth's, after an e-mailed code
+    path("accounts/2fa/recovery-codes/", views.recovery_codes),
     path("accounts/", include("allauth.urls")),
     path("favicon.ico", views.favicon),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("ping", views.ping, name="ping"),
 ]
+
+handler429 = traffic.too_many_requests  # allauth's rate limits answer with it

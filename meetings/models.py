@@ -278,6 +278,8 @@ class Attendance(ChoiceLabels):
     status = models.CharField(_("attendance"), max_length=16, choices=Status.choices, blank=True)
     delegate_name = models.CharField(_("delegate's name"), max_length=200, blank=True)
     mail_status = models.CharField(max_length=8, choices=Mail.choices, blank=True)
+    # In the reply link: raised whenever the invitation is sent again, so the links of earlier e-mails stop working.
+    token_version = models.PositiveIntegerField(default=0)
     mail_error = models.CharField(max_length=300, blank=True)
     mail_attempts = models.PositiveIntegerField(default=0)
 

@@ -311,15 +311,21 @@ def proposal_decline(*, proposal: AgendaProposal, by, reason: str) -> None:
 
 
 def rsvp_token(attendance: Attendance) -> str:
-    return signing.dumps(attendance.pk, salt=RSVP_SALT)
+    return signing.dumps([attendance.pk, attendance.token_version], salt=RSVP_SALT)
 
 
 def attendance_from_token(token: str) -> Attendance | None:
+    """The attendance a reply link is for; None for a forged link or one replaced by a later e-mail."""
     try:
-        pk = signing.loads(token, salt=RSVP_SALT)
+        value = signing.loads(token, salt=RSVP_SALT)
     except signing.BadSignature:
         return None
-    return Attendance.objects.select_related("meeting__council", "membership__user").filter(pk=pk).first()
+    try:
+        pk, version = (value, 0) if isinstance(value, int) else value  # links sent before versions were (pk)
+    except (TypeError, ValueError):
+        return None
+    attendance = Attendance.objects.select_related("meeting__council", "membership__user").filter(pk=pk).first()
+    return attendance if attendance and attendance.token_version == version else None
 
 
 @transaction.atomic
@@ -352,14 +358,16 @@ def attendance_record(*, meeting: Meeting, rows: list[tuple[Attendance, str, str
 
 
 def invitations_resend_failed(*, meeting: Meeting) -> int:
-    failed = meeting.attendances.filter(mail_status=Attendance.Mail.FAILED).count()
+    failed = meeting.attendances.filter(mail_status=Attendance.Mail.FAILED).update(token_version=F("token_version") + 1)
     if failed:
         _on_commit("meetings.tasks.send_meeting_mail", meeting.pk, "invitation")
     return failed
 
 
 def _mail_everyone(meeting: Meeting, kind: str) -> None:
-    meeting.attendances.update(mail_status=Attendance.Mail.NOT_SENT, mail_error="")
+    meeting.attendances.update(
+        mail_status=Attendance.Mail.NOT_SENT, mail_error="", token_version=F("token_version") + 1
+    )
     council_changed(meeting.council_id)
     _on_commit("meetings.tasks.send_meeting_mail", meeting.pk, kind)
 

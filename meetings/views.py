@@ -4,14 +4,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council import permissions
 from council.caching import cached_read
 from council.concurrency import CONFLICT_MESSAGE, EditConflict, edit_conflict
-from council.files import file_response
+from council.files import file_response, private_download
 from council.selectors import language_for_recipient, memberships_of
 from meetings import forms, ical, services
 from meetings.models import ActionItem, AgendaAttachment, AgendaItem, AgendaProposal, Decision, Meeting, Statement
@@ -196,7 +196,7 @@ def meeting_calendar(request, slug, pk):
     meeting = _meeting(request, slug, pk)
     response = HttpResponse(ical.meeting_calendar(meeting), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.year}-{meeting.number}.ics"'
-    return response
+    return private_download(response)
 
 
 @login_required
@@ -453,6 +453,8 @@ def rsvp(request, token):
         return render(request, "404.html", status=404)
     translation.activate(language_for_recipient(attendance.membership.user))  # the invitee's, not the browser's
     meeting = attendance.meeting
+    if meeting.starts_at <= timezone.now():  # the link of a past meeting shows nothing
+        return render(request, "meetings/rsvp_closed.html", {"council": meeting.council}, status=410)
     form = forms.RsvpForm(
         request.POST or None, initial={"reply": attendance.reply, "delegate": attendance.reply_delegate}
     )

@@ -18,7 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from council import permissions
+from council import permissions, traffic
 from council.files import file_response
 from council.l10n.text import normalize_line
 from council.models import Council
@@ -114,16 +114,12 @@ def statement_photo(request, slug, pk):
 REQUESTS_PER_HOUR = 5
 
 
-def _client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def request_new(request, slug):
     """A citizen asks for public documents; robots (the hidden field) and floods (per address) are turned away."""
     council = portal_council(request, slug)
     form = PublicRequestForm(request.POST or None, council=council)
     if request.method == "POST":
-        key = f"document-requests:{council.pk}:{_client_address(request)}"
+        key = f"document-requests:{council.pk}:{traffic.client_ip(request)}"
         if cache.get(key, 0) >= REQUESTS_PER_HOUR:
             return render(request, "portal/request_limit.html", {"council": council}, status=429)
         if form.is_valid():
@@ -139,6 +135,8 @@ def request_new(request, slug):
 
 def request_track(request, slug):
     council = portal_council(request, slug)
+    if request.GET.get("code") and not traffic.allow(request, "request_track", settings.REQUEST_TRACK_RATE_LIMIT):
+        return traffic.too_many_requests(request)  # tracking codes are not to be guessed
     code = normalize_line(request.GET.get("code", "")).upper()[:16]
     found = council.document_requests.filter(tracking_code=code).first() if code else None
     context = {"council": council, "code": code, "found": found, "today": council.today()}
@@ -147,6 +145,8 @@ def request_track(request, slug):
 
 def request_file(request, slug, code):
     council = portal_council(request, slug)
+    if not traffic.allow(request, "request_track", settings.REQUEST_TRACK_RATE_LIMIT):
+        return traffic.too_many_requests(request)
     found = get_object_or_404(council.document_requests, tracking_code=code.upper()[:16], status="answered")
     return file_response(found.answer_file)
 
@@ -183,6 +183,8 @@ def minutes_pdf(request, slug, pk):
 
 def search(request, slug):
     council = portal_council(request, slug)
+    if request.GET.get("q") and not traffic.allow(request, "portal_search", settings.PORTAL_SEARCH_RATE_LIMIT):
+        return traffic.too_many_requests(request)
     query = normalize_line(request.GET.get("q", ""))[:SEARCH_MAX_LENGTH]
     # Not cached: anyone can ask for any words, and every answer kept would be the asker's to fill the cache with.
     results = search_results(council, query) if query else None

@@ -11,6 +11,7 @@ from tests.conftest import ROLES
 from tests.factories import AgendaItemFactory, AgendaProposalFactory, DecisionFactory, DocumentRequestFactory
 
 LOGIN = 302
+REAUTHENTICATE = 302
 DONE = 302  # a change was attempted: back to the page, with a success or refusal message
 
 
@@ -38,6 +39,11 @@ MATRIX = [
         [LOGIN, 404, 404, 404, 404, 404, 404, 404],
     ),
     ("admin", lambda w: reverse("admin:index"), [LOGIN, 403, 403, 403, 403, 403, 403, 200]),
+    ("audit log", lambda w: reverse("admin:council_auditevent_changelist"), [LOGIN, 403, 403, 403, 403, 403, 403, 200]),
+    # everyone's own account: the password again first (allauth's reauthentication), then the e-mailed code
+    ("two-factor set-up", lambda w: reverse("mfa_activate_totp"), [LOGIN, *[REAUTHENTICATE] * 7]),
+    # allauth's 404 for accounts without recovery codes (none in this world has two-factor on yet)
+    ("recovery codes", lambda w: reverse("mfa_view_recovery_codes"), [LOGIN, *[404] * 7]),
     ("bad invitation", lambda w: reverse("council:invitation-accept", args=["x"]), [404] * 8),
     ("bad rsvp", lambda w: reverse("rsvp", args=["x"]), [404] * 8),
     ("health", lambda w: reverse("healthz"), [200] * 8),

@@ -128,18 +128,3 @@ def test_nobody_manages_their_own_email_addresses(client, world):
 def test_invitations_are_not_added_by_hand_in_the_admin(client, world):
     client.force_login(world.admin)
     assert client.get("/admin/council/invitation/add/").status_code == 403
-
-
-def test_two_factor_authentication_is_turned_on_with_a_code_in_persian_digits(client, world):
-    from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY, hotp_value, yield_hotp_counters_from_time
-
-    from council.l10n.digits import to_persian_digits
-
-    client.force_login(world.chair)
-    client.post("/accounts/reauthenticate/", {"password": PASSWORD})  # allauth asks for the password again first
-    assert client.get("/accounts/2fa/totp/activate/").status_code == 200
-    secret = client.session[SECRET_SESSION_KEY]
-    code = f"{hotp_value(secret, next(yield_hotp_counters_from_time())):06d}"
-    response = client.post("/accounts/2fa/totp/activate/", {"code": to_persian_digits(code)})
-    assert response.status_code == 302
-    assert Authenticator.objects.filter(user=world.chair, type=Authenticator.Type.TOTP).exists()

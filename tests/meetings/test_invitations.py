@@ -189,3 +189,33 @@ def test_home_asks_each_member_for_their_own_reply_until_they_give_it_or_the_mee
     later = published.starts_at + timedelta(minutes=1)
     monkeypatch.setattr(timezone, "now", lambda: later)  # no write, only the clock
     assert banner not in client.get("/").content.decode()
+
+
+def test_a_reply_link_shows_nothing_once_the_meeting_has_started(client, world, published):
+    attendance = published.attendances.get(membership__user=world.liaison_a)
+    assert client.get(rsvp_url(attendance)).status_code == 200
+    Meeting.objects.filter(pk=published.pk).update(starts_at=timezone.now() - timedelta(minutes=1))
+    response = client.get(rsvp_url(attendance))
+    assert response.status_code == 410
+    assert published.title not in response.content.decode()
+
+
+def test_sending_the_invitations_again_revokes_the_earlier_links(client, world, published):
+    attendance = published.attendances.get(membership__user=world.liaison_a)
+    old_link = rsvp_url(attendance)
+    Attendance.objects.filter(pk=attendance.pk).update(mail_status=Attendance.Mail.FAILED)
+    assert services.invitations_resend_failed(meeting=published) == 1
+    attendance.refresh_from_db()
+    assert client.get(old_link).status_code == 404
+    assert client.post(old_link, {"reply": "attending"}).status_code == 404
+    assert client.get(rsvp_url(attendance)).status_code == 200  # the new e-mail's link works
+    untouched = published.attendances.get(membership__user=world.liaison_b)
+    assert client.get(rsvp_url(untouched)).status_code == 200  # whose e-mail went out keeps their link
+
+
+def test_a_link_from_before_token_versions_still_works_until_revoked(client, world, published):
+    from django.core import signing
+
+    attendance = published.attendances.get(membership__user=world.liaison_a)
+    legacy = signing.dumps(attendance.pk, salt=services.RSVP_SALT)
+    assert client.get(reverse("rsvp", args=[legacy])).status_code == 200
