@@ -9,12 +9,19 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
+from django.utils import translation
 from PIL import Image
 
 from council.files import ATTACHMENT_EXTENSIONS, IMAGE_EXTENSIONS, UploadValidator
 
 attachments = UploadValidator(*ATTACHMENT_EXTENSIONS)
 photos = UploadValidator(*IMAGE_EXTENSIONS, max_mb=8)
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
 
 
 def image(kind: str) -> bytes:
