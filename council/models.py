@@ -11,6 +11,7 @@ from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 
 from council.concurrency import Versioned
+from council.files import IMAGE_EXTENSIONS, UploadValidator
 
 
 class Language(models.TextChoices):
@@ -59,7 +60,13 @@ class Council(models.Model):
     calendar = models.CharField(_("calendar"), max_length=16, choices=Calendar.choices, default=Calendar.GREGORIAN)
     time_zone = models.CharField(_("time zone"), max_length=64, default="UTC", validators=[validate_time_zone])
     letterhead = models.TextField(_("letterhead"), blank=True, help_text=_("Printed at the top of documents."))
-    logo = models.ImageField(_("logo"), upload_to="councils/", blank=True, help_text=_("Printed above the letterhead."))
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="councils/",
+        blank=True,
+        help_text=_("Printed above the letterhead."),
+        validators=[UploadValidator(*IMAGE_EXTENSIONS, max_mb=2)],
+    )
     request_deadline_days = models.PositiveIntegerField(
         _("days to answer a document request"),
         default=10,

@@ -6,7 +6,6 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from council.concurrency import VersionedFormMixin
-from council.files import attachment_validators
 from council.forms import CouncilDateField, FormMixin
 from elections.models import AccessRequest, Answer, ChecklistTemplate, Complaint, ElectionPeriod
 
@@ -46,7 +45,9 @@ class AnswerForm(FormMixin, forms.Form):
 
     value = forms.ChoiceField(label=_("Answer"), choices=Answer.Value.choices, widget=forms.RadioSelect, required=False)
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=4000)
-    evidence = forms.FileField(label=_("Evidence file"), required=False, validators=attachment_validators)
+    evidence = forms.FileField(
+        label=_("Evidence file"), required=False, validators=Answer._meta.get_field("evidence").validators
+    )
 
     def __init__(self, *args, answer, **kwargs):
         super().__init__(*args, prefix=answer.key, initial={"value": answer.value, "note": answer.note}, **kwargs)

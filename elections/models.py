@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from council.concurrency import Versioned
-from council.files import attachment_validators
+from council.files import ATTACHMENT_EXTENSIONS, UploadValidator
 from council.models import Department
 from council.storage import private_storage
 
@@ -230,7 +230,7 @@ class Answer(models.Model):
         storage=private_storage,
         blank=True,
         max_length=300,
-        validators=attachment_validators,
+        validators=[UploadValidator(*ATTACHMENT_EXTENSIONS)],
     )
     history = HistoricalRecords(table_name="departments_historicalanswer")
 

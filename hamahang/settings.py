@@ -244,6 +244,8 @@ MFA_FORMS = {
 HAMAHANG_REQUIRE_MFA = envbool("HAMAHANG_REQUIRE_MFA", not DEBUG)
 INVITATION_VALID_DAYS = envint("INVITATION_VALID_DAYS", 7)
 ATTACHMENT_MAX_MB = envint("ATTACHMENT_MAX_MB", 20)
+# A PDF build reports progress every page; one silent this long is taken to be dead and handed out again.
+DOCUMENT_HEARTBEAT_SECONDS = envint("DOCUMENT_HEARTBEAT_SECONDS", 30)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("fa", _("Persian")), ("sq", _("Albanian")), ("en", _("English"))]

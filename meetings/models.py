@@ -3,21 +3,14 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector, SearchVectorField
-from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from council.concurrency import Versioned
-
-# Kept importable here: old migrations name the validators by this module's path.
-from council.files import (
-    attachment_validators,
-    validate_attachment_content,  # noqa: F401
-    validate_attachment_size,  # noqa: F401
-)
+from council.files import ATTACHMENT_EXTENSIONS, IMAGE_EXTENSIONS, UploadValidator
 from council.models import ChoiceLabels
 from council.storage import private_storage
 
@@ -194,7 +187,10 @@ class AgendaAttachment(models.Model):
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(
-        _("file"), upload_to="agenda/%Y/%m/", storage=private_storage, validators=attachment_validators
+        _("file"),
+        upload_to="agenda/%Y/%m/",
+        storage=private_storage,
+        validators=[UploadValidator(*ATTACHMENT_EXTENSIONS)],
     )
     name = models.CharField(max_length=255)
     size = models.PositiveBigIntegerField()
@@ -397,7 +393,7 @@ class ProgressUpdate(models.Model):
         upload_to="progress/%Y/%m/",
         storage=private_storage,
         blank=True,
-        validators=attachment_validators,
+        validators=[UploadValidator(*ATTACHMENT_EXTENSIONS)],
     )
     proposes_done = models.BooleanField(_("we consider this done"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -434,11 +430,6 @@ class Amendment(models.Model):
         return f"{self.meeting} · {self.made_at:%Y-%m-%d}"
 
 
-def validate_photo(file) -> None:
-    if file.size > 8 * 1024 * 1024:
-        raise ValidationError(_("A photo may be 8 MB at most."))
-
-
 class Statement(Versioned):
     """A press statement after a meeting: drafted by the secretary, approved and published by the chair."""
 
@@ -460,7 +451,7 @@ class Statement(Versioned):
         upload_to="statements/%Y/%m/",
         storage=private_storage,
         blank=True,
-        validators=[FileExtensionValidator(["jpg", "jpeg", "png"]), validate_photo],
+        validators=[UploadValidator(*IMAGE_EXTENSIONS, max_mb=8)],
     )
     decisions = models.ManyToManyField(
         Decision, blank=True, related_name="statements", verbose_name=_("decisions covered")

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from council.files import ATTACHMENT_EXTENSIONS, UploadValidator
 from council.models import Council
 from council.storage import private_storage
 
@@ -34,7 +35,11 @@ class DocumentRequest(models.Model):
     )
     answer = models.TextField(_("answer"), blank=True)
     answer_file = models.FileField(
-        _("answered documents"), upload_to="requests/%Y/%m/", storage=private_storage, blank=True
+        _("answered documents"),
+        upload_to="requests/%Y/%m/",
+        storage=private_storage,
+        blank=True,
+        validators=[UploadValidator(*ATTACHMENT_EXTENSIONS)],
     )
     refusal_reason = models.TextField(_("legal reason for refusing"), blank=True)
     created_at = models.DateTimeField(_("received"), auto_now_add=True)

@@ -1,8 +1,24 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from council.storage import private_storage
+
+
+class DocumentQuerySet(models.QuerySet):
+    def stalled(self):
+        """Builds whose worker has not reported for DOCUMENT_HEARTBEAT_SECONDS: it was killed."""
+        since = timezone.now() - timedelta(seconds=settings.DOCUMENT_HEARTBEAT_SECONDS)
+        return self.filter(Q(heartbeat_at__lt=since) | Q(heartbeat_at=None), status=Document.Status.RUNNING)
+
+    def claimable(self):
+        """Builds a worker may take: waiting, failed (a retry), or stalled."""
+        waiting = Q(status__in=[Document.Status.QUEUED, Document.Status.FAILED])
+        return self.filter(waiting | Q(pk__in=self.stalled().values("pk")))
 
 
 class Document(models.Model):
@@ -49,8 +65,11 @@ class Document(models.Model):
     requested_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveIntegerField(default=0)
+    attempts = models.PositiveIntegerField(default=0)  # builds begun: the latest one owns the build
+    heartbeat_at = models.DateTimeField(null=True, blank=True)  # when the build last reported progress
     error = models.CharField(max_length=500, blank=True)
+
+    objects = DocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-requested_at"]

@@ -1,5 +1,6 @@
 """Asking for a document: reuse the one built from the same data, or queue a new build."""
 
+from django.conf import settings
 from django.db import transaction
 from django_q.tasks import async_task
 
@@ -52,7 +53,22 @@ def document_request(
     document.version = document_version(document)
     existing = Document.objects.filter(**same, version=document.version).exclude(status=Document.Status.FAILED).first()
     if existing:
-        return existing
+        return document_revive(document=existing)
     document.save()
     transaction.on_commit(lambda: async_task("reports.tasks.build_document", document.pk))
+    return document
+
+
+def document_revive(*, document: Document) -> Document:
+    """Whenever someone asks for a document or watches its progress: a build whose worker stopped reporting
+    (killed) is queued again at once rather than after Q_RETRY, or given up once Q_MAX_ATTEMPTS builds began.
+    The conditional update lets one caller re-queue it; the build's own claim keeps it to one builder."""
+    if document.status != Document.Status.RUNNING:
+        return document
+    stalled = Document.objects.stalled().filter(pk=document.pk, attempts=document.attempts)
+    if document.attempts >= settings.Q_CLUSTER["max_attempts"]:
+        stalled.update(status=Document.Status.FAILED, error="the build stopped on every attempt")
+    elif stalled.update(status=Document.Status.QUEUED, heartbeat_at=None):
+        transaction.on_commit(lambda: async_task("reports.tasks.build_document", document.pk))
+    document.refresh_from_db()
     return document

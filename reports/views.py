@@ -62,7 +62,7 @@ def _posted_id(request, field: str) -> str:
 
 @login_required
 def document_detail(request, slug, pk):
-    document = _document(request, slug, pk)
+    document = services.document_revive(document=_document(request, slug, pk))
     template = "reports/_document.html" if request.htmx else "reports/document_detail.html"
     return render(request, template, {"document": document, "council": document.council})
 

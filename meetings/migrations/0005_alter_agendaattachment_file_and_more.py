@@ -3,6 +3,7 @@
 import council.storage
 import django.core.validators
 import meetings.models
+import council.files
 from django.db import migrations, models
 
 
@@ -16,16 +17,16 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='agendaattachment',
             name='file',
-            field=models.FileField(storage=council.storage.PrivateStorage(), upload_to='agenda/%Y/%m/', validators=[django.core.validators.FileExtensionValidator(['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods', 'txt', 'jpg', 'jpeg', 'png']), meetings.models.validate_attachment_size, meetings.models.validate_attachment_content], verbose_name='file'),
+            field=models.FileField(storage=council.storage.PrivateStorage(), upload_to='agenda/%Y/%m/', validators=[council.files.UploadValidator('pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods', 'txt', 'jpg', 'jpeg', 'png')], verbose_name='file'),
         ),
         migrations.AlterField(
             model_name='progressupdate',
             name='attachment',
-            field=models.FileField(blank=True, storage=council.storage.PrivateStorage(), upload_to='progress/%Y/%m/', validators=[django.core.validators.FileExtensionValidator(['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods', 'txt', 'jpg', 'jpeg', 'png']), meetings.models.validate_attachment_size, meetings.models.validate_attachment_content], verbose_name='attachment'),
+            field=models.FileField(blank=True, storage=council.storage.PrivateStorage(), upload_to='progress/%Y/%m/', validators=[council.files.UploadValidator('pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods', 'txt', 'jpg', 'jpeg', 'png')], verbose_name='attachment'),
         ),
         migrations.AlterField(
             model_name='statement',
             name='photo',
-            field=models.ImageField(blank=True, storage=council.storage.PrivateStorage(), upload_to='statements/%Y/%m/', validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png']), meetings.models.validate_photo], verbose_name='photo'),
+            field=models.ImageField(blank=True, storage=council.storage.PrivateStorage(), upload_to='statements/%Y/%m/', validators=[council.files.UploadValidator('jpg', 'jpeg', 'png', max_mb=8)], verbose_name='photo'),
         ),
     ]

@@ -56,7 +56,8 @@ class DocumentSpec:
     keywords: list[str] = field(default_factory=list)
 
 
-def render(spec: DocumentSpec) -> bytes:
+def render(spec: DocumentSpec, on_page=lambda: None) -> bytes:
+    """The PDF's bytes; `on_page` is called as each page is laid out (a long build's sign of life)."""
     register_fonts()
     direction = Direction(spec.rtl)
     buffer = io.BytesIO()
@@ -82,6 +83,8 @@ def render(spec: DocumentSpec) -> bytes:
         story += _flowables(block, direction)
     document.build(
         story,
+        onFirstPage=lambda canvas, doc: on_page(),
+        onLaterPages=lambda canvas, doc: on_page(),
         canvasmaker=numbered_canvas(
             footer=spec.footer, watermark=spec.watermark, direction=direction, digits=spec.digits
         ),

@@ -147,3 +147,47 @@ def test_the_queue_query_count_does_not_grow(client, world, size, django_assert_
     client.force_login(world.secretary)
     with django_assert_max_num_queries(8):
         assert client.get(reverse("portal:request-list", args=[world.council.slug])).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("answer.html", b"<html><script>alert(document.cookie)</script></html>"),
+        ("answer.pdf", b"<html><script>alert(document.cookie)</script></html>"),
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
+        ("setup.exe", b"MZ\x90\x00" + b"\x00" * (30 * 1024 * 1024)),
+    ],
+)
+def test_an_answer_file_that_is_a_page_an_svg_or_a_program_is_refused_keeping_the_answer(
+    client, world, private_files, name, data
+):
+    ask(client, world)
+    request = DocumentRequest.objects.get()
+    world.secretary.language = "fa"
+    world.secretary.save()
+    client.force_login(world.secretary)
+    detail = reverse("portal:request-detail", args=[world.council.slug, request.pk])
+    upload = SimpleUploadedFile(name, data, content_type="application/pdf")
+    response = client.post(detail, {"action": "answer", "answer": "پاسخ درخواست شما", "answer_file": upload})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "پاسخ درخواست شما" in body  # what was typed is kept
+    assert any(message in body for message in ("همخوانی ندارد", "مجاز نیست", "حداکثر حجم مجاز"))  # in Persian
+    request.refresh_from_db()
+    assert (request.status, request.answer_file.name) == ("received", "")
+    assert not list(private_files.rglob("*.*"))
+
+
+def test_the_answer_file_is_downloaded_as_an_attachment_never_sniffed(client, world, private_files, settings):
+    settings.SECURE_CONTENT_TYPE_NOSNIFF = False  # the file's own response says it, whatever the site-wide setting
+    ask(client, world)
+    request = DocumentRequest.objects.get()
+    client.force_login(world.secretary)
+    detail = reverse("portal:request-detail", args=[world.council.slug, request.pk])
+    upload = SimpleUploadedFile("notes.txt", "متن سند".encode())
+    client.post(detail, {"action": "answer", "answer": "Here.", "answer_file": upload})
+    client.logout()
+    download = client.get(reverse("portal:request-file", args=[world.council.slug, request.tracking_code]))
+    assert download["Content-Disposition"].startswith("attachment;")
+    assert download["X-Content-Type-Options"] == "nosniff"
+    assert download["Content-Type"].startswith("text/plain")
