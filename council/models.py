@@ -22,6 +22,10 @@ class Language(models.TextChoices):
 class User(AbstractUser):
     """A person who signs in: chair, secretary, liaison, member or admin."""
 
+    # Their name shows on their councils' pages; signing in (`last_login`) changes nothing shown.
+    cache_scopes = {"council": "memberships.council_id"}
+    cache_ignored_fields = frozenset({"last_login", "password"})
+
     language = models.CharField(
         _("language"),
         max_length=8,
@@ -47,7 +51,7 @@ def validate_time_zone(value: str) -> None:
 class Council(models.Model):
     """A county's or municipality's public-relations coordination council."""
 
-    council_path = "pk"
+    cache_scopes = {"council": "pk"}
 
     class Calendar(models.TextChoices):
         GREGORIAN = "gregorian", _("Gregorian")
@@ -87,7 +91,7 @@ class Council(models.Model):
 class Department(Versioned):
     """A government department (or municipal directorate) whose PR office sits on the council."""
 
-    council_path = "council_id"
+    cache_scopes = {"council": "council_id"}
 
     council = models.ForeignKey(
         Council, on_delete=models.CASCADE, related_name="departments", verbose_name=_("council")
@@ -149,7 +153,7 @@ class MembershipQuerySet(models.QuerySet):
 class Membership(ChoiceLabels):
     """A person's role in one council; a liaison also speaks for one department."""
 
-    council_path = "council_id"
+    cache_scopes = {"council": "council_id"}
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
@@ -193,6 +197,8 @@ class Membership(ChoiceLabels):
 
 class Invitation(models.Model):
     """An admin's invitation for a person to set their password and sign in."""
+
+    cache_scopes = {}  # shown on no cached read
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("user")

@@ -56,7 +56,12 @@ def meeting_page_data(meeting: Meeting) -> dict:
     return {**meeting_summary(meeting), **{name: list(rows) for name, rows in meeting_records(meeting).items()}}
 
 
-@cached_read("meeting-page", council=lambda council, pk: council.pk, key=lambda council, pk: (pk,))
+@cached_read(
+    "meeting-page",
+    council=lambda council, pk: council.pk,
+    scopes=lambda council, pk: [("meeting", pk)],
+    key=lambda council, pk: (pk,),
+)
 def meeting_page(council: Council, pk: int) -> dict | None:
     """The meeting and everything its page shows; None when the council has no such meeting."""
     meeting = Meeting.objects.select_related("minutes_approved_by", "chaired_by").filter(council=council, pk=pk).first()
@@ -112,7 +117,7 @@ def open_action_items_digest(council: Council, *, before: Meeting) -> str:
     return "\n".join(lines)
 
 
-@cached_read("next-meeting", council=lambda council: council.pk)
+@cached_read("next-meeting", council=lambda council: council.pk, scopes=lambda council: [("meetings", council.pk)])
 def _upcoming(council: Council) -> Meeting | None:
     upcoming = council.meetings.filter(
         state__in=[Meeting.State.DRAFT, Meeting.State.AGENDA_PUBLISHED], starts_at__gte=timezone.now()
@@ -165,7 +170,10 @@ def pending_replies(user) -> list[Attendance]:
 
 
 @cached_read(
-    "pending-replies", council=lambda membership: membership.council_id, key=lambda membership: (membership.pk,)
+    "pending-replies",
+    council=lambda membership: membership.council_id,
+    scopes=lambda membership: [("replies", membership.pk), ("meetings", membership.council_id)],
+    key=lambda membership: (membership.pk,),
 )
 def _unanswered(membership) -> list[Attendance]:
     return list(

@@ -657,6 +657,7 @@ def action_list(request, slug):
 @cached_read(
     "follow-up-list",
     council=lambda request, council, filters, query, department_id: council.pk,
+    scopes=lambda request, council, filters, query, department_id: [("follow-up", council.pk)],
     key=lambda request, council, filters, query, department_id: (
         query,
         department_id,

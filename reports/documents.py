@@ -376,6 +376,7 @@ def _meeting_document(kind: str, build, offered=lambda meeting: True) -> Printab
         build=lambda document: build(document.meeting, document.language),
         may_ask=permissions.can_read_drafts,
         may_download=permissions.can_read_drafts,
+        scopes=lambda document: [("meeting", document.meeting_id)],
         subject_field="meeting",
         offered=lambda meeting: meeting.state != Meeting.State.CANCELLED and offered(meeting),
     )
@@ -390,6 +391,7 @@ register(
         build=lambda document: follow_up(document.council, document.language, department=document.department),
         may_ask=permissions.can_read_drafts,
         may_download=permissions.can_view_department,  # a liaison's copy names their department
+        scopes=lambda document: [("follow-up", document.council_id)],
         per_department=True,
     )
 )
@@ -399,6 +401,7 @@ register(
         build=lambda document: gap_summary(document.survey_round, document.language),
         may_ask=permissions.can_run_submissions,
         may_download=permissions.can_run_submissions,
+        scopes=lambda document: [("submissions", document.council_id)],
         subject_field="survey_round",
     )
 )
@@ -408,6 +411,7 @@ register(
         build=lambda document: compliance_summary(document.election_period, document.language),
         may_ask=permissions.can_run_submissions,
         may_download=permissions.can_run_submissions,
+        scopes=lambda document: [("elections", document.council_id)],
         subject_field="election_period",
     )
 )

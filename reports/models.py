@@ -8,6 +8,8 @@ from council.storage import private_storage
 class Document(models.Model):
     """A generated PDF: who asked for what, from which version of the data, and how its build went."""
 
+    cache_scopes = {}  # shown on no cached read
+
     class Kind(models.TextChoices):
         MINUTES = "minutes", _("Minutes")
         AGENDA = "agenda", _("Agenda and invitation")

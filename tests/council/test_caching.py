@@ -1,6 +1,7 @@
 """Cached reads: served again until the council's data changes, never across councils, roles or languages."""
 
 import os
+import sys
 
 import pytest
 from django.db import connection
@@ -69,10 +70,13 @@ def test_an_optimistic_save_through_a_form_invalidates_too(client, world):
 
 
 def test_a_change_in_one_council_leaves_the_others_cached(world, meetings):
-    mine, theirs = caching.generation(world.council.pk), caching.generation(world.other_council.pk)
-    meetings.item.save()
-    assert caching.generation(world.council.pk) > mine
-    assert caching.generation(world.other_council.pk) == theirs
+    mine, theirs = (
+        caching.generation(("council", world.council.pk)),
+        caching.generation(("council", world.other_council.pk)),
+    )
+    world.department_a.save()
+    assert caching.generation(("council", world.council.pk)) > mine
+    assert caching.generation(("council", world.other_council.pk)) == theirs
 
 
 def test_it_finds_the_council_of_rows_several_links_away(world, meetings, private_files):
@@ -81,24 +85,23 @@ def test_it_finds_the_council_of_rows_several_links_away(world, meetings, privat
         cycle=ElectionPeriodFactory(council=world.council).cycles.first(), department=world.department_a
     )
     answer = attestation.answers.first()
-    assert caching.council_of(attachment) == world.council.pk  # attachment → item → meeting → council
-    assert caching.council_of(answer) == world.council.pk  # answer → attestation → department → council
-    assert caching.council_of(meetings.update) == world.council.pk  # progress → action item → council
+    assert caching.scopes_of(attachment) == {("meeting", meetings.meeting.pk)}  # attachment → item → meeting
+    assert caching.scopes_of(answer) == {("elections", world.council.pk)}  # answer → attestation → department
+    assert caching.scopes_of(meetings.update) == {("follow-up", world.council.pk)}  # progress → action item
     assert caching.council_of(world.council) == world.council.pk
+    assert caching.scopes_of(world.liaison_a) == {("council", world.council.pk)}  # a user → their memberships
 
 
-def test_every_model_of_ours_declares_its_way_to_the_council_or_shows_on_no_council_page():
+def test_every_model_of_ours_declares_the_scopes_it_touches_even_if_none():
     from django.apps import apps
 
     ours = {"council", "departments", "elections", "meetings", "portal", "reports"}
-    not_council_data = {"council.User", "council.Invitation", "reports.Document"}
     undeclared = [
         model._meta.label
         for model in apps.get_models()
         if model._meta.app_label in ours
         and not model.__name__.startswith("Historical")
-        and not getattr(model, "council_path", None)
-        and model._meta.label not in not_council_data
+        and not isinstance(getattr(model, "cache_scopes", None), dict)
     ]
     assert undeclared == []
 
@@ -106,12 +109,12 @@ def test_every_model_of_ours_declares_its_way_to_the_council_or_shows_on_no_coun
 def test_only_the_declared_models_are_watched_so_the_others_keep_fast_deletes():
     from django.db.models.signals import post_delete, post_save
 
-    from council.models import User
     from meetings.models import Meeting
+    from portal.models import DocumentRequest
     from reports.models import Document
 
     assert post_save.has_listeners(Meeting) and post_delete.has_listeners(Meeting)
-    assert not post_save.has_listeners(User) and not post_delete.has_listeners(Document)
+    assert not post_save.has_listeners(DocumentRequest) and not post_delete.has_listeners(Document)
 
 
 @pytest.mark.parametrize("language", ["fa", "sq"])
@@ -197,24 +200,31 @@ def test_the_cached_meeting_page_shows_a_new_proposal_and_reply_at_once(client, 
 
 def test_a_request_reads_each_generation_once_and_again_after_its_own_write(client, world, meetings, monkeypatch):
     reads = []
-    real_get_or_set = caching.cache.get_or_set
+    real_get_many = caching.cache.get_many
     monkeypatch.setattr(
-        caching.cache, "get_or_set", lambda key, *a, **k: reads.append(key) or real_get_or_set(key, *a, **k)
+        caching.cache,
+        "get_many",  # the database cache's get() and incr() call it too: only the reads of generations count
+        lambda keys, *a, **k: (
+            (sys._getframe(1).f_code.co_name == "generations" and reads.append(keys)) or real_get_many(keys, *a, **k)
+        ),
     )
     client.force_login(world.chair)
-    client.get(meeting_url(meetings.meeting))  # the page's summary and four fragments share one read
-    assert reads == [f"council-generation:{world.council.pk}"]
+    client.get(meeting_url(meetings.meeting))  # both the council's number and the meeting's, in one round trip
+    assert reads == [
+        [f"cache-generation:council:{world.council.pk}", f"cache-generation:meeting:{meetings.meeting.pk}"]
+    ]
 
     reads.clear()
-    caching.generation(world.council.pk)  # outside a request nothing is remembered
-    caching.generation(world.council.pk)
+    council = ("council", world.council.pk)
+    caching.generation(council)  # outside a request nothing is remembered
+    caching.generation(council)
     assert len(reads) == 2
 
     caching._request.generations = {}  # inside one, as the page's view would (what request_started does)
     try:
-        before = caching.generation(world.council.pk)
+        before = caching.generation(council)
         caching.council_changed(world.council.pk)
-        assert caching.generation(world.council.pk) == caching.generation(world.council.pk) > before
+        assert caching.generation(council) == caching.generation(council) > before
         assert len(reads) == 4
     finally:
         caching._request.generations = None  # what request_finished does
@@ -248,7 +258,7 @@ def test_two_councils_searching_the_same_word_each_get_their_own_results(client,
         for town in ("Pardis", "Tirana")
     ]
     for decision in decisions:  # both councils at the same generation
-        cache.set(caching._generation_key(decision.council.pk), 1, timeout=None)
+        cache.set(caching._generation_key(("council", decision.council.pk)), 1, timeout=None)
     for decision, other in (decisions, reversed(decisions)):
         page = client.get(reverse("portal:search", args=[decision.council.slug]), {"q": "Library"}).content.decode()
         assert decision.text in page and other.text not in page
@@ -277,8 +287,8 @@ def test_everything_cached_can_be_stored(client, world, meetings, monkeypatch):
     real_set = caching.cache.set
 
     def remember(key, value, *args, **kwargs):
-        if key.startswith("council-read:"):
-            stored[key.split(":")[3]] = value
+        if key.startswith("cached-read:"):
+            stored[key.split(":")[2]] = value
         return real_set(key, value, *args, **kwargs)
 
     monkeypatch.setattr(caching.cache, "set", remember)
@@ -302,7 +312,7 @@ def test_everything_cached_can_be_stored(client, world, meetings, monkeypatch):
         {"kind": "agenda", "language": "en", "meeting": meetings.meeting.pk},
     )
 
-    assert set(stored) == caching.CACHED_READS  # every cached read was met
+    assert set(stored) == set(caching.CACHED_READS)  # every cached read was met
     for name, value in stored.items():
         assert pickle.loads(pickle.dumps(value)) is not None or value is None, name
 
@@ -349,7 +359,7 @@ def test_the_survey_dashboard_is_computed_once_until_the_council_changes(client,
 def test_a_value_cached_before_the_generation_was_evicted_is_never_served_again(db):
     council_id = 987654  # a council no earlier write has bumped
     assert caching.cached(council_id, "answer", lambda: "before") == "before"
-    caching.cache.delete(caching._generation_key(council_id))  # evicted (Redis's LRU, the database cache's cull)
+    caching.cache.delete(caching._generation_key(("council", council_id)))  # evicted (Redis's LRU, the cull)
     assert caching.cached(council_id, "answer", lambda: "after") == "after"
 
 
@@ -357,9 +367,9 @@ def test_a_generation_after_eviction_is_above_every_earlier_one(db):
     council_id = 987655
     caching.council_changed(council_id)
     caching.council_changed(council_id)
-    before = caching.generation(council_id)
-    caching.cache.delete(caching._generation_key(council_id))
-    assert caching.generation(council_id) > before
+    before = caching.generation(("council", council_id))
+    caching.cache.delete(caching._generation_key(("council", council_id)))
+    assert caching.generation(("council", council_id)) > before
 
 
 def test_a_read_that_finds_nothing_is_cached_too(world):
