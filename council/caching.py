@@ -233,7 +233,7 @@ def cached_read(name: str, *, council, scopes=lambda *args, **kwargs: (), key=la
             return cached(council(*args, **kwargs), name, compute, *key(*args, **kwargs), scopes=shown)
 
         cached_selector.uncached = read
-        cached_selector.scopes = scopes
+        cached_selector.council, cached_selector.scopes = council, scopes
         CACHED_READS[name] = cached_selector
         return cached_selector
 

@@ -75,11 +75,17 @@ def latest_update_text():
 
 def action_items_of(council: Council):
     """Action items with what a list shows about them: decision, meeting, department, latest progress."""
+    return listed_action_items_of(council).select_related("decision__item__meeting")
+
+
+def listed_action_items_of(council: Council):
+    """Action items with what the follow-up list and report show: decision, department, latest progress. Not
+    the meeting: they are cached reads, and what they read decides which writes drop them."""
     return (
         # The department filter says nothing new, but lets PostgreSQL join the council's few departments
         # instead of hashing every department of every council.
         ActionItem.objects.filter(council=council, department__council=council)
-        .select_related("decision__item__meeting", "department")
+        .select_related("decision", "department")
         .annotate(latest_progress=latest_update_text())
         .order_by("due_date", "department__name", "pk")
     )
@@ -90,7 +96,7 @@ def follow_up_page(council: Council, query: str, department_id: int | None) -> P
     department's items for that department's liaison."""
     from meetings.forms import ActionItemFilter
 
-    queryset = action_items_of(council)
+    queryset = listed_action_items_of(council)
     if department_id:
         queryset = queryset.filter(department_id=department_id)
     data = QueryDict(query)

@@ -19,7 +19,7 @@ from departments.selectors import gap_dashboard
 from elections.selectors import Status as CellStatus
 from elections.selectors import compliance_matrix, item_compliance, open_alerts
 from meetings.models import ActionItem, Meeting
-from meetings.selectors import action_items_of, meeting_page_data
+from meetings.selectors import listed_action_items_of, meeting_page_data
 from reports.models import Document
 from reports.pdf.render import DocumentSpec, Grid, Heading, Signatures, Text
 from reports.pdf.text import BOLD, Run
@@ -212,7 +212,7 @@ def follow_up(council, language: str, department=None) -> DocumentSpec:
     with translation.override(language):
         ctx = _Context(council, language)
         title = _("Follow-up of decisions")
-        items = action_items_of(council).filter(status__in=ActionItem.OPEN_STATUSES)
+        items = listed_action_items_of(council).filter(status__in=ActionItem.OPEN_STATUSES)
         if department is not None:
             items = items.filter(department=department)
             title = f"{title} — {department.name}"

@@ -415,3 +415,236 @@ def test_a_read_made_while_a_write_is_open_is_not_served_once_it_commits(world, 
     thread.join(10)
     assert old_title != "Library opening hours"
     assert meeting_page(world.council, meetings.meeting.pk)["items"][0].title == "Library opening hours"
+
+
+# ---------------------------------------------------------------- scopes: a write drops what shows it, only that
+
+
+@pytest.fixture
+def reads(world, meetings):
+    """Every cached read, each with arguments that make it show something: label → (name, args)."""
+    import importlib
+
+    for module in ("departments.views", "home.views", "meetings.views", "reports.services"):
+        importlib.import_module(module)  # each declares its cached reads when imported
+    from datetime import timedelta
+
+    from django.http import QueryDict
+    from django.test import RequestFactory
+    from django.utils import timezone
+
+    from meetings.forms import ActionItemFilter
+    from meetings.selectors import action_items_of
+    from reports.models import Document
+
+    council = world.council
+    upcoming = MeetingFactory(council=council, state="agenda_published", starts_at=timezone.now() + timedelta(days=3))
+    chair_membership = world.chair.memberships.get()
+    Attendance.objects.create(meeting=upcoming, membership=chair_membership)
+    Attendance.objects.create(meeting=meetings.meeting, membership=world.member.memberships.get(), status="present")
+    meetings.meeting.state = "minutes_drafted"
+    meetings.meeting.save()
+    meetings.decision.departments.add(world.department_a)
+    cycle = ElectionPeriodFactory(council=council).cycles.first()
+    cycle.alerts.create(department=world.department_a, kind="missing")
+    survey = SurveyRoundFactory(council=council)
+    survey.departments.add(world.department_a, world.department_b)
+    SurveyResponseFactory(round=survey, department=world.department_a, state="submitted")
+
+    request = RequestFactory().get("/")
+    request.user = world.chair
+    query = "open_only=on"
+    filters = ActionItemFilter(QueryDict(query), queryset=action_items_of(council), council=council)
+    document = {"council": council, "language": "en"}
+    return {
+        "meeting page": ("meeting-page", (council, meetings.meeting.pk)),
+        "upcoming meeting page": ("meeting-page", (council, upcoming.pk)),
+        "next meeting": ("next-meeting", (council,)),
+        "chair's replies": ("pending-replies", (chair_membership,)),
+        "member's replies": ("pending-replies", (world.member.memberships.get(),)),
+        "chair card": ("chair-card", (council, council.today())),
+        "follow-up list": ("follow-up-list", (request, council, filters, query, None)),
+        "gap dashboard": ("gap-dashboard", (survey,)),
+        "gap dashboard page": ("gap-dashboard-page", (request, survey)),
+        "minutes": ("document-version", (Document(kind="minutes", meeting=meetings.meeting, **document),)),
+        "follow-up report": ("document-version", (Document(kind="follow_up", **document),)),
+        "gap summary": ("document-version", (Document(kind="gap_summary", survey_round=survey, **document),)),
+        "compliance summary": (
+            "document-version",
+            (Document(kind="compliance_summary", election_period=cycle.period, **document),),
+        ),
+        "other council's next meeting": ("next-meeting", (world.other_council,)),
+    }
+
+
+def generations_of(name, args):
+    """What a cached read's key carries now: the numbers of its council and of the scopes it declares."""
+    read = caching.CACHED_READS[name]
+    return tuple(caching.generations([("council", read.council(*args)), *read.scopes(*args)]))
+
+
+def dropped_by(write, reads) -> set[str]:
+    """The cached reads whose key a write changes."""
+    before = {label: generations_of(*read) for label, read in reads.items()}
+    write()
+    return {label for label, read in reads.items() if generations_of(*read) != before[label]}
+
+
+def test_a_progress_report_drops_the_follow_up_and_the_chairs_counts_only(world, meetings, reads):
+    from meetings import services
+
+    def report():
+        services.progress_post(action_item=meetings.action, author=world.liaison_a, text="Leaflets sent")
+
+    assert dropped_by(report, reads) == {"follow-up list", "chair card", "follow-up report"}
+
+
+def test_an_invitation_reply_drops_that_meetings_page_and_the_persons_replies_only(world, reads):
+    from meetings import services
+
+    attendance = Attendance.objects.get(membership__user=world.chair, meeting__state="agenda_published")
+
+    def reply():
+        services.rsvp_reply(attendance=attendance, reply=Attendance.Reply.ATTENDING)
+
+    assert dropped_by(reply, reads) == {"upcoming meeting page", "chair's replies"}
+
+
+def test_a_minutes_save_drops_that_meetings_page_and_minutes_only(meetings, reads):
+    from meetings import services
+
+    meeting = meetings.meeting
+
+    def save():
+        services.minutes_save(meeting=meeting, base_version=meeting.version, discussions={meetings.item.pk: "Agreed."})
+
+    assert dropped_by(save, reads) == {"meeting page", "minutes"}
+
+
+def test_a_survey_answer_drops_the_gap_dashboard_and_its_summary_only(world, reads):
+    from departments.models import SurveyResponse
+
+    def answer():
+        response = SurveyResponse.objects.get(department=world.department_a)
+        response.staff_writer = 3
+        response.save()
+
+    assert dropped_by(answer, reads) == {"gap dashboard", "gap dashboard page", "gap summary"}
+
+
+def test_a_new_meeting_drops_the_lists_of_meetings_not_the_pages_of_others(world, reads):
+    dropped = dropped_by(lambda: MeetingFactory(council=world.council), reads)
+    assert dropped == {"next meeting", "chair's replies", "member's replies", "chair card"}
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        lambda world: world.council.save(),
+        lambda world: world.department_b.save(),  # a department's name shows on every page
+        lambda world: world.member.memberships.get().save(),
+        lambda world: world.member.save(),  # a member's name too
+        lambda world: caching.council_changed(world.council.pk),  # what bulk writers and the benchmark call
+    ],
+    ids=["council", "department", "membership", "user", "council_changed"],
+)
+def test_a_council_wide_change_drops_every_read_of_the_council_and_none_of_another(world, reads, write):
+    assert dropped_by(lambda: write(world), reads) == set(reads) - {"other council's next meeting"}
+
+
+def test_signing_in_drops_nothing(client, world, reads):
+    assert dropped_by(lambda: client.force_login(world.chair), reads) == set()
+
+
+def tables_read_by(name, args) -> set[str]:
+    import re
+
+    with CaptureQueriesContext(connection) as captured:
+        caching.CACHED_READS[name].uncached(*args)
+    return {table for query in captured for table in re.findall(r'(?:FROM|JOIN) "(\w+)"', query["sql"])}
+
+
+def model_of_table():
+    from django.apps import apps
+
+    ours = {"council", "departments", "elections", "meetings", "portal", "reports"}
+    found = {}
+    for model in apps.get_models(include_auto_created=True):
+        if model._meta.app_label in ours:
+            owner = model._meta.auto_created or model  # a many-to-many link table belongs to its model
+            found[model._meta.db_table] = owner
+    return found
+
+
+def test_every_model_a_cached_read_shows_touches_a_scope_the_read_declares(reads):
+    """Walks the SQL of each read: a model read but declared `{}`, or declaring only scopes the read does not
+    depend on, would leave the read stale after a write to it."""
+    models = model_of_table()
+    missing = set()
+    for name, args in reads.values():
+        declared = {"council"} | {topic for topic, _id in caching.CACHED_READS[name].scopes(*args)}
+        for table in tables_read_by(name, args):
+            model = models.get(table)
+            if model is not None and not declared & set(model.cache_scopes):
+                missing.add((name, model._meta.label))
+    assert missing == set()
+
+
+class _Undo(Exception):
+    pass
+
+
+def _fingerprint(value) -> bytes:
+    import pickle
+
+    return value.encode() if isinstance(value, str) else pickle.dumps(value)
+
+
+def _mutations(model):
+    """Ways to change each row: append to its free-text fields, else delete it."""
+    from django.db import models as m
+
+    texts = [
+        f.name
+        for f in model._meta.concrete_fields
+        if isinstance(f, m.CharField | m.TextField) and not f.choices and not f.primary_key
+    ]
+    for row in model.objects.all()[:20]:
+        if texts:
+
+            def edit(row=row):
+                for field in texts:
+                    setattr(row, field, (getattr(row, field) or "") + "·")
+                row.save()
+
+            yield row, edit
+        yield row, row.delete
+
+
+def test_no_read_stays_stale_after_any_write_to_what_it_shows(reads):
+    """For each cached read, each model its SQL reads, each row of it: change or delete the row (then undo it);
+    whenever the read's result changes, its key must have changed too."""
+    from django.db import transaction
+    from django.db.models import ProtectedError
+
+    models = model_of_table()
+    stale, changed = [], 0
+    for name, args in reads.values():
+        read = caching.CACHED_READS[name].uncached
+        before = _fingerprint(read(*args))
+        numbers = generations_of(name, args)
+        for model in {models[t] for t in tables_read_by(name, args) if t in models}:
+            for row, write in _mutations(model):
+                pk = row.pk
+                try:
+                    with transaction.atomic():
+                        write()
+                        if _fingerprint(read(*args)) != before:
+                            changed += 1
+                            if generations_of(name, args) == numbers:
+                                stale.append((name, model._meta.label, pk, write.__name__))
+                        raise _Undo
+                except (_Undo, ProtectedError):
+                    pass
+    assert stale == []
+    assert changed > 50  # the walk really changed what the reads show
