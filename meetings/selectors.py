@@ -1,7 +1,7 @@
 """Reads shared by the meeting views, dashboards, tasks and documents; each owns its joins."""
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.http import QueryDict
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -22,16 +22,13 @@ def meetings_of(council: Council):
     ).order_by("-starts_at")
 
 
-def meeting_summary(meeting: Meeting) -> dict:
-    """The attendance counts and the proposals (two queries)."""
-    counts = meeting.attendances.aggregate(
-        invited=Count("pk"), present=Count("pk", filter=Q(status__in=QUORUM_STATUSES))
-    )
+def attendance_counts(attendances: list[Attendance]) -> dict:
+    """Who was invited and who counts towards the quorum, counted on the attendance rows already read."""
+    invited = len(attendances)
     return {
-        "invited_count": counts["invited"],
-        "present_count": counts["present"],
-        "quorum": counts["invited"] // 2 + 1 if counts["invited"] else 0,
-        "proposals": list(meeting.proposals.select_related("proposed_by", "department", "decided_by")),
+        "invited_count": invited,
+        "present_count": sum(attendance.status in QUORUM_STATUSES for attendance in attendances),
+        "quorum": invited // 2 + 1 if invited else 0,
     }
 
 
@@ -53,7 +50,9 @@ def meeting_records(meeting: Meeting) -> dict:
 
 def meeting_page_data(meeting: Meeting) -> dict:
     """Everything the meeting page (and its printed minutes) shows, in a fixed number of queries."""
-    return {**meeting_summary(meeting), **{name: list(rows) for name, rows in meeting_records(meeting).items()}}
+    records = {name: list(rows) for name, rows in meeting_records(meeting).items()}
+    proposals = list(meeting.proposals.select_related("proposed_by", "department", "decided_by"))
+    return {**attendance_counts(records["attendances"]), "proposals": proposals, **records}
 
 
 @cached_read(
