@@ -23,6 +23,10 @@ class Language(models.TextChoices):
 class User(AbstractUser):
     """A person who signs in: chair, secretary, liaison, member or admin."""
 
+    # Their name shows on their councils' pages; signing in (`last_login`) changes nothing shown.
+    cache_scopes = {"council": "memberships.council_id"}
+    cache_ignored_fields = frozenset({"last_login", "password"})
+
     language = models.CharField(
         _("language"),
         max_length=8,
@@ -48,7 +52,7 @@ def validate_time_zone(value: str) -> None:
 class Council(models.Model):
     """A county's or municipality's public-relations coordination council."""
 
-    council_path = "pk"
+    cache_scopes = {"council": "pk"}
 
     class Calendar(models.TextChoices):
         GREGORIAN = "gregorian", _("Gregorian")
@@ -94,7 +98,7 @@ class Council(models.Model):
 class Department(Versioned):
     """A government department (or municipal directorate) whose PR office sits on the council."""
 
-    council_path = "council_id"
+    cache_scopes = {"council": "council_id"}
 
     council = models.ForeignKey(
         Council, on_delete=models.CASCADE, related_name="departments", verbose_name=_("council")
@@ -156,7 +160,7 @@ class MembershipQuerySet(models.QuerySet):
 class Membership(ChoiceLabels):
     """A person's role in one council; a liaison also speaks for one department."""
 
-    council_path = "council_id"
+    cache_scopes = {"council": "council_id"}
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
@@ -201,6 +205,8 @@ class Membership(ChoiceLabels):
 class Invitation(models.Model):
     """An admin's invitation for a person to set their password and sign in."""
 
+    cache_scopes = {}  # shown on no cached read
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("user")
     )
@@ -232,6 +238,8 @@ class Invitation(models.Model):
 
 class AuditEvent(models.Model):
     """A sign-in, a two-factor or role change, an invitation: who, when and from where (read-only in the admin)."""
+
+    cache_scopes = {}  # shown on no cached read
 
     class Kind(models.TextChoices):
         SIGNED_IN = "signed_in", _("Signed in")

@@ -19,7 +19,7 @@ class Collection(models.Model):
     Subclasses add `council` and `departments` (with their own related names).
     """
 
-    council_path = "council_id"
+    cache_scopes = {"submissions": "council_id"}
 
     title = models.CharField(_("title"), max_length=200)
     starts_on = models.DateField(_("period start"))
@@ -55,7 +55,7 @@ class Submission(Versioned):
     Subclasses add `department` and the link to their collection, exposed as `collection`.
     """
 
-    council_path = "department.council_id"
+    cache_scopes = {"submissions": "department.council_id"}
 
     state = models.CharField(_("state"), max_length=16, choices=SubmissionState.choices, default=SubmissionState.DRAFT)
     late = models.BooleanField(_("late"), default=False, help_text=_("First submitted after the deadline."))
@@ -124,7 +124,7 @@ class SurveyRound(Collection):
 class SurveyQuestion(models.Model):
     """An extra question the secretary adds to one round."""
 
-    council_path = "round.council_id"
+    cache_scopes = {"submissions": "round.council_id"}
 
     class Kind(models.TextChoices):
         TEXT = "text", _("Text")
@@ -320,7 +320,7 @@ class Gap(models.TextChoices):
 class TrainingCourse(Versioned):
     """A course the council runs, made from one or more departments' proposals."""
 
-    council_path = "council_id"
+    cache_scopes = {}  # shown on no cached read
 
     class State(models.TextChoices):
         PLANNED = "planned", _("Planned")
@@ -354,7 +354,7 @@ class TrainingCourse(Versioned):
 class TrainingProposal(Versioned):
     """A department's proposal for a training course."""
 
-    council_path = "department.council_id"
+    cache_scopes = {}  # shown on no cached read
 
     class State(models.TextChoices):
         PROPOSED = "proposed", _("Awaiting review")
@@ -410,7 +410,7 @@ class TrainingProposal(Versioned):
 class Enrolment(models.Model):
     """A member of a department's staff enrolled in a course, and whether they attended."""
 
-    council_path = "course.council_id"
+    cache_scopes = {}  # shown on no cached read
 
     course = models.ForeignKey(
         TrainingCourse, on_delete=models.CASCADE, related_name="enrolments", verbose_name=_("course")

@@ -166,7 +166,12 @@ def previous_round(round: SurveyRound) -> SurveyRound | None:
     )
 
 
-@cached_read("gap-dashboard", council=lambda round: round.council_id, key=lambda round: (round.pk,))
+@cached_read(
+    "gap-dashboard",
+    council=lambda round: round.council_id,
+    scopes=lambda round: [("submissions", round.council_id)],  # the previous round's answers too
+    key=lambda round: (round.pk,),
+)
 def gap_dashboard(round: SurveyRound) -> GapDashboard:
     """Who answered, each department's gaps, the council's totals and the change since the previous round.
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_q.tasks import async_task
 
-from council.caching import council_changed
+from council.caching import rows_changed
 from council.concurrency import EditConflict, locked, save_versioned
 from council.models import Department
 from departments.models import (
@@ -235,7 +235,7 @@ def attendance_record(*, course: TrainingCourse, attended_ids: set[int]) -> None
     for enrolment in enrolments:
         enrolment.attended = enrolment.pk in attended_ids
     Enrolment.objects.bulk_update(enrolments, ["attended"])
-    council_changed(course.council_id)
+    rows_changed(enrolments)
     held = course.starts_on is None or course.starts_on <= course.council.today()
     if course.state == TrainingCourse.State.PLANNED and held:
         course.state = TrainingCourse.State.HELD

@@ -335,6 +335,7 @@ def survey_dashboard(request, slug, pk):
 @cached_read(
     "gap-dashboard-page",
     council=lambda request, round: round.council_id,
+    scopes=lambda request, round: [("submissions", round.council_id)],
     key=lambda request, round: (round.pk, translation.get_language()),
 )
 def _gap_dashboard_body(request, round) -> str:

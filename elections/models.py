@@ -21,7 +21,7 @@ from council.storage import private_storage
 class ChecklistTemplate(models.Model):
     """A neutrality checklist. Attestations copy each item's wording, so editing a template never alters them."""
 
-    council_path = "council_id"
+    cache_scopes = {"elections": "council_id"}
 
     council = models.ForeignKey(
         "council.Council",
@@ -51,7 +51,7 @@ class ChecklistTemplate(models.Model):
 class ChecklistItem(models.Model):
     """One thing a department attests, with guidance, in a section of the template."""
 
-    council_path = "template.council_id"
+    cache_scopes = {"elections": "template.council_id"}
 
     template = models.ForeignKey(
         ChecklistTemplate, on_delete=models.CASCADE, related_name="items", verbose_name=_("checklist")
@@ -76,7 +76,7 @@ class ChecklistItem(models.Model):
 class ElectionPeriod(models.Model):
     """An election the council watches: its key dates, how often departments attest, and the checklist used."""
 
-    council_path = "council_id"
+    cache_scopes = {"elections": "council_id"}
 
     # in the order they must follow each other
     KEY_DATES = (
@@ -133,7 +133,7 @@ class ElectionPeriod(models.Model):
 class ReportingCycle(models.Model):
     """One attestation window of an election period; due on its last day (in the council's time zone)."""
 
-    council_path = "period.council_id"
+    cache_scopes = {"elections": "period.council_id"}
 
     period = models.ForeignKey(
         ElectionPeriod, on_delete=models.CASCADE, related_name="cycles", verbose_name=_("period")
@@ -161,7 +161,7 @@ class ReportingCycle(models.Model):
 class Attestation(Versioned):
     """A department's answers to the checklist for one cycle; frozen once submitted."""
 
-    council_path = "department.council_id"
+    cache_scopes = {"elections": "department.council_id"}
 
     class State(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -205,7 +205,7 @@ class Attestation(Versioned):
 class Answer(models.Model):
     """One item of an attestation, with the item's wording as it was when the attestation began."""
 
-    council_path = "attestation.department.council_id"
+    cache_scopes = {"elections": "attestation.department.council_id"}
 
     class Value(models.TextChoices):
         COMPLIANT = "compliant", _("Compliant")
@@ -264,7 +264,7 @@ class Answer(models.Model):
 class Alert(models.Model):
     """Something the chair must follow up: a "not compliant" answer, or an attestation missing after its deadline."""
 
-    council_path = "department.council_id"
+    cache_scopes = {"elections": "department.council_id"}
 
     class Kind(models.TextChoices):
         NOT_COMPLIANT = "not_compliant", _("Not compliant")
@@ -315,7 +315,7 @@ class Alert(models.Model):
 class AccessRequest(Versioned):
     """A candidate's (or campaign's) request to a department for a hall, equipment or publicity, and its answer."""
 
-    council_path = "period.council_id"
+    cache_scopes = {"elections": "period.council_id"}
 
     class Kind(models.TextChoices):
         HALL = "hall", _("Hall or venue")
@@ -358,7 +358,7 @@ class AccessRequest(Versioned):
 class Complaint(Versioned):
     """A complaint about a department's partiality during the election, and how it was handled."""
 
-    council_path = "period.council_id"
+    cache_scopes = {"elections": "period.council_id"}
 
     period = models.ForeignKey(
         ElectionPeriod, on_delete=models.CASCADE, related_name="complaints", verbose_name=_("period")

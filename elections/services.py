@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_q.tasks import async_task
 
-from council.caching import council_changed
+from council.caching import rows_changed
 from council.concurrency import EditConflict, locked, save_versioned
 from council.models import Council, Department
 from elections.models import AccessRequest, Alert, Answer, Attestation, Complaint, ElectionPeriod, ReportingCycle
@@ -25,11 +25,12 @@ def cycles_generate(*, period: ElectionPeriod) -> list[ReportingCycle]:
     if period.cycles.filter(attestations__isnull=False).exists():
         raise SubmissionError(_("Departments have already attested; the cycles can no longer change."))
     period.cycles.all().delete()
-    council_changed(period.council_id)
-    return ReportingCycle.objects.bulk_create(
+    cycles = ReportingCycle.objects.bulk_create(
         ReportingCycle(period=period, number=number, starts_on=start, ends_on=end)
         for number, start, end in period.cycle_spans()
     )
+    rows_changed(cycles)
+    return cycles
 
 
 @transaction.atomic
@@ -60,6 +61,7 @@ def attestation_start(*, cycle: ReportingCycle, department: Department) -> Attes
     if draft.pk is None:
         draft.save()
         Answer.objects.bulk_create(draft.draft_answers)
+        rows_changed(draft.draft_answers)
     return draft
 
 

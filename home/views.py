@@ -46,6 +46,11 @@ def chair_card(council) -> dict:
     return {"next_meeting": next_meeting(council), "today": today, **_awaiting_chair(council, today)}
 
 
-@cached_read("chair-card", council=lambda council, today: council.pk, key=lambda council, today: (today,))
+@cached_read(
+    "chair-card",
+    council=lambda council, today: council.pk,
+    scopes=lambda council, today: [("meetings", council.pk), ("follow-up", council.pk), ("elections", council.pk)],
+    key=lambda council, today: (today,),
+)
 def _awaiting_chair(council, today) -> dict:
     return {**chair_counts(council, today), "alerts": alert_counts(council)}

@@ -39,7 +39,7 @@ class InvalidTransition(Exception):
 class Meeting(Versioned):
     """A council meeting, from its draft agenda to its published minutes."""
 
-    council_path = "council_id"
+    cache_scopes = {"meeting": "pk", "meetings": "council_id"}
 
     class State(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -145,7 +145,7 @@ class Meeting(Versioned):
 class AgendaItem(Versioned):
     """One item on a meeting's agenda, with the minutes of its discussion."""
 
-    council_path = "meeting.council_id"
+    cache_scopes = {"meeting": "meeting_id"}
 
     class Kind(models.TextChoices):
         REGULAR = "regular", _("Regular item")
@@ -183,7 +183,7 @@ class AgendaItem(Versioned):
 class AgendaAttachment(models.Model):
     """A document attached to an agenda item."""
 
-    council_path = "item.meeting.council_id"
+    cache_scopes = {"meeting": "item.meeting_id"}
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(
@@ -212,7 +212,7 @@ class AgendaAttachment(models.Model):
 class AgendaProposal(models.Model):
     """An item a member or liaison asks the chair to put on a meeting's agenda."""
 
-    council_path = "meeting.council_id"
+    cache_scopes = {"meeting": "meeting_id", "meetings": "meeting.council_id"}
 
     class State(models.TextChoices):
         PENDING = "pending", _("Awaiting the chair")
@@ -246,7 +246,7 @@ class AgendaProposal(models.Model):
 class Attendance(ChoiceLabels):
     """A council member's invitation to a meeting: their reply, and whether they came."""
 
-    council_path = "meeting.council_id"
+    cache_scopes = {"meeting": "meeting_id", "replies": "membership_id"}
 
     class Reply(models.TextChoices):
         NONE = "", _("No reply yet")
@@ -299,7 +299,7 @@ QUORUM_STATUSES = (Attendance.Status.PRESENT, Attendance.Status.DELEGATE)
 class Decision(Versioned):
     """A decision taken on an agenda item; numbered per council and year once the minutes are approved."""
 
-    council_path = "council_id"
+    cache_scopes = {"meeting": "item.meeting_id", "follow-up": "council_id"}
 
     council = models.ForeignKey("council.Council", on_delete=models.CASCADE, related_name="decisions")
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="decisions")
@@ -336,7 +336,7 @@ class Decision(Versioned):
 class ActionItem(ChoiceLabels):
     """What one department must do about one decision, followed up until the chair accepts it as done."""
 
-    council_path = "council_id"
+    cache_scopes = {"follow-up": "council_id"}
 
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
@@ -383,7 +383,7 @@ class ActionItem(ChoiceLabels):
 class ProgressUpdate(models.Model):
     """A department's report on an action item."""
 
-    council_path = "action_item.council_id"
+    cache_scopes = {"follow-up": "action_item.council_id"}
 
     action_item = models.ForeignKey(ActionItem, on_delete=models.CASCADE, related_name="updates")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
@@ -410,7 +410,7 @@ class ProgressUpdate(models.Model):
 class Amendment(models.Model):
     """A recorded correction to approved minutes: what changed, from what, why, by whom, when."""
 
-    council_path = "meeting.council_id"
+    cache_scopes = {"meeting": "meeting_id"}
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="amendments")
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
@@ -433,7 +433,7 @@ class Amendment(models.Model):
 class Statement(Versioned):
     """A press statement after a meeting: drafted by the secretary, approved and published by the chair."""
 
-    council_path = "council_id"
+    cache_scopes = {}  # shown on no cached read
 
     class State(models.TextChoices):
         DRAFT = "draft", _("Draft")

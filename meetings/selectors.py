@@ -1,7 +1,7 @@
 """Reads shared by the meeting views, dashboards, tasks and documents; each owns its joins."""
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.http import QueryDict
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -23,16 +23,13 @@ def meetings_of(council: Council):
     ).order_by("-starts_at")
 
 
-def meeting_summary(meeting: Meeting) -> dict:
-    """The attendance counts and the proposals (two queries)."""
-    counts = meeting.attendances.aggregate(
-        invited=Count("pk"), present=Count("pk", filter=Q(status__in=QUORUM_STATUSES))
-    )
+def attendance_counts(attendances: list[Attendance]) -> dict:
+    """Who was invited and who counts towards the quorum, counted on the attendance rows already read."""
+    invited = len(attendances)
     return {
-        "invited_count": counts["invited"],
-        "present_count": counts["present"],
-        "quorum": counts["invited"] // 2 + 1 if counts["invited"] else 0,
-        "proposals": list(meeting.proposals.select_related("proposed_by", "department", "decided_by")),
+        "invited_count": invited,
+        "present_count": sum(attendance.status in QUORUM_STATUSES for attendance in attendances),
+        "quorum": invited // 2 + 1 if invited else 0,
     }
 
 
@@ -54,10 +51,17 @@ def meeting_records(meeting: Meeting) -> dict:
 
 def meeting_page_data(meeting: Meeting) -> dict:
     """Everything the meeting page (and its printed minutes) shows, in a fixed number of queries."""
-    return {**meeting_summary(meeting), **{name: list(rows) for name, rows in meeting_records(meeting).items()}}
+    records = {name: list(rows) for name, rows in meeting_records(meeting).items()}
+    proposals = list(meeting.proposals.select_related("proposed_by", "department", "decided_by"))
+    return {**attendance_counts(records["attendances"]), "proposals": proposals, **records}
 
 
-@cached_read("meeting-page", council=lambda council, pk: council.pk, key=lambda council, pk: (pk,))
+@cached_read(
+    "meeting-page",
+    council=lambda council, pk: council.pk,
+    scopes=lambda council, pk: [("meeting", pk)],
+    key=lambda council, pk: (pk,),
+)
 def meeting_page(council: Council, pk: int) -> dict | None:
     """The meeting and everything its page shows; None when the council has no such meeting."""
     meeting = Meeting.objects.select_related("minutes_approved_by", "chaired_by").filter(council=council, pk=pk).first()
@@ -71,11 +75,17 @@ def latest_update_text():
 
 def action_items_of(council: Council):
     """Action items with what a list shows about them: decision, meeting, department, latest progress."""
+    return listed_action_items_of(council).select_related("decision__item__meeting")
+
+
+def listed_action_items_of(council: Council):
+    """Action items with what the follow-up list and report show: decision, department, latest progress. Not
+    the meeting: they are cached reads, and what they read decides which writes drop them."""
     return (
         # The department filter says nothing new, but lets PostgreSQL join the council's few departments
         # instead of hashing every department of every council.
         ActionItem.objects.filter(council=council, department__council=council)
-        .select_related("decision__item__meeting", "department")
+        .select_related("decision", "department")
         .annotate(latest_progress=latest_update_text())
         .order_by("due_date", "department__name", "pk")
     )
@@ -86,7 +96,7 @@ def follow_up_page(council: Council, query: str, scope: RowScope) -> Page:
     person may see (a liaison: their own department's)."""
     from meetings.forms import ActionItemFilter
 
-    queryset = scope.filter(action_items_of(council))
+    queryset = scope.filter(listed_action_items_of(council))
     data = QueryDict(query)
     filters = ActionItemFilter(data, queryset=queryset, council=council)
     return Paginator(filters.qs if filters.is_valid() else queryset.none(), PER_PAGE).get_page(data.get("page"))
@@ -111,7 +121,7 @@ def open_action_items_digest(council: Council, *, before: Meeting) -> str:
     return "\n".join(lines)
 
 
-@cached_read("next-meeting", council=lambda council: council.pk)
+@cached_read("next-meeting", council=lambda council: council.pk, scopes=lambda council: [("meetings", council.pk)])
 def _upcoming(council: Council) -> Meeting | None:
     upcoming = council.meetings.filter(
         state__in=[Meeting.State.DRAFT, Meeting.State.AGENDA_PUBLISHED], starts_at__gte=timezone.now()
@@ -164,7 +174,10 @@ def pending_replies(user) -> list[Attendance]:
 
 
 @cached_read(
-    "pending-replies", council=lambda membership: membership.council_id, key=lambda membership: (membership.pk,)
+    "pending-replies",
+    council=lambda membership: membership.council_id,
+    scopes=lambda membership: [("replies", membership.pk), ("meetings", membership.council_id)],
+    key=lambda membership: (membership.pk,),
 )
 def _unanswered(membership) -> list[Attendance]:
     return list(

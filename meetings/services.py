@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_q.tasks import async_task
 
-from council.caching import council_changed
+from council.caching import rows_changed, scopes_changed
 from council.concurrency import EditConflict, claim_version
 from council.l10n import calendars
 from council.models import Council
@@ -152,10 +152,11 @@ def meeting_publish_agenda(*, meeting: Meeting, by) -> None:
     _move(meeting, Meeting.State.AGENDA_PUBLISHED, agenda_published_at=timezone.now())
     agenda_refresh_follow_up(meeting=meeting)
     invited = set(meeting.attendances.values_list("membership_id", flat=True))
-    Attendance.objects.bulk_create(
+    invitations = Attendance.objects.bulk_create(
         Attendance(meeting=meeting, membership=membership)
         for membership in meeting.council.memberships.exclude(pk__in=invited)
     )
+    rows_changed(invitations)
     _on_commit("meetings.tasks.send_meeting_mail", meeting.pk, "invitation")
 
 
@@ -256,6 +257,7 @@ def agenda_refresh_follow_up(*, meeting: Meeting) -> None:
         return
     if item is None:
         meeting.items.update(position=F("position") + 1)
+        rows_changed([AgendaItem(meeting=meeting)])
         with translation.override(meeting.council.language):
             title = _("Follow-up of earlier decisions")
         AgendaItem.objects.create(
@@ -368,7 +370,7 @@ def _mail_everyone(meeting: Meeting, kind: str) -> None:
     meeting.attendances.update(
         mail_status=Attendance.Mail.NOT_SENT, mail_error="", token_version=F("token_version") + 1
     )
-    council_changed(meeting.council_id)
+    rows_changed([Attendance(meeting=meeting)])
     _on_commit("meetings.tasks.send_meeting_mail", meeting.pk, kind)
 
 
@@ -388,7 +390,7 @@ def minutes_save(*, meeting: Meeting, base_version: int, discussions: dict[int, 
     _ensure_minutes_editable(_locked(meeting))
     if not Meeting.objects.filter(pk=meeting.pk, version=base_version).update(version=F("version") + 1):
         raise EditConflict
-    council_changed(meeting.council_id)
+    scopes_changed([("meeting", meeting.pk)])  # only its version: not the council's list of meetings
     for item in meeting.items.filter(pk__in=discussions):
         if item.discussion != discussions[item.pk]:
             item.discussion = discussions[item.pk]
@@ -457,6 +459,7 @@ def minutes_approve(*, meeting: Meeting, by) -> None:
             for department in decision.departments.all()
         ]
     ActionItem.objects.bulk_create(actions)
+    rows_changed(actions)
 
 
 @transaction.atomic

@@ -640,6 +640,7 @@ def action_list(request, slug):
 @cached_read(
     "follow-up-list",
     council=lambda request, council, filters, query, scope: council.pk,
+    scopes=lambda request, council, filters, query, scope: [("follow-up", council.pk)],
     key=lambda request, council, filters, query, scope: (
         query,
         scope.key,

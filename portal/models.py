@@ -10,7 +10,7 @@ from council.storage import private_storage
 class DocumentRequest(models.Model):
     """A citizen's request for public documents, followed by a tracking code until answered or refused."""
 
-    council_path = "council_id"
+    cache_scopes = {}  # shown on no cached read
 
     class Status(models.TextChoices):
         RECEIVED = "received", _("Received")

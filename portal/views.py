@@ -193,9 +193,14 @@ def search(request, slug):
 
 def search_results(council: Council, query: str) -> dict:
     """The council's published decisions and agenda items matching the query (50 of each at most)."""
-    decisions = published_decisions(council).select_related("item__meeting")
-    items = AgendaItem.objects.filter(meeting__council=council, meeting__state=Meeting.State.PUBLISHED).select_related(
-        "meeting"
+    # Only the columns the page shows: not the stored words (`search`) nor an item's discussion, long both.
+    decisions = (
+        published_decisions(council).select_related("item__meeting").only("year", "number", "text", "item__meeting__id")
+    )
+    items = (
+        AgendaItem.objects.filter(meeting__council=council, meeting__state=Meeting.State.PUBLISHED)
+        .select_related("meeting")
+        .only("title", "meeting__number", "meeting__year")
     )
     if connection.vendor == "postgresql":
         terms = SearchQuery(query, config="simple", search_type="websearch")

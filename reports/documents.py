@@ -19,7 +19,7 @@ from departments.selectors import gap_dashboard
 from elections.selectors import Status as CellStatus
 from elections.selectors import compliance_matrix, item_compliance, open_alerts
 from meetings.models import ActionItem, Meeting
-from meetings.selectors import action_items_of, meeting_page_data
+from meetings.selectors import listed_action_items_of, meeting_page_data
 from reports.models import Document
 from reports.pdf.render import DocumentSpec, Grid, Heading, Signatures, Text
 from reports.pdf.text import BOLD, Run
@@ -212,7 +212,7 @@ def follow_up(council, language: str, department=None) -> DocumentSpec:
     with translation.override(language):
         ctx = _Context(council, language)
         title = _("Follow-up of decisions")
-        items = action_items_of(council).filter(status__in=ActionItem.OPEN_STATUSES)
+        items = listed_action_items_of(council).filter(status__in=ActionItem.OPEN_STATUSES)
         if department is not None:
             items = items.filter(department=department)
             title = f"{title} — {department.name}"
@@ -376,6 +376,7 @@ def _meeting_document(kind: str, build, offered=lambda meeting: True) -> Printab
         build=lambda document: build(document.meeting, document.language),
         may_ask=permissions.can_read_drafts,
         may_download=permissions.can_read_drafts,
+        scopes=lambda document: [("meeting", document.meeting_id)],
         subject_field="meeting",
         offered=lambda meeting: meeting.state != Meeting.State.CANCELLED and offered(meeting),
     )
@@ -390,6 +391,7 @@ register(
         build=lambda document: follow_up(document.council, document.language, department=document.department),
         may_ask=permissions.can_read_drafts,
         may_download=permissions.can_view_department,  # a liaison's copy names their department
+        scopes=lambda document: [("follow-up", document.council_id)],
         per_department=True,
     )
 )
@@ -399,6 +401,7 @@ register(
         build=lambda document: gap_summary(document.survey_round, document.language),
         may_ask=permissions.can_run_submissions,
         may_download=permissions.can_run_submissions,
+        scopes=lambda document: [("submissions", document.council_id)],
         subject_field="survey_round",
     )
 )
@@ -408,6 +411,7 @@ register(
         build=lambda document: compliance_summary(document.election_period, document.language),
         may_ask=permissions.can_run_submissions,
         may_download=permissions.can_run_submissions,
+        scopes=lambda document: [("elections", document.council_id)],
         subject_field="election_period",
     )
 )

@@ -24,6 +24,8 @@ class DocumentQuerySet(models.QuerySet):
 class Document(models.Model):
     """A generated PDF: who asked for what, from which version of the data, and how its build went."""
 
+    cache_scopes = {}  # shown on no cached read
+
     class Kind(models.TextChoices):
         MINUTES = "minutes", _("Minutes")
         AGENDA = "agenda", _("Agenda and invitation")

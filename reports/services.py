@@ -17,6 +17,7 @@ def build_spec(document: Document):
 @cached_read(
     "document-version",
     council=lambda document: document.council_id,
+    scopes=lambda document: PRINTABLES[document.kind].scopes(document),
     key=lambda document: (
         document.kind,
         document.language,
@@ -29,7 +30,7 @@ def build_spec(document: Document):
 )
 def document_version(document: Document) -> str:
     """The fingerprint of what the document would show now. It reads and formats the whole document, so it is
-    cached like any read of the council: the next write anywhere in it drops it."""
+    cached like any read: the next write to what its kind shows drops it."""
     return documents.fingerprint(build_spec(document))
 
 

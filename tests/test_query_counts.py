@@ -34,7 +34,7 @@ EXPECTED = {
     "ping": (0, 0),
     "meetings: meeting list": (4, 4),
     "meetings: meeting new": (5, 5),
-    "meetings: meeting": (12, 3),
+    "meetings: meeting": (11, 3),  # its attendance counts come from the rows it reads, not a query of their own
     "meetings: meeting edit": (6, 6),
     "meetings: meeting cancel": (4, 4),
     "meetings: meeting .ics": (5, 5),

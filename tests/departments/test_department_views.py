@@ -3,6 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from council.caching import council_changed
 from council.models import Department, Role
 from tests.factories import DepartmentFactory, MembershipFactory
 
@@ -62,6 +63,8 @@ def test_the_member_list_and_home_query_counts_do_not_grow(client, world):
     client.force_login(world.secretary)
     members = reverse("council:member-list", kwargs={"slug": world.council.slug})
     home = reverse("home:home")
+    client.get(home)  # the first read ever of a scope also stores its generation …
+    council_changed(world.council.pk)  # … and both counts are of a first visit (new members drop the council's reads)
     few_members, few_home = count_queries(client, members), count_queries(client, home)
     for _ in range(30):
         MembershipFactory(council=world.council, role=Role.LIAISON, department=world.department_b)

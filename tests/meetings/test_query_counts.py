@@ -103,9 +103,11 @@ def test_home_dashboard(client, world):
     add_actions(world, meeting, 10)
     for role in ("chair", "liaison_a"):
         client.force_login(getattr(world, role))
-        council_changed(world.council.pk)  # both counts are of a first visit (the growth below bumps too)
+        client.get(reverse("home:home"))  # the first read ever of a scope also stores its generation
+        council_changed(world.council.pk)  # both counts are of a first visit
         few = len(queries(client, reverse("home:home")))
         add_actions(world, meeting, 100)
+        council_changed(world.council.pk)  # (the growth drops the chair's counts, not the next meeting)
         assert len(queries(client, reverse("home:home"))) == few
 
 
