@@ -1,5 +1,6 @@
 import re
 
+from allauth.account import forms as account_forms
 from allauth.mfa.base import forms as mfa_forms
 from allauth.mfa.totp import forms as totp_forms
 from crispy_forms.helper import FormHelper
@@ -122,7 +123,12 @@ class FormMixin:
       fields named in `digit_fields`) are read as Latin digits.
     - Text fields get Persian ی and ک for their Arabic look-alikes, and single-line ones
       single spaces, so "شهرداري  پرديس" and "شهرداری پردیس" are the same name.
+    - Text fields lose control characters (multi-line ones keep tab and newline; Word's line
+      break becomes one) and stray bidi controls: they would break feeds, spreadsheets and PDFs.
     - Given a `council`, its date fields use the council's calendar and time zone.
+
+    The data is normalised when the form is validated, so fields a subclass adds in its own
+    `__init__` (one per agenda item, per extra question) are normalised too.
     """
 
     digit_fields: tuple[str, ...] = ()
@@ -140,8 +146,11 @@ class FormMixin:
             for field in self.fields.values():
                 if isinstance(field, CouncilDateField):
                     field.use_calendar(council.calendar, council.tzinfo)
+
+    def full_clean(self):
         if self.is_bound:
-            self.data = self._with_latin_digits(self.data)
+            self.data = self._normalized(self.data)
+        super().full_clean()
 
     def _normalizer(self, name, field):
         if isinstance(field, forms.IntegerField) and not isinstance(field, forms.DecimalField):
@@ -152,7 +161,7 @@ class FormMixin:
             return normalize_letters if isinstance(field.widget, forms.Textarea) else normalize_line
         return None
 
-    def _with_latin_digits(self, data):
+    def _normalized(self, data):
         data = data.copy()
         for name, field in self.fields.items():
             normalize = self._normalizer(name, field)
@@ -207,13 +216,40 @@ class LatinDigitsCodeMixin:
             self.data["code"] = to_latin_digits(self.data["code"]).strip()
 
 
-class AuthenticateForm(LatinDigitsCodeMixin, mfa_forms.AuthenticateForm):
+class AuthenticateForm(LatinDigitsCodeMixin, FormMixin, mfa_forms.AuthenticateForm):
     pass
 
 
-class ReauthenticateForm(LatinDigitsCodeMixin, mfa_forms.ReauthenticateForm):
+class ReauthenticateForm(LatinDigitsCodeMixin, FormMixin, mfa_forms.ReauthenticateForm):
     pass
 
 
-class ActivateTOTPForm(LatinDigitsCodeMixin, totp_forms.ActivateTOTPForm):
+class ActivateTOTPForm(LatinDigitsCodeMixin, FormMixin, totp_forms.ActivateTOTPForm):
+    pass
+
+
+# allauth's account forms (settings.ACCOUNT_FORMS), normalised like ours.
+
+
+class LoginForm(FormMixin, account_forms.LoginForm):
+    pass
+
+
+class ResetPasswordForm(FormMixin, account_forms.ResetPasswordForm):
+    pass
+
+
+class ResetPasswordKeyForm(FormMixin, account_forms.ResetPasswordKeyForm):
+    pass
+
+
+class ChangePasswordForm(FormMixin, account_forms.ChangePasswordForm):
+    pass
+
+
+class AccountSetPasswordForm(FormMixin, account_forms.SetPasswordForm):
+    pass
+
+
+class AccountReauthenticateForm(FormMixin, account_forms.ReauthenticateForm):
     pass

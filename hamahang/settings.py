@@ -216,6 +216,14 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_RATE_LIMITS = {"login_failed": os.environ.get("LOGIN_FAILED_RATE_LIMIT", "10/m/ip,5/300s/key")}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Hamahang] "
 ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_FORMS = {
+    "login": "council.forms.LoginForm",
+    "reset_password": "council.forms.ResetPasswordForm",
+    "reset_password_from_key": "council.forms.ResetPasswordKeyForm",
+    "change_password": "council.forms.ChangePasswordForm",
+    "set_password": "council.forms.AccountSetPasswordForm",
+    "reauthenticate": "council.forms.AccountReauthenticateForm",
+}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Hamahang"
 MFA_FORMS = {
