@@ -10,6 +10,7 @@ from openpyxl import Workbook
 
 from council.l10n.text import strip_controls
 
+EXPORT_KINDS = ("csv", "xlsx")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # A cell starting with one of these is read as a formula by spreadsheet programs (OWASP's CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
