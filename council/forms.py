@@ -13,6 +13,7 @@ from council.l10n import calendars
 from council.l10n.digits import localize_digits, to_latin_digits
 from council.l10n.text import normalize_letters, normalize_line
 from council.models import Role, User
+from council.params import whole_number
 
 NUMERIC_FIELDS = (forms.IntegerField, forms.DecimalField, forms.FloatField, forms.DateField, forms.TimeField)
 
@@ -110,6 +111,12 @@ class CouncilDateTimeField(CouncilDateField):
         return calendars.make_aware(day, at, self.tz)
 
 
+def row_id(value: str) -> str:
+    """An id chosen from a list: one a database integer holds, else 0, which no row has ("Select a valid choice")."""
+    number = whole_number(value)
+    return value if not value else str(number if number is not None else 0)
+
+
 def without_thousands_separators(value: str) -> str:
     """A whole number as people write it: "۵۰٬۰۰۰٬۰۰۰", "50,000,000" and "50 000 000" are all 50000000."""
     return re.sub(r"(?<=\d)[,٬\s.’'](?=\d{3}\b)", "", to_latin_digits(value).strip())
@@ -153,6 +160,8 @@ class FormMixin:
         super().full_clean()
 
     def _normalizer(self, name, field):
+        if isinstance(field, forms.ModelChoiceField) and not field.to_field_name:
+            return row_id
         if isinstance(field, forms.IntegerField) and not isinstance(field, forms.DecimalField):
             return without_thousands_separators
         if isinstance(field, (*NUMERIC_FIELDS, CouncilDateField)) or name in self.digit_fields:

@@ -11,7 +11,7 @@ from council.l10n.text import normalize_line
 _WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")
 
 
-def _whole_number(value: str) -> int | None:
+def whole_number(value: str) -> int | None:
     """Latin, Persian or Arabic-Indic digits only; "²" and "١٢³" pass str.isdigit() but are no number here."""
     value = to_latin_digits(value).strip()
     return int(value) if _WHOLE_NUMBER.fullmatch(value) else None
@@ -25,12 +25,12 @@ def choice(data, name: str, choices, default=None):
 
 def integer(data, name: str) -> int | None:
     """A whole number ≥ 0, or None."""
-    return _whole_number(data.get(name) or "")
+    return whole_number(data.get(name) or "")
 
 
 def integers(data, name: str) -> list[int]:
     """Every whole number given under `name` (ticked checkboxes), the malformed ones left out."""
-    numbers = (_whole_number(value) for value in data.getlist(name))
+    numbers = (whole_number(value) for value in data.getlist(name))
     return [number for number in numbers if number is not None]
 
 
