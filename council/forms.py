@@ -1,5 +1,6 @@
 import re
 
+from allauth.account import forms as account_forms
 from allauth.mfa.base import forms as mfa_forms
 from allauth.mfa.totp import forms as totp_forms
 from crispy_forms.helper import FormHelper
@@ -12,6 +13,7 @@ from council.l10n import calendars
 from council.l10n.digits import localize_digits, to_latin_digits
 from council.l10n.text import normalize_letters, normalize_line
 from council.models import Role, User
+from council.params import whole_number
 
 NUMERIC_FIELDS = (forms.IntegerField, forms.DecimalField, forms.FloatField, forms.DateField, forms.TimeField)
 
@@ -109,6 +111,12 @@ class CouncilDateTimeField(CouncilDateField):
         return calendars.make_aware(day, at, self.tz)
 
 
+def row_id(value: str) -> str:
+    """An id chosen from a list: one a database integer holds, else 0, which no row has ("Select a valid choice")."""
+    number = whole_number(value)
+    return value if not value else str(number if number is not None else 0)
+
+
 def without_thousands_separators(value: str) -> str:
     """A whole number as people write it: "۵۰٬۰۰۰٬۰۰۰", "50,000,000" and "50 000 000" are all 50000000."""
     return re.sub(r"(?<=\d)[,٬\s.’'](?=\d{3}\b)", "", to_latin_digits(value).strip())
@@ -122,7 +130,12 @@ class FormMixin:
       fields named in `digit_fields`) are read as Latin digits.
     - Text fields get Persian ی and ک for their Arabic look-alikes, and single-line ones
       single spaces, so "شهرداري  پرديس" and "شهرداری پردیس" are the same name.
+    - Text fields lose control characters (multi-line ones keep tab and newline; Word's line
+      break becomes one) and stray bidi controls: they would break feeds, spreadsheets and PDFs.
     - Given a `council`, its date fields use the council's calendar and time zone.
+
+    The data is normalised when the form is validated, so fields a subclass adds in its own
+    `__init__` (one per agenda item, per extra question) are normalised too.
     """
 
     digit_fields: tuple[str, ...] = ()
@@ -140,10 +153,15 @@ class FormMixin:
             for field in self.fields.values():
                 if isinstance(field, CouncilDateField):
                     field.use_calendar(council.calendar, council.tzinfo)
+
+    def full_clean(self):
         if self.is_bound:
-            self.data = self._with_latin_digits(self.data)
+            self.data = self._normalized(self.data)
+        super().full_clean()
 
     def _normalizer(self, name, field):
+        if isinstance(field, forms.ModelChoiceField) and not field.to_field_name:
+            return row_id
         if isinstance(field, forms.IntegerField) and not isinstance(field, forms.DecimalField):
             return without_thousands_separators
         if isinstance(field, (*NUMERIC_FIELDS, CouncilDateField)) or name in self.digit_fields:
@@ -152,7 +170,7 @@ class FormMixin:
             return normalize_letters if isinstance(field.widget, forms.Textarea) else normalize_line
         return None
 
-    def _with_latin_digits(self, data):
+    def _normalized(self, data):
         data = data.copy()
         for name, field in self.fields.items():
             normalize = self._normalizer(name, field)
@@ -207,15 +225,42 @@ class LatinDigitsCodeMixin:
             self.data["code"] = to_latin_digits(self.data["code"]).strip()
 
 
-class AuthenticateForm(LatinDigitsCodeMixin, mfa_forms.AuthenticateForm):
+class AuthenticateForm(LatinDigitsCodeMixin, FormMixin, mfa_forms.AuthenticateForm):
     pass
 
 
-class ReauthenticateForm(LatinDigitsCodeMixin, mfa_forms.ReauthenticateForm):
+class ReauthenticateForm(LatinDigitsCodeMixin, FormMixin, mfa_forms.ReauthenticateForm):
     pass
 
 
-class ActivateTOTPForm(LatinDigitsCodeMixin, totp_forms.ActivateTOTPForm):
+class ActivateTOTPForm(LatinDigitsCodeMixin, FormMixin, totp_forms.ActivateTOTPForm):
+    pass
+
+
+# allauth's account forms (settings.ACCOUNT_FORMS), normalised like ours.
+
+
+class LoginForm(FormMixin, account_forms.LoginForm):
+    pass
+
+
+class ResetPasswordForm(FormMixin, account_forms.ResetPasswordForm):
+    pass
+
+
+class ResetPasswordKeyForm(FormMixin, account_forms.ResetPasswordKeyForm):
+    pass
+
+
+class ChangePasswordForm(FormMixin, account_forms.ChangePasswordForm):
+    pass
+
+
+class AccountSetPasswordForm(FormMixin, account_forms.SetPasswordForm):
+    pass
+
+
+class AccountReauthenticateForm(FormMixin, account_forms.ReauthenticateForm):
     pass
 
 

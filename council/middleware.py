@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.http import Http404, QueryDict
 from django.shortcuts import render
 from django.utils import translation
 
@@ -44,3 +45,37 @@ class FriendlyMethodNotAllowedMiddleware:
             page["Allow"] = response.get("Allow", "")
             return page
         return response
+
+
+def _without_nul(data: QueryDict) -> QueryDict:
+    if not any("\x00" in key or any("\x00" in value for value in values) for key, values in data.lists()):
+        return data
+    cleaned = QueryDict(mutable=True, encoding=data.encoding)
+    for key, values in data.lists():
+        cleaned.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
+    cleaned._mutable = False
+    return cleaned
+
+
+class NulMiddleware:
+    """NUL never reaches the database (PostgreSQL refuses it in text, an error page; SQLite stores it): an address
+    with one is no page (404), and NULs in query strings, posted forms and cookies are dropped.
+
+    Runs before the session middleware reads its cookie. Forms drop the other control characters (FormMixin).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path_info:
+            translation.activate(translation.get_language_from_request(request))  # the 404 page in their language
+            raise Http404
+        request.GET = _without_nul(request.GET)
+        if request.method == "POST":
+            request.POST = _without_nul(request.POST)
+        if any("\x00" in key + value for key, value in request.COOKIES.items()):
+            request.COOKIES = {
+                key.replace("\x00", ""): value.replace("\x00", "") for key, value in request.COOKIES.items()
+            }
+        return self.get_response(request)

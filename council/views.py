@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_q.brokers import get_broker
 
-from council import permissions, services, traffic
+from council import params, permissions, services, traffic
 from council.forms import AcceptInvitationForm, EmailCodeForm, InvitationForm
 from council.mfa import EnrolmentEmailCode
 from council.models import Membership
@@ -159,10 +159,11 @@ def set_language(request):
     """Switch the interface language; a signed-in user's choice is saved on their profile."""
     if request.method != "POST":  # e.g. reloading the page after a switch
         return redirect("home:home")
-    language = request.POST.get("language", "")
-    if language not in dict(settings.LANGUAGES):
-        return render(request, "council/unknown_language.html", {"language": language[:20]}, status=400)
-    next_url = request.POST.get("next") or reverse("home:home")
+    language = params.choice(request.POST, "language", dict(settings.LANGUAGES))
+    if language is None:
+        shown = params.text(request.POST, "language", max_length=20)
+        return render(request, "council/unknown_language.html", {"language": shown}, status=400)
+    next_url = params.text(request.POST, "next", max_length=2000) or reverse("home:home")
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
         next_url = reverse("home:home")
     if request.user.is_authenticated:

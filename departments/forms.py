@@ -159,8 +159,6 @@ class SurveyResponseForm(SubmissionForm):
             self.fields[name] = self.extra_field(question)
             self.fields[name].required = self.submitting
             self.initial.setdefault(name, self.instance.extra_answers.get(str(question.pk)))
-        if self.is_bound:  # the extra fields came after FormMixin normalised the data
-            self.data = self._with_latin_digits(self.data)
 
     @staticmethod
     def extra_field(question):

@@ -12,11 +12,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from council import permissions
+from council import params, permissions
 from council.caching import cached_read
 from council.concurrency import CONFLICT_MESSAGE, EditConflict, edit_conflict, save_versioned
+from council.exports import EXPORT_KINDS
 from council.l10n import calendars
-from council.l10n.digits import to_latin_digits
 from council.l10n.text import persian_sort_key
 from council.models import Department, Membership, Role
 from council.pages import form_page
@@ -196,7 +196,7 @@ def _submission_edit(request, submission, *, form_class, form_kwargs, template, 
     if not submission.is_editable:
         messages.info(request, _("This answer can no longer be changed."))
         return redirect(detail_url)
-    submitting = request.POST.get("action") == "submit"
+    submitting = params.choice(request.POST, "action", {"submit"}) is not None
     form = form_class(request.POST or None, instance=submission, council=council, submitting=submitting, **form_kwargs)
     conflicts = []
     if request.method == "POST":
@@ -325,8 +325,8 @@ def survey_create(request, slug):
 @login_required
 def survey_dashboard(request, slug, pk):
     round = _collection(request, SurveyRound, slug, pk)
-    export = request.GET.get("export")
-    if export in ("csv", "xlsx"):
+    export = params.choice(request.GET, "export", EXPORT_KINDS)
+    if export:
         return exports.gap_response(selectors.gap_dashboard(round), export)
     context = {"council": round.council, "round": round, "dashboard_body": _gap_dashboard_body(request, round)}
     return render(request, "departments/survey_dashboard.html", context)
@@ -458,8 +458,8 @@ activity_reopen = partial(_collection_toggle, model=ActivityPeriod, close=False,
 def activity_dashboard(request, slug):
     council = _council(request, slug, permissions.can_run_submissions)
     dashboard = selectors.activity_dashboard(council, today=council.today())
-    export = request.GET.get("export")
-    if export in ("csv", "xlsx"):
+    export = params.choice(request.GET, "export", EXPORT_KINDS)
+    if export:
         return exports.activity_response(council, dashboard, export)
     context = {"council": council, "dashboard": dashboard, "channels": CHANNELS, "rtl": translation.get_language_bidi()}
     return render(request, "departments/activity_dashboard.html", context)
@@ -650,10 +650,10 @@ def proposal_decline(request, slug, pk):
 def course_create(request, slug):
     """Approve one proposal as a course, or merge several (chosen on the training page) into one."""
     council = _council(request, slug, permissions.can_run_submissions)
-    chosen = request.POST.getlist("proposals") if request.method == "POST" else request.GET.getlist("proposals")
+    chosen = params.integers(request.POST if request.method == "POST" else request.GET, "proposals")
     proposals = list(
         TrainingProposal.objects.filter(
-            council=council, state=TrainingProposal.State.PROPOSED, pk__in=[p for p in chosen if p.isdigit()]
+            council=council, state=TrainingProposal.State.PROPOSED, pk__in=chosen
         ).select_related("department")
     )
     if not proposals:
@@ -764,7 +764,7 @@ def enrolment_delete(request, slug, pk, enrolment_pk):
 @login_required
 def course_attendance(request, slug, pk):
     course = _course(request, slug, pk, permissions.can_run_submissions)
-    attended = {int(value) for value in request.POST.getlist("attended") if value.isdigit()}
+    attended = set(params.integers(request.POST, "attended"))
     try:
         services.attendance_record(course=course, attended_ids=attended)
     except services.SubmissionError as error:
@@ -780,14 +780,14 @@ def training_plan(request, slug):
     council = _council(request, slug)
     this_year = calendars.year_of(council.today(), calendar=council.calendar)
     try:
-        year = int(to_latin_digits(request.GET.get("year", "")) or this_year)
+        year = params.integer(request.GET, "year") or this_year
         first, last = calendars.year_bounds(year, calendar=council.calendar)
     except (ValueError, OverflowError):
         year = this_year
         first, last = calendars.year_bounds(year, calendar=council.calendar)
     courses = selectors.training_plan(council, first, last)
-    export = request.GET.get("export")
-    if export in ("csv", "xlsx"):
+    export = params.choice(request.GET, "export", EXPORT_KINDS)
+    if export:
         return exports.training_plan_response(council, courses, year, export)
     context = {
         "council": council,

@@ -40,6 +40,13 @@ class ElectionPeriodForm(FormMixin, forms.ModelForm):
         return cleaned
 
 
+class AttestationForm(FormMixin, forms.Form):
+    """What an attestation says besides its answers: who co-signs it, and the version the edit started from."""
+
+    co_signer = forms.CharField(label=_("Co-signed by (head of department)"), max_length=200, required=False)
+    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+
 class AnswerForm(FormMixin, forms.Form):
     """One checklist item of an attestation (prefixed by the answer's key)."""
 

@@ -8,14 +8,22 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from council import permissions
+from council import params, permissions
 from council.concurrency import CONFLICT_MESSAGE, EditConflict, edit_conflict
+from council.exports import EXPORT_KINDS
 from council.files import file_response
 from council.models import Department
 from council.pages import form_page
 from council.selectors import liaison_department
 from elections import exports, selectors, services
-from elections.forms import AccessRequestForm, AnswerForm, ComplaintForm, ElectionPeriodForm, FollowUpForm
+from elections.forms import (
+    AccessRequestForm,
+    AnswerForm,
+    AttestationForm,
+    ComplaintForm,
+    ElectionPeriodForm,
+    FollowUpForm,
+)
 from elections.models import Alert, Answer, Attestation, ElectionPeriod, ReportingCycle
 
 
@@ -81,8 +89,8 @@ def election_detail(request, slug, pk):
     period = _election(request, slug, pk)
     today = period.council.today()
     matrix = selectors.compliance_matrix(period, today=today)
-    export = request.GET.get("export")
-    if export in ("csv", "xlsx"):
+    export = params.choice(request.GET, "export", EXPORT_KINDS)
+    if export:
         return exports.compliance_response(matrix, export)
     context = {
         "council": period.council,
@@ -171,20 +179,21 @@ def attestation_edit(request, slug, pk, cycle_pk, department_pk):
     data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
     answers = list(attestation.answers.select_related("item")) if attestation.pk else attestation.draft_answers
     forms_ = [AnswerForm(data, files, answer=answer, council=period.council) for answer in answers]
-    co_signer = request.POST.get("co_signer", attestation.co_signer).strip()[:200]
-    submitting = request.POST.get("action") == "submit"
+    header = AttestationForm(
+        data, council=period.council, initial={"co_signer": attestation.co_signer or department.head_name}
+    )
+    submitting = params.choice(request.POST, "action", {"submit"}) is not None
     if request.method == "POST":
-        if all(form.is_valid() for form in forms_):
+        if all(form.is_valid() for form in [header, *forms_]):
             values = {form.answer.key: form.cleaned_data for form in forms_}
-            base_version = request.POST.get("base_version", "")
             try:
                 problems = services.attestation_save(
                     attestation=attestation,
                     answers=values,
-                    co_signer=co_signer,
+                    co_signer=header.cleaned_data["co_signer"],
                     by=request.user,
                     submit=submitting,
-                    base_version=int(base_version) if base_version.isdigit() else None,
+                    base_version=header.cleaned_data["base_version"],
                 )
             except EditConflict:
                 # The form now starts from the saved version.
@@ -224,7 +233,7 @@ def attestation_edit(request, slug, pk, cycle_pk, department_pk):
         "cycle": cycle,
         "attestation": attestation,
         "forms": forms_,
-        "co_signer": co_signer or department.head_name,
+        "header": header,
     }
     return render(request, "elections/attestation_form.html", context)
 

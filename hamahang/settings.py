@@ -95,6 +95,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "council.middleware.NulMiddleware",  # before anything reads a cookie, the path or a parameter
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -232,6 +233,14 @@ AUDIT_RETENTION_DAYS = envint("AUDIT_RETENTION_DAYS", 365)
 HEALTHZ_TOKEN = os.environ.get("HEALTHZ_TOKEN", "")
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Hamahang] "
 ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_FORMS = {
+    "login": "council.forms.LoginForm",
+    "reset_password": "council.forms.ResetPasswordForm",
+    "reset_password_from_key": "council.forms.ResetPasswordKeyForm",
+    "change_password": "council.forms.ChangePasswordForm",
+    "set_password": "council.forms.AccountSetPasswordForm",
+    "reauthenticate": "council.forms.AccountReauthenticateForm",
+}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Hamahang"
 MFA_FORMS = {

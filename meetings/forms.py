@@ -185,6 +185,10 @@ class ProgressForm(FormMixin, forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
 
+class ActionItemFilterForm(FormMixin, forms.Form):
+    """The follow-up filters' form, normalised like every form."""
+
+
 class ActionItemFilter(django_filters.FilterSet):
     """The follow-up page's filters: department, status, due date."""
 
@@ -199,6 +203,7 @@ class ActionItemFilter(django_filters.FilterSet):
     class Meta:
         model = ActionItem
         fields = ["department", "status"]
+        form = ActionItemFilterForm
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)

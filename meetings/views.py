@@ -8,9 +8,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from council import permissions
+from council import params, permissions
 from council.caching import cached_read
 from council.concurrency import CONFLICT_MESSAGE, EditConflict, edit_conflict
+from council.exports import EXPORT_KINDS
 from council.files import file_response, private_download
 from council.selectors import language_for_recipient, memberships_of
 from meetings import forms, ical, services
@@ -307,7 +308,7 @@ def item_move(request, slug, pk, item_pk):
     item = _item(request, slug, pk, item_pk)
     meeting = item.meeting
     try:
-        services.agenda_item_move(item=item, offset=-1 if request.POST.get("direction") == "up" else 1)
+        services.agenda_item_move(item=item, offset=-1 if params.choice(request.POST, "direction", {"up"}) else 1)
     except services.MeetingError as error:
         messages.error(request, str(error))
     if not request.htmx:
@@ -629,8 +630,8 @@ def action_list(request, slug):
         data["open_only"] = "on"
     filters = forms.ActionItemFilter(data, queryset=queryset, council=council)
 
-    export = request.GET.get("export")
-    if export in ("csv", "xlsx"):
+    export = params.choice(request.GET, "export", EXPORT_KINDS)
+    if export:
         return exports.action_items_response(council, filters.qs if filters.is_valid() else queryset.none(), export)
 
     listing = _follow_up_listing(request, council, filters, data.urlencode(), scope)

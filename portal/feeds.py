@@ -7,14 +7,30 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from council.l10n.digits import localize_digits
+from council.l10n.text import strip_controls
 from meetings.models import Meeting, Statement
 from portal.views import portal_council, public_statements
+
+
+def _printable(values: dict) -> dict:
+    return {key: strip_controls(value) if isinstance(value, str) else value for key, value in values.items()}
+
+
+class PrintableAtom1Feed(Atom1Feed):
+    """XML 1.0 cannot carry control characters: text saved before the forms removed them is cleaned here, rather
+    than the feed failing for every reader."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **_printable(kwargs))
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*args, **_printable(kwargs))
 
 
 class PublicationsFeed(Feed):
     """Atom feed of a council's publications: meetings whose minutes are published."""
 
-    feed_type = Atom1Feed
+    feed_type = PrintableAtom1Feed
 
     def get_object(self, request, slug):
         council = portal_council(request, slug)

@@ -18,9 +18,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from council import permissions, traffic
+from council import params, permissions, traffic
 from council.files import file_response
-from council.l10n.text import normalize_line
 from council.models import Council
 from meetings.ical import public_calendar
 from meetings.models import ActionItem, AgendaItem, Decision, Meeting, Statement
@@ -91,7 +90,7 @@ def index(request, slug):
     context = {
         "council": council,
         "upcoming": upcoming,
-        "page": published.get_page(request.GET.get("page")),
+        "page": published.get_page(params.integer(request.GET, "page")),
         "statements": public_statements(council).order_by("-published_at")[:10],
     }
     return render(request, "portal/index.html", context)
@@ -135,9 +134,9 @@ def request_new(request, slug):
 
 def request_track(request, slug):
     council = portal_council(request, slug)
-    if request.GET.get("code") and not traffic.allow(request, "request_track", settings.REQUEST_TRACK_RATE_LIMIT):
+    code = params.text(request.GET, "code", max_length=16).upper()
+    if code and not traffic.allow(request, "request_track", settings.REQUEST_TRACK_RATE_LIMIT):
         return traffic.too_many_requests(request)  # tracking codes are not to be guessed
-    code = normalize_line(request.GET.get("code", "")).upper()[:16]
     found = council.document_requests.filter(tracking_code=code).first() if code else None
     context = {"council": council, "code": code, "found": found, "today": council.today()}
     return render(request, "portal/request_track.html", context, status=404 if code and found is None else 200)
@@ -183,9 +182,9 @@ def minutes_pdf(request, slug, pk):
 
 def search(request, slug):
     council = portal_council(request, slug)
-    if request.GET.get("q") and not traffic.allow(request, "portal_search", settings.PORTAL_SEARCH_RATE_LIMIT):
+    query = params.text(request.GET, "q", max_length=SEARCH_MAX_LENGTH)
+    if query and not traffic.allow(request, "portal_search", settings.PORTAL_SEARCH_RATE_LIMIT):
         return traffic.too_many_requests(request)
-    query = normalize_line(request.GET.get("q", ""))[:SEARCH_MAX_LENGTH]
     # Not cached: anyone can ask for any words, and every answer kept would be the asker's to fill the cache with.
     results = search_results(council, query) if query else None
     return render(request, "portal/search.html", {"council": council, "query": query, "results": results})
@@ -239,7 +238,7 @@ def request_list(request, slug):
     council = permissions.get_council_for_user(request.user, slug)
     permissions.authorize(request.user, permissions.can_handle_document_requests, council)
     requests = council.document_requests.select_related("assigned_to")
-    if request.GET.get("show") != "all":
+    if not params.choice(request.GET, "show", {"all"}):
         requests = requests.filter(status__in=[DocumentRequest.Status.RECEIVED, DocumentRequest.Status.ASSIGNED])
     context = {"council": council, "requests": requests, "today": council.today()}
     return render(request, "portal/request_list.html", context)
@@ -250,7 +249,7 @@ def request_detail(request, slug, pk):
     """A request and what can be done with it: assign, answer (text and a file) or refuse with a legal reason."""
     document_request = _document_request(request, slug, pk)
     council = document_request.council
-    action = request.POST.get("action") if request.method == "POST" else None
+    action = params.choice(request.POST, "action", {"assign", "answer", "refuse"})
     forms_ = {
         "assign": RequestAssignForm(request.POST if action == "assign" else None, council=council),
         "answer": RequestAnswerForm(

@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from council import permissions
+from council import params, permissions
 from council.files import file_response
 from reports import services
 from reports.models import Document
@@ -28,9 +28,9 @@ def document_create(request, slug):
     """Ask for a PDF: the page then shows its progress (htmx) and the download once ready."""
     council = permissions.get_council_for_user(request.user, slug)
     permissions.authorize(request.user, permissions.can_read_drafts, council)
-    printable = PRINTABLES.get(request.POST.get("kind", ""))
-    language = request.POST.get("language", "")
-    if printable is None or language not in dict(settings.LANGUAGES):
+    printable = PRINTABLES.get(params.choice(request.POST, "kind", PRINTABLES))
+    language = params.choice(request.POST, "language", dict(settings.LANGUAGES))
+    if printable is None or language is None:
         return render(request, "400.html", status=400)
     subject = council
     if printable.subject_field:
@@ -53,9 +53,9 @@ def document_create(request, slug):
     return redirect("reports:document-detail", slug=council.slug, pk=document.pk)
 
 
-def _posted_id(request, field: str) -> str:
-    value = request.POST.get(field, "")
-    if not value.isdigit():
+def _posted_id(request, field: str) -> int:
+    value = params.integer(request.POST, field)
+    if value is None:
         raise Http404
     return value
 

@@ -18,10 +18,11 @@ from bidi import algorithm as uba
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from council.l10n.text import BIDI_CONTROLS
+from council.l10n.text import strip_controls
 
 FONTS_DIR = Path(__file__).resolve().parent.parent / "fonts"
 REGULAR, BOLD = "Vazirmatn", "Vazirmatn-Bold"
+_SPACES = str.maketrans("\t\n\r", "   ")
 _reshaper = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False})
 
 
@@ -44,10 +45,11 @@ class Run:
 def shape(text: str) -> str:
     """Arabic-script letters in their joined (presentation) forms; other text unchanged.
 
-    Explicit bidi embeddings, overrides and isolates are dropped (text stored before the forms removed them):
-    python-bidi's algorithm fails on isolates, and the paragraph's own direction is what orders a line.
+    Control characters and explicit bidi embeddings, overrides and isolates are dropped (text stored before the
+    forms removed them), and a tab or line break inside a line is a space: python-bidi's algorithm fails on them,
+    and the paragraph's own direction is what orders a line.
     """
-    return _reshaper.reshape(text.translate(BIDI_CONTROLS))
+    return _reshaper.reshape(strip_controls(text).translate(_SPACES))
 
 
 @lru_cache(maxsize=50000)

@@ -1,0 +1,11 @@
+"""Text saved before the forms removed control characters and stray bidi controls is cleaned of them."""
+
+from django.db import migrations
+
+from council.text_cleanup import clean_text_columns
+
+
+class Migration(migrations.Migration):
+    dependencies = [("meetings", "0010_attendance_token_version")]
+
+    operations = [clean_text_columns("meetings")]
