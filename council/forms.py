@@ -264,7 +264,7 @@ class AccountReauthenticateForm(FormMixin, account_forms.ReauthenticateForm):
     pass
 
 
-class EmailCodeForm(LatinDigitsCodeMixin, forms.Form):
+class EmailCodeForm(LatinDigitsCodeMixin, FormMixin, forms.Form):
     code = forms.CharField(
         label=_("Code from the e-mail"), max_length=20, widget=forms.TextInput(attrs={"autocomplete": "one-time-code"})
     )
