@@ -16,6 +16,7 @@ import django
 
 django.setup()
 
+from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 from django_q.conf import Conf  # noqa: E402
@@ -53,6 +54,7 @@ def crawl(slug: str) -> dict:
 
 if __name__ == "__main__":
     setup_test_environment()  # the test client's host name is allowed
+    call_command("createcachetable", verbosity=0)  # this process has no Redis: its cache is a table, as in `make run`
     slugs = list(Council.objects.order_by("slug").values_list("slug", flat=True))
     if "--build" in sys.argv:
         Conf.SYNC = True
