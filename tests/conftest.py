@@ -216,3 +216,24 @@ def submissions(world) -> SubmissionWorld:
         proposal=TrainingProposalFactory(department=world.department_a, proposed_by=world.liaison_a),
         course=TrainingCourseFactory(council=world.council),
     )
+
+
+def empty_database(name: str, sqlite_file):
+    """An empty database of the test database's kind, as a DATABASE_URL; PostgreSQL's is created first and dropped
+    afterwards. A fixture's body: `yield from empty_database(…)`."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        yield f"sqlite:///{sqlite_file}"
+        return
+    import psycopg
+
+    db = connection.settings_dict
+    name = f"{db['NAME']}_{name}"
+    server = {"host": db["HOST"] or "127.0.0.1", "port": db["PORT"] or 5432, "user": db["USER"]}
+    with psycopg.connect(dbname="postgres", autocommit=True, password=db["PASSWORD"] or None, **server) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield f"postgres://{server['user']}:{db['PASSWORD'] or ''}@{server['host']}:{server['port']}/{name}"
+    with psycopg.connect(dbname="postgres", autocommit=True, password=db["PASSWORD"] or None, **server) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
-from django.db import connection
 
-from tests.conftest import test_database_url
+from tests.conftest import empty_database, test_database_url
 
 ROOT = Path(settings.BASE_DIR)
 
@@ -20,20 +19,7 @@ ROOT = Path(settings.BASE_DIR)
 @pytest.fixture
 def new_database(tmp_path):
     """An empty database of the test database's kind, as a DATABASE_URL (PostgreSQL: created and dropped)."""
-    if connection.vendor == "sqlite":
-        yield f"sqlite:///{tmp_path / 'restored' / 'hamahang.sqlite3'}"  # not even its folder exists
-        return
-    import psycopg
-
-    db = connection.settings_dict
-    name = f"{db['NAME']}_restored"
-    server = {"host": db["HOST"] or "127.0.0.1", "port": db["PORT"] or 5432, "user": db["USER"]}
-    with psycopg.connect(dbname="postgres", autocommit=True, password=db["PASSWORD"] or None, **server) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield f"postgres://{server['user']}:{db['PASSWORD'] or ''}@{server['host']}:{server['port']}/{name}"
-    with psycopg.connect(dbname="postgres", autocommit=True, password=db["PASSWORD"] or None, **server) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    yield from empty_database("restored", tmp_path / "restored" / "hamahang.sqlite3")  # not even its folder
 
 
 def run(database_url: str, files: Path, *args: str) -> str:

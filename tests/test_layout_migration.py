@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
+
+from tests.conftest import empty_database
 
 BEFORE = "387fa71"  # the layout before it was reorganised
 BASE = Path(settings.BASE_DIR)
@@ -55,20 +56,7 @@ def _git(*args, cwd=BASE) -> subprocess.CompletedProcess:
 @pytest.fixture
 def scratch_database(tmp_path):
     """A database of the same kind as the test database's, created empty, as a DATABASE_URL."""
-    if connection.vendor == "sqlite":
-        yield f"sqlite:///{tmp_path / 'before.sqlite3'}"
-        return
-    import psycopg
-
-    db = connection.settings_dict
-    name = f"{db['NAME']}_layout"
-    server = {"host": db["HOST"] or "127.0.0.1", "port": db["PORT"] or 5432, "user": db["USER"]}
-    with psycopg.connect(dbname="postgres", autocommit=True, password=db["PASSWORD"] or None, **server) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield f"postgres://{server['user']}:{db['PASSWORD'] or ''}@{server['host']}:{server['port']}/{name}"
-    with psycopg.connect(dbname="postgres", autocommit=True, password=db["PASSWORD"] or None, **server) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    yield from empty_database("layout", tmp_path / "before.sqlite3")
 
 
 def _manage(project: Path, database_url: str, *args: str) -> None:
