@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 
@@ -137,19 +137,20 @@ class Role(models.TextChoices):
 
 class ChoiceLabels(models.Model):
     """`get_FOO_display()` as one dictionary lookup. Django's builds a dictionary of every choice on each call,
-    translating every label to hash it: on a meeting page's attendance table that was a tenth of the page."""
+    translating every label to hash it: on a meeting page's attendance table that was a tenth of the page.
+    The labels are translated once per language."""
 
     class Meta:
         abstract = True
 
     def _get_FIELD_display(self, field):
         value = getattr(self, field.attname)
-        return force_str(_labels(field).get(value, value), strings_only=True)
+        return _labels(field, translation.get_language()).get(value, value)
 
 
 @functools.cache
-def _labels(field) -> dict:
-    return dict(field.flatchoices)
+def _labels(field, language) -> dict:
+    return {value: force_str(label, strings_only=True) for value, label in field.flatchoices}
 
 
 class MembershipQuerySet(models.QuerySet):
