@@ -40,6 +40,11 @@ def test_the_chairs_home_on_a_desktop_and_a_phone(
         assert (html.get_attribute("lang"), html.get_attribute("dir")) == (language, direction)
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.getAttribute('href')") == "#main"  # the skip link first
+        screenshot(page, f"design-focus-skip-link-{language}-{name}")
+        page.keyboard.press("Tab")
+        outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        assert outline == "solid", "the focus ring on the top bar"
+        screenshot(page, f"design-focus-top-bar-{language}-{name}")
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways"
         menu = page.locator("#section-menu")
         if name == "desktop":
