@@ -84,6 +84,15 @@ def test_it_tells_a_member_when_nothing_waits(world, login, business):
     assert "Overdue action items" not in page
 
 
+def test_a_decision_numbered_since_the_last_visit_shows_at_once(world, login, business, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert "Publish the training plan" not in home(login, world, "chair")  # now cached
+    DecisionFactory(
+        item=AgendaItemFactory(meeting=business["drafted"]), year=2026, number=4, text="Publish the training plan"
+    )
+    assert "Publish the training plan" in home(login, world, "chair")
+
+
 def test_it_says_so_when_there_is_no_meeting_nor_decision(world, login):
     page = home(login, world, "chair")
     assert "No meeting is scheduled." in page
