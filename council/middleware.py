@@ -9,6 +9,9 @@ from council.selectors import preferred_language
 class UserLanguageMiddleware:
     """A signed-in user's language (their own, else their council's) beats the cookie and the browser.
 
+    A visitor's `?language=` beats them too: the sign-in link carries the language of the page it is on (a
+    portal speaks its council's language to a visitor who chose none), and the sign-in page keeps it.
+
     Runs after LocaleMiddleware, which has already chosen from the cookie or Accept-Language.
     """
 
@@ -19,9 +22,11 @@ class UserLanguageMiddleware:
         language = None
         if request.user.is_authenticated:
             language = preferred_language(request.user)
-            if language:
-                translation.activate(language)
-                request.LANGUAGE_CODE = language
+        elif request.GET.get("language") in dict(settings.LANGUAGES):
+            language = request.GET["language"]
+        if language:
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
         response = self.get_response(request)
         # The cookie follows the user's language, so the pages after signing out (and the
         # next sign-in page) stay in it.

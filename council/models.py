@@ -5,11 +5,13 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 
+from council.colours import HEX_COLOUR, darkened_for_white_text
 from council.concurrency import Versioned
 from council.files import IMAGE_EXTENSIONS, UploadValidator
 
@@ -71,6 +73,16 @@ class Council(models.Model):
         help_text=_("Printed above the letterhead."),
         validators=[UploadValidator(*IMAGE_EXTENSIONS, max_mb=2)],
     )
+    brand_colour = models.CharField(
+        _("portal colour"),
+        max_length=7,
+        blank=True,
+        validators=[RegexValidator(HEX_COLOUR, _("Give the colour as # and six hexadecimal digits, e.g. #0e5a8a."))],
+        help_text=_(
+            "The public portal's banner colour (#rrggbb). A light colour is darkened until white text on it is "
+            "readable."
+        ),
+    )
     request_deadline_days = models.PositiveIntegerField(
         _("days to answer a document request"),
         default=10,
@@ -89,6 +101,11 @@ class Council(models.Model):
     @property
     def tzinfo(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def portal_colour(self) -> str:
+        """The portal banner's background: the council's colour, darkened if white text on it would be hard to read."""
+        return darkened_for_white_text(self.brand_colour) if self.brand_colour else ""
 
     def today(self) -> date:
         """Today in the council's time zone: deadlines, due dates and overdue items all count in it."""

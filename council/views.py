@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_q.brokers import get_broker
 
-from council import params, permissions, services, traffic
+from council import home_page, params, permissions, services, traffic
 from council.forms import AcceptInvitationForm, EmailCodeForm, InvitationForm
 from council.mfa import EnrolmentEmailCode
 from council.models import Membership
@@ -29,16 +29,11 @@ from council.selectors import language_for_recipient, memberships_of
 
 @login_required
 def council_detail(request, slug):
+    """The council's home: the next meeting, what waits for this person, recent decisions (`council.home_page`)."""
     council = permissions.get_council_for_user(request.user, slug)
     user = request.user
-    context = {
-        "council": council,
-        "membership": memberships_of(user).get(council.pk),
-        "department_count": council.departments.count(),
-        "can_view_members": permissions.can_view_members(user, council),
-        "can_manage": permissions.can_manage_council(user, council),
-        "can_handle_requests": permissions.can_handle_document_requests(user, council),
-    }
+    membership = memberships_of(user).get(council.pk)
+    context = {"council": council, "membership": membership, **home_page.read(user, council, membership)}
     return render(request, "council/council_detail.html", context)
 
 

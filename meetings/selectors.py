@@ -152,6 +152,20 @@ def chair_counts(council: Council, today) -> dict:
     }
 
 
+RECENT_DECISIONS = 5
+
+
+@cached_read(
+    "recent-decisions",
+    council=lambda council: council.pk,
+    scopes=lambda council: [("follow-up", council.pk), ("meetings", council.pk)],
+)
+def recent_decisions(council: Council) -> list[Decision]:
+    """The council's latest numbered decisions (their minutes approved), with their meetings, newest first."""
+    numbered = Decision.objects.filter(council=council, number__isnull=False).select_related("item__meeting")
+    return list(numbered.order_by("-year", "-number")[:RECENT_DECISIONS])
+
+
 def liaison_dashboard(membership) -> dict:
     """A liaison's home: their department's open action items and what is due from them."""
     council = membership.council

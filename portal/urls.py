@@ -11,6 +11,7 @@ public_patterns = [
     path("meetings/<int:pk>/", views.meeting, name="meeting"),
     path("meetings/<int:pk>/minutes.pdf", views.minutes_pdf, name="minutes-pdf"),
     path("search/", views.search, name="search"),
+    path("logo/", views.logo, name="logo"),
     path("feed.atom", feeds.PublicationsFeed(), name="feed"),
     path("meetings.ics", views.meetings_ics, name="meetings-ics"),
     path("statements/<int:pk>/", views.statement, name="statement"),

@@ -105,6 +105,11 @@ def statement(request, slug, pk):
     )
 
 
+def logo(request, slug):
+    """The council's logo, shown on its portal (it is printed on every public document anyway)."""
+    return file_response(get_object_or_404(Council, slug=slug).logo, as_attachment=False)
+
+
 def statement_photo(request, slug, pk):
     council = get_object_or_404(Council, slug=slug)
     return file_response(get_object_or_404(public_statements(council), pk=pk).photo, as_attachment=False)

@@ -148,6 +148,7 @@ MEETING_MATRIX = [
     ("public portal", "get", lambda w, o: reverse("portal:index", args=[w.council.slug]), [200] * 8),
     ("public search", "get", lambda w, o: reverse("portal:search", args=[w.council.slug]) + "?q=x", [200] * 8),
     ("public feed", "get", lambda w, o: reverse("portal:feed", args=[w.council.slug]), [200] * 8),
+    ("public logo, none set", "get", lambda w, o: reverse("portal:logo", args=[w.council.slug]), [404] * 8),
     ("public calendar", "get", lambda w, o: reverse("portal:meetings-ics", args=[w.council.slug]), [200] * 8),
     (
         "public draft meeting",

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from django import template
 from django.utils.translation import get_language
 
+from council import navigation, permissions
 from council.l10n import calendars
 from council.l10n.digits import localize_digits
 
@@ -50,3 +51,15 @@ def digits(value):
 def overdue_on(action_item, today):
     """Whether an action item is past its due date and still open, on the given day."""
     return action_item.is_overdue(today)
+
+
+@register.simple_tag(takes_context=True)
+def council_menu(context, council):
+    """The council's section menu for the person signed in, or None for someone who is not in the council."""
+    user = context["request"].user
+    if not permissions.can_view_council(user, council):
+        return None
+    return {
+        "sections": navigation.council_menu(user, council, context["request"].path),
+        "can_manage": permissions.can_manage_council(user, council),
+    }

@@ -302,6 +302,7 @@ def test_everything_cached_can_be_stored(client, world, meetings, monkeypatch):
     for user, url in [
         (world.chair, "/"),
         (world.member, "/"),
+        (world.chair, reverse("council:council-detail", args=[slug])),
         (world.chair, meeting_url(meetings.meeting)),
         (world.chair, reverse("meetings:action-list", args=[slug])),
         (world.admin, reverse("departments:survey-dashboard", args=[slug, survey.pk])),

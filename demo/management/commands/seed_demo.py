@@ -57,6 +57,7 @@ COUNCILS = [
         "calendar": Council.Calendar.JALALI,
         "time_zone": "Asia/Tehran",
         "letterhead": "فرمانداری شهرستان پردیس\nشورای هماهنگی روابط عمومی‌ها",
+        "brand_colour": "#17684c",
         "email_domain": "pardis.example",
         "people": {
             Role.CHAIR: ("علیرضا", "محمدی", "معاون سیاسی، امنیتی و اجتماعی فرماندار"),
@@ -72,6 +73,7 @@ COUNCILS = [
         "calendar": Council.Calendar.GREGORIAN,
         "time_zone": "Europe/Belgrade",
         "letterhead": "Komuna e Gjilanit\nZyra për Informim Publik",
+        "brand_colour": "#e41e20",
         "email_domain": "gjilan.example",
         "people": {
             Role.CHAIR: ("Arben", "Krasniqi", "Nënkryetar i Komunës"),
@@ -110,7 +112,10 @@ class Command(BaseCommand):
         for spec in COUNCILS:
             council, _created = Council.objects.update_or_create(
                 slug=spec["slug"],
-                defaults={key: spec[key] for key in ("name", "language", "calendar", "time_zone", "letterhead")},
+                defaults={
+                    key: spec[key]
+                    for key in ("name", "language", "calendar", "time_zone", "letterhead", "brand_colour")
+                },
             )
             domain = spec["email_domain"]
             for role, (first, last, title) in spec["people"].items():
