@@ -150,19 +150,29 @@ DIGIT_NORMALIZERS = (to_latin_digits, without_thousands_separators)
 REQUIRED = forms.Field.default_error_messages["required"]
 
 
+# Words that make a label a date already ("Due date", "Election day"): "Enter the due date", not "the date for".
+DATE_WORDS = ("date", "day", "تاریخ", "روز", "data", "datë", "dita")
+
+
 def required_message(field) -> str | None:
     """What to do about an empty field, from its label: "Enter the title.", "Choose the department.",
-    "Enter the date, for example ۱۴۰۵/۰۱/۱۵." None when the field has its own message or no label."""
+    "Enter the due date, for example 04.04.2026." None when the field has its own message (the way to word
+    a label that does not read well in these sentences) or no label."""
     if not field.label or str(field.error_messages.get("required")) != str(REQUIRED):
         return None
     label = str(field.label)
-    if get_language() == "en" and not label[1:2].isupper():  # "the title", but "the PR unit"
-        label = label[:1].lower() + label[1:]
+    if get_language() == "en":  # "the new password", but "the PR unit"
+        label = " ".join(word if word.isupper() else word.lower() for word in label.split(" "))
     if label.rstrip().endswith(("?", "؟")):
         return gettext("Answer this question.")
     if isinstance(field, CouncilDateField):
         example = localize_digits(field.example(), get_language())
-        return gettext("Enter the %(label)s, for example %(example)s.") % {"label": label, "example": example}
+        if any(word in label.casefold() for word in DATE_WORDS):
+            return gettext("Enter the %(label)s, for example %(example)s.") % {"label": label, "example": example}
+        return gettext("Enter the date for “%(label)s”, for example %(example)s.") % {
+            "label": str(field.label),
+            "example": example,
+        }
     if isinstance(field.widget, forms.FileInput):
         return gettext("Choose a file to upload.")
     if isinstance(field.widget, forms.CheckboxInput):

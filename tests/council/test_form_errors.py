@@ -52,7 +52,7 @@ def new_meeting(client, world, data):
             "Plotësoni fushën «Vendi».",
             "Plotësoni fushën «Data dhe ora», për shembull 04.04.2026 14:30.",
         ),
-        ("fa", "خطا: ", "محل برگزاری را وارد کنید.", "تاریخ و ساعت را وارد کنید، مثلاً ۱۴۰۵/۰۱/۱۵ ۱۴:۳۰."),
+        ("fa", "خطا: ", "«محل برگزاری» را وارد کنید.", "«تاریخ و ساعت» را وارد کنید، مثلاً ۱۴۰۵/۰۱/۱۵ ۱۴:۳۰."),
     ],
 )
 def test_the_error_summary_links_each_error_to_its_field_and_the_title_says_error(
@@ -115,6 +115,9 @@ class HelpForm(FormMixin, forms.Form):
     files = forms.IntegerField(label="Files", help_text="At most 10 files.", min_value=1, max_value=10)
     note = forms.CharField(label="Note", help_text='<a href="/help/12/">Rule 12</a> &#39;quoted&#39;')
     day = CouncilDateField(label="Meeting date", error_messages={"required": "Say when."})
+    due = CouncilDateField(label="Due date")
+    starts = CouncilDateField(label="Campaign start")
+    secret = forms.CharField(label="New PR Password")
     agree = forms.BooleanField(label="I agree")
     colour = forms.ChoiceField(label="Colour", choices=[("", "—"), ("r", "Red")])
     ok = forms.ChoiceField(label="Is it ready?", choices=[("y", "Yes")], widget=forms.RadioSelect)
@@ -137,6 +140,9 @@ def test_required_messages_say_what_to_do_and_a_fields_own_message_wins():
         assert not form.is_valid()
         assert form.errors["files"] == ["Enter the files."]
         assert form.errors["day"] == ["Say when."]
+        assert form.errors["due"] == ["Enter the due date, for example 04.04.2026."]
+        assert form.errors["starts"] == ["Enter the date for “Campaign start”, for example 04.04.2026."]
+        assert form.errors["secret"] == ["Enter the new PR password."]
         assert form.errors["agree"] == ["Tick the box to continue."]
         assert form.errors["colour"] == ["Choose the colour."]
         assert form.errors["ok"] == ["Answer this question."]
