@@ -35,33 +35,29 @@ class DigitsInput(LocalizedDigitsMixin, forms.TextInput):
     """A number, a phone number: typed as text in any digits, shown in the page's."""
 
 
-class CalendarWidgetMedia:
-    """The offline Jalali date picker, loaded only by forms that have a Jalali date input."""
+class CouncilDateInput(LocalizedDigitsMixin, forms.TextInput):
+    """A date (and time) typed as text in the council's calendar: 1405/01/15 or 04.04.2026, with a button that
+    opens a month grid in the page's language, usable by keyboard (js/datepicker.js).
 
-    class Media:
-        css = {"all": ["vendor/jalalidatepicker/jalalidatepicker.min.css"]}
-        js = ["vendor/jalalidatepicker/jalalidatepicker.min.js", "js/datepicker.js"]
-
-
-class JalaliDateInput(CalendarWidgetMedia, LocalizedDigitsMixin, forms.TextInput):
-    def __init__(self, *, with_time=False):
-        attrs = {"data-jdp": "", "autocomplete": "off", "inputmode": "numeric", "class": "jalali-date"}
-        if not with_time:
-            attrs["data-jdp-only-date"] = ""
-        super().__init__(attrs=attrs)
-
-
-class GregorianDateInput(LocalizedDigitsMixin, forms.TextInput):
-    """A date typed as people write it here (31.12.2026), not the browser's own date input, which shows the
-    browser's language and format ("mm/dd/yyyy") whatever the page's; a small picker in the page's language
-    (js/datepicker.js) opens from the button beside it."""
+    Not the browser's own date input: it shows the browser's language and format ("mm/dd/yyyy") whatever the
+    page's, knows no Jalali calendar, and throws away Persian digits.
+    """
 
     class Media:
         js = ["js/datepicker.js"]
 
-    def __init__(self, *, with_time=False):
-        attrs = {"data-date-picker": "time" if with_time else "date", "autocomplete": "off", "inputmode": "numeric"}
-        super().__init__(attrs=attrs)
+    def __init__(self, *, calendar, with_time=False):
+        super().__init__(
+            attrs={
+                "data-date-picker": "time" if with_time else "date",
+                "data-calendar": calendar,
+                "data-label-choose": _("Choose a date"),
+                "data-label-previous": _("Previous month"),
+                "data-label-next": _("Next month"),
+                "autocomplete": "off",
+                "inputmode": "numeric",
+            }
+        )
 
 
 class CouncilDateField(forms.Field):
@@ -79,10 +75,7 @@ class CouncilDateField(forms.Field):
 
     def use_calendar(self, calendar: str, tz) -> None:
         self.calendar, self.tz = calendar, tz
-        if calendar == calendars.JALALI:
-            self.widget = JalaliDateInput(with_time=self.with_time)
-        else:
-            self.widget = GregorianDateInput(with_time=self.with_time)
+        self.widget = CouncilDateInput(calendar=calendar, with_time=self.with_time)
 
     def example(self) -> str:
         example = "1405/01/15" if self.calendar == calendars.JALALI else "04.04.2026"
