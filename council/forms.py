@@ -6,11 +6,12 @@ from allauth.mfa.totp import forms as totp_forms
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.auth.forms import SetPasswordForm
-from django.utils.translation import get_language
+from django.utils.safestring import SafeData, mark_safe
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from council.l10n import calendars
-from council.l10n.digits import localize_digits, to_latin_digits
+from council.l10n.digits import localize_digits, localize_digits_in_html, to_latin_digits
 from council.l10n.text import normalize_letters, normalize_line
 from council.models import Role, User
 from council.params import whole_number
@@ -18,20 +19,45 @@ from council.params import whole_number
 NUMERIC_FIELDS = (forms.IntegerField, forms.DecimalField, forms.FloatField, forms.DateField, forms.TimeField)
 
 
-class CalendarWidgetMedia:
-    """The offline Jalali date picker, loaded only by forms that have a Jalali date input."""
+class LocalizedDigitsMixin:
+    """A widget showing its value (typed, redisplayed after an error, or initial) in the page's digits.
+
+    For the inputs whose digits the form reads back as Latin ones (numbers, dates, `digit_fields`), so that a
+    Persian page shows "۱۴۰۵/۱۳/۴۰" again, not "1405/13/40".
+    """
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        return localize_digits(value, get_language()) if isinstance(value, str) else value
+
+
+class DigitsInput(LocalizedDigitsMixin, forms.TextInput):
+    """A number, a phone number: typed as text in any digits, shown in the page's."""
+
+
+class CouncilDateInput(LocalizedDigitsMixin, forms.TextInput):
+    """A date (and time) typed as text in the council's calendar: 1405/01/15 or 04.04.2026, with a button that
+    opens a month grid in the page's language, usable by keyboard (js/datepicker.js).
+
+    Not the browser's own date input: it shows the browser's language and format ("mm/dd/yyyy") whatever the
+    page's, knows no Jalali calendar, and throws away Persian digits.
+    """
 
     class Media:
-        css = {"all": ["vendor/jalalidatepicker/jalalidatepicker.min.css"]}
-        js = ["vendor/jalalidatepicker/jalalidatepicker.min.js", "js/datepicker.js"]
+        js = ["js/datepicker.js"]
 
-
-class JalaliDateInput(CalendarWidgetMedia, forms.TextInput):
-    def __init__(self, *, with_time=False):
-        attrs = {"data-jdp": "", "autocomplete": "off", "inputmode": "numeric", "class": "jalali-date"}
-        if not with_time:
-            attrs["data-jdp-only-date"] = ""
-        super().__init__(attrs=attrs)
+    def __init__(self, *, calendar, with_time=False):
+        super().__init__(
+            attrs={
+                "data-date-picker": "time" if with_time else "date",
+                "data-calendar": calendar,
+                "data-label-choose": _("Choose a date"),
+                "data-label-previous": _("Previous month"),
+                "data-label-next": _("Next month"),
+                "autocomplete": "off",
+                "inputmode": "numeric",
+            }
+        )
 
 
 class CouncilDateField(forms.Field):
@@ -49,15 +75,10 @@ class CouncilDateField(forms.Field):
 
     def use_calendar(self, calendar: str, tz) -> None:
         self.calendar, self.tz = calendar, tz
-        if calendar == calendars.JALALI:
-            self.widget = JalaliDateInput(with_time=self.with_time)
-        elif self.with_time:
-            self.widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-        else:
-            self.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        self.widget = CouncilDateInput(calendar=calendar, with_time=self.with_time)
 
     def example(self) -> str:
-        example = "1405/01/15" if self.calendar == calendars.JALALI else "2026-04-04"
+        example = "1405/01/15" if self.calendar == calendars.JALALI else "04.04.2026"
         return example + (" 14:30" if self.with_time else "")
 
     def invalid(self):
@@ -67,9 +88,7 @@ class CouncilDateField(forms.Field):
     def prepare_value(self, value):
         if isinstance(value, str) or value is None:
             return value
-        if self.calendar == calendars.JALALI:
-            return localize_digits(calendars.date_input_value(value, calendar=self.calendar), get_language())
-        return value
+        return calendars.date_input_value(value, calendar=self.calendar)
 
     def to_python(self, value):
         if value in self.empty_values:
@@ -92,10 +111,7 @@ class CouncilDateTimeField(CouncilDateField):
         if isinstance(value, str) or value is None:
             return value
         local = calendars.local(value, self.tz)
-        if self.calendar == calendars.JALALI:
-            text = f"{calendars.date_input_value(local.date(), calendar=self.calendar)} {local:%H:%M}"
-            return localize_digits(text, get_language())
-        return local.strftime("%Y-%m-%dT%H:%M")
+        return f"{calendars.date_input_value(local.date(), calendar=self.calendar)} {local:%H:%M}"
 
     def to_python(self, value):
         if value in self.empty_values:
@@ -122,20 +138,61 @@ def without_thousands_separators(value: str) -> str:
     return re.sub(r"(?<=\d)[,٬\s.’'](?=\d{3}\b)", "", to_latin_digits(value).strip())
 
 
+# The normalisers that read digits: their fields show them in the page's digits again.
+DIGIT_NORMALIZERS = (to_latin_digits, without_thousands_separators)
+REQUIRED = forms.Field.default_error_messages["required"]
+
+
+# Words that make a label a date already ("Due date", "Election day"): "Enter the due date", not "the date for".
+DATE_WORDS = ("date", "day", "تاریخ", "روز", "data", "datë", "dita")
+
+
+def required_message(field) -> str | None:
+    """What to do about an empty field, from its label: "Enter the title.", "Choose the department.",
+    "Enter the due date, for example 04.04.2026." None when the field has its own message (the way to word
+    a label that does not read well in these sentences) or no label."""
+    if not field.label or str(field.error_messages.get("required")) != str(REQUIRED):
+        return None
+    label = str(field.label)
+    if get_language() == "en":  # "the new password", but "the PR unit"
+        label = " ".join(word if word.isupper() else word.lower() for word in label.split(" "))
+    if label.rstrip().endswith(("?", "؟")):
+        return gettext("Answer this question.")
+    if isinstance(field, CouncilDateField):
+        example = localize_digits(field.example(), get_language())
+        if any(word in label.casefold() for word in DATE_WORDS):
+            return gettext("Enter the %(label)s, for example %(example)s.") % {"label": label, "example": example}
+        return gettext("Enter the date for “%(label)s”, for example %(example)s.") % {
+            "label": str(field.label),
+            "example": example,
+        }
+    if isinstance(field.widget, forms.FileInput):
+        return gettext("Choose a file to upload.")
+    if isinstance(field.widget, forms.CheckboxInput):
+        return gettext("Tick the box to continue.")
+    if isinstance(field, (forms.ChoiceField, forms.ModelChoiceField, forms.NullBooleanField)):
+        return gettext("Choose the %(label)s.") % {"label": label}
+    return gettext("Enter the %(label)s.") % {"label": label}
+
+
 class FormMixin:
     """What every Hamahang form does.
 
     - Crispy layout without a <form> tag: the template owns the form, its token and buttons.
     - Persian and Arabic-Indic digits typed into numeric, date and time fields (and the
-      fields named in `digit_fields`) are read as Latin digits.
+      fields named in `digit_fields`) are read as Latin digits; on Persian pages those fields
+      show their values, and every field its help text and errors, in Persian digits.
+    - An empty required field says what to do ("Enter the title.", `required_message`); a
+      field's own `error_messages["required"]` wins.
     - Text fields get Persian ی and ک for their Arabic look-alikes, and single-line ones
       single spaces, so "شهرداري  پرديس" and "شهرداری پردیس" are the same name.
     - Text fields lose control characters (multi-line ones keep tab and newline; Word's line
       break becomes one) and stray bidi controls: they would break feeds, spreadsheets and PDFs.
     - Given a `council`, its date fields use the council's calendar and time zone.
 
-    The data is normalised when the form is validated, so fields a subclass adds in its own
-    `__init__` (one per agenda item, per extra question) are normalised too.
+    The data is normalised when the form is validated, and each field prepared when it is first
+    used, so fields a subclass adds in its own `__init__` (one per agenda item, per extra
+    question) are handled too.
     """
 
     digit_fields: tuple[str, ...] = ()
@@ -145,19 +202,50 @@ class FormMixin:
         self.council = council
         self.helper = FormHelper()
         self.helper.form_tag = False
-        for field in self.fields.values():
-            if isinstance(field.widget, forms.NumberInput):
-                # A browser's number input throws away Persian digits; the server reads them instead.
-                field.widget = forms.TextInput(attrs={**field.widget.attrs, "inputmode": "numeric"})
+        self._prepared = set()
         if council is not None:
             for field in self.fields.values():
                 if isinstance(field, CouncilDateField):
                     field.use_calendar(council.calendar, council.tzinfo)
 
+    def __getitem__(self, name):
+        if name in self.fields:
+            self._prepare(name, self.fields[name])
+        return super().__getitem__(name)
+
+    def _prepare(self, name, field):
+        """The field's messages and widget in the page's language and digits (once per field)."""
+        if name in self._prepared:
+            return
+        self._prepared.add(name)
+        language = get_language()
+        if isinstance(field.widget, forms.NumberInput):
+            # A browser's number input throws away Persian digits; the server reads them instead.
+            field.widget = DigitsInput(attrs={**field.widget.attrs, "inputmode": "numeric"})
+        elif type(field.widget) is forms.TextInput and self._normalizer(name, field) in DIGIT_NORMALIZERS:
+            field.widget = DigitsInput(attrs=field.widget.attrs)
+        if message := required_message(field):
+            field.error_messages = {**field.error_messages, "required": message}
+        if field.help_text and language == "fa":
+            help_text = localize_digits_in_html(str(field.help_text), language)
+            field.help_text = mark_safe(help_text) if isinstance(field.help_text, SafeData) else help_text
+
     def full_clean(self):
+        for name, field in self.fields.items():
+            self._prepare(name, field)
         if self.is_bound:
             self.data = self._normalized(self.data)
         super().full_clean()
+
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        if get_language() == "fa":  # "at least ۱۰ characters"
+            for errors in self._errors.values():
+                errors.data[:] = [
+                    forms.ValidationError(localize_digits(message, "fa"), code=error.code)
+                    for error in errors.as_data()
+                    for message in error
+                ]
 
     def _normalizer(self, name, field):
         if isinstance(field, forms.ModelChoiceField) and not field.to_field_name:

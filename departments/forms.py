@@ -239,7 +239,10 @@ class ActivityReportForm(SubmissionForm):
 
 class ReturnForm(FormMixin, forms.Form):
     reason = forms.CharField(
-        label=_("What needs correcting"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+        label=_("What needs correcting"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": _("Say what needs correcting.")},
     )
 
 

@@ -86,6 +86,7 @@ class AccessRequestForm(FormMixin, VersionedFormMixin, forms.ModelForm):
         model = AccessRequest
         fields = ["department", "candidate", "kind", "details", "requested_on", "outcome", "reason", "answered_on"]
         widgets = {"details": forms.Textarea(attrs={"rows": 2}), "reason": forms.Textarea(attrs={"rows": 2})}
+        error_messages = {"details": {"required": _("Say what was asked for.")}}
 
     def __init__(self, *args, council, departments, **kwargs):
         super().__init__(*args, council=council, **kwargs)
@@ -108,6 +109,7 @@ class ComplaintForm(FormMixin, VersionedFormMixin, forms.ModelForm):
         model = Complaint
         fields = ["department", "received_on", "complainant", "text", "handling", "closed_on"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3}), "handling": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"complainant": {"required": _("Enter who the complaint is from.")}}
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, council=council, **kwargs)

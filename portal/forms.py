@@ -19,6 +19,7 @@ class PublicRequestForm(FormMixin, forms.ModelForm):
         model = DocumentRequest
         fields = ["name", "contact", "text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 6, "maxlength": 5000})}
+        error_messages = {"text": {"required": _("Say which documents you are requesting.")}}
 
     def is_robot(self) -> bool:
         return bool(self.data.get("website"))

@@ -36,6 +36,7 @@ JALALI_MONTHS = {
 }
 
 _DATE = re.compile(r"^\s*(\d{1,4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*$")
+_DAY_FIRST = re.compile(r"^\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})\s*\.?\s*$")
 _TIME = re.compile(r"^\s*(\d{1,2})\s*:\s*(\d{2})(?:\s*:\s*(\d{2}))?\s*$")
 
 
@@ -70,10 +71,10 @@ def format_datetime(value: datetime, *, calendar: str, language: str, tz: ZoneIn
 
 
 def date_input_value(value: date, *, calendar: str) -> str:
-    """The value a date input shows: 1405/01/01 (Jalali) or 2026-03-21 (Gregorian, as <input type=date> wants)."""
+    """The value a date input shows: 1405/01/01 (Jalali) or 21.03.2026 (Gregorian, day first as in Europe)."""
     if calendar == JALALI:
         return jdatetime.date.fromgregorian(date=value).strftime("%Y/%m/%d")
-    return value.isoformat()
+    return value.strftime("%d.%m.%Y")
 
 
 # Years a council could mean: anything else is a typo or the other calendar's year.
@@ -81,11 +82,18 @@ PLAUSIBLE_YEARS = {JALALI: range(1300, 1501), GREGORIAN: range(1920, 2121)}
 
 
 def parse_date(text: str, *, calendar: str) -> date:
-    """Read a typed date in the council's calendar (any digits; '/', '-' or '.' between parts); ValueError if none."""
-    match = _DATE.match(to_latin_digits(text))
-    if not match:
+    """Read a typed date in the council's calendar (any digits; '/', '-' or '.' between parts); ValueError if none.
+
+    Year first (1405/01/15, 2026-04-04) or, in the Gregorian calendar, day first with a four-digit year
+    (04.04.2026, as Albanian and Serbian write it; "4.4.2026." with Serbian's final dot too).
+    """
+    text = to_latin_digits(text)
+    if calendar == GREGORIAN and (day_first := _DAY_FIRST.match(text)):
+        day, month, year = (int(part) for part in day_first.groups())
+    elif match := _DATE.match(text):
+        year, month, day = (int(part) for part in match.groups())
+    else:
         raise ValueError(text)
-    year, month, day = (int(part) for part in match.groups())
     if year not in PLAUSIBLE_YEARS[calendar]:
         raise ValueError(text)
     if calendar == JALALI:

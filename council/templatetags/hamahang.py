@@ -8,11 +8,12 @@
 from zoneinfo import ZoneInfo
 
 from django import template
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import get_language
 
 from council import navigation, permissions
 from council.l10n import calendars
-from council.l10n.digits import localize_digits
+from council.l10n.digits import localize_digits, localize_digits_in_html
 
 register = template.Library()
 UTC = ZoneInfo("UTC")
@@ -41,9 +42,11 @@ def cdatetime(value, council):
 
 @register.filter
 def digits(value):
-    """Persian digits on Persian pages; the value unchanged elsewhere."""
+    """Persian digits on Persian pages; the value unchanged elsewhere. Given HTML (a help text), only its text."""
     if value is None:
         return ""
+    if isinstance(value, SafeData):
+        return mark_safe(localize_digits_in_html(str(value), get_language()))
     return localize_digits(str(value), get_language())
 
 

@@ -52,8 +52,8 @@ def test_the_whole_meeting_loop(browser, live_server, transactional_db, world, s
     secretary.fill("#id_title", "Information work" if language == "en" else "جلسه اطلاع‌رسانی")
     if language == "fa":
         typed = to_persian_digits(jdatetime.datetime.fromgregorian(datetime=when).strftime("%Y/%m/%d %H:%M"))
-        secretary.click("#id_starts_at")
-        assert secretary.locator("jdp-container").is_visible()  # the offline Jalali picker opens
+        secretary.click("#id_starts_at + .date-picker-toggle")
+        assert secretary.locator(".date-picker[role=dialog]").is_visible()  # the offline Jalali picker opens
         screenshot(secretary, "loop-fa-jalali-picker")
         secretary.fill("#id_starts_at", typed)
         secretary.keyboard.press("Escape")

@@ -87,7 +87,7 @@ def test_the_role_must_be_chosen(client, world, invite_url):
     client.force_login(world.admin)
     response = client.post(invite_url, {"email": "r@example.org", "first_name": "R", "last_name": "S", "role": ""})
     assert response.status_code == 200
-    assert "This field is required." in response.content.decode()
+    assert "Choose the role." in response.content.decode()
 
 
 def test_the_invitation_page_speaks_the_invitees_language(client, world):

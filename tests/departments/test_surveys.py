@@ -293,3 +293,13 @@ def test_an_answer_without_history_still_opens(client, world, round):
     client.force_login(world.secretary)
     args = [world.council.slug, round.pk, world.department_a.pk]
     assert client.get(reverse("departments:survey-answer", args=args)).status_code == 200
+
+
+def test_a_persian_page_shows_the_counts_typed_back_in_persian_digits(client, world, round):
+    world.liaison_a.language = "fa"
+    world.liaison_a.save(update_fields=["language"])
+    client.force_login(world.liaison_a)
+    page = post(client, round, world.department_a, {**COMPLETE, "staff_writer": "-1", "needed_writer": "12"})
+    html = page.content.decode()
+    assert page.status_code == 200 and 'value="-۱"' in html and 'value="۱۲"' in html
+    assert 'value="5000"' not in html and 'value="۵۰۰۰"' in html  # the budget, drawn by the widget

@@ -52,7 +52,7 @@ def test_bad_numbers_are_refused_and_nothing_is_lost(client, world):
     client.force_login(world.liaison_a)
     data = {**PROPOSAL, "department": world.department_a.pk, "expected_participants": "0", "duration_hours": "-3"}
     page = client.post(url(world, "proposal-create"), data).content.decode()
-    assert page.count("greater than or equal to") == 2
+    assert page.count("greater than or equal to") == 4  # under each field and in the error summary
     assert "Provincial news agency" in page and "News photography" in page
     assert not TrainingProposal.objects.exists()
 

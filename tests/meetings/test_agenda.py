@@ -50,7 +50,7 @@ def test_an_agenda_item_needs_a_title(client, world):
     client.force_login(world.secretary)
     response = client.post(url("item-create", meeting), {"title": "", "description": "kept", "minutes_allotted": "10"})
     assert response.status_code == 200
-    assert "This field is required." in response.content.decode()
+    assert "Enter the title." in response.content.decode()
     assert "kept</textarea>" in response.content.decode()
 
 
@@ -114,7 +114,7 @@ def test_declining_a_proposal_needs_a_reason_which_the_proposer_sees(client, wor
     proposal = AgendaProposalFactory(meeting=meeting, proposed_by=world.liaison_a)
     client.force_login(world.chair)
     response = client.post(url("proposal-decline", meeting, proposal.pk), {"reason": ""})
-    assert "This field is required." in response.content.decode()
+    assert "Enter the reason." in response.content.decode()
     client.post(url("proposal-decline", meeting, proposal.pk), {"reason": "Covered at the next administrative council"})
     client.force_login(world.liaison_a)
     assert "Covered at the next administrative council" in client.get(url("meeting-detail", meeting)).content.decode()

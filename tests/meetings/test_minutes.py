@@ -86,7 +86,7 @@ def test_a_decision_needs_text_and_keeps_what_was_chosen(client, world, held):
     )
     assert response.status_code == 200
     body = response.content.decode()
-    assert "This field is required." in body and "Enter a valid date" in body
+    assert "Enter the decision." in body and "Enter a valid date" in body
     assert re.search(rf'name="departments" value="{world.department_a.pk}"[^>]*checked', body)
     assert not Decision.objects.exists()
 

@@ -98,6 +98,6 @@ def test_a_statement_needs_a_title_and_a_real_photo(client, world):
         {"title": "", "body": "kept text", "photo": fake},
     )
     body = response.content.decode()
-    assert "This field is required." in body and "kept text" in body
+    assert "Enter the title." in body and "kept text" in body
     assert "Upload a valid image" in body
     assert not Statement.objects.exists()
