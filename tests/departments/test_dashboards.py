@@ -103,8 +103,8 @@ def test_the_gap_dashboard_adds_up(world, rounds):
     # like with like: only A answered both rounds (no PR unit, 1 vacant position, shortfall 5 both times)
     assert dashboard.changes == {"without_pr_unit": 0, "vacant": 0, "total_shortfall": 0}
     assert [(bar.label, bar.value, bar.percent) for bar in dashboard.department_bars] == [
-        ("EDU", 5, 100.0),
-        ("HEA", 2, 40.0),
+        ("Education", 5, 100.0),  # full names: a short name is an unexplained acronym
+        ("Health", 2, 40.0),
     ]
 
 
@@ -156,7 +156,7 @@ def test_the_dashboard_page_shows_the_gaps(client, world, rounds):
     client.force_login(world.chair)
     page = client.get(reverse("departments:survey-dashboard", args=[world.council.slug, latest.pk])).content.decode()
     assert "No PR position in the org chart" in page and "Water" in page
-    assert '<svg class="bar"' in page and 'width="100.0"' in page
+    assert '<svg class="bar-shape" width="100.0%"' in page
 
 
 @pytest.fixture
