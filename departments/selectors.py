@@ -155,7 +155,7 @@ class GapDashboard:
     def department_bars(self) -> list[Bar]:
         answered = [row for row in self.rows if row.response]
         ranked = sorted(answered, key=lambda row: -row.response.total_shortfall)[:10]
-        return bars((row.department.short_name, row.response.total_shortfall) for row in ranked)
+        return bars((row.department.name, row.response.total_shortfall) for row in ranked)
 
 
 def previous_round(round: SurveyRound) -> SurveyRound | None:

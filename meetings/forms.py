@@ -192,8 +192,12 @@ class ActionItemFilterForm(FormMixin, forms.Form):
 class ActionItemFilter(django_filters.FilterSet):
     """The follow-up page's filters: department, status, due date."""
 
-    department = django_filters.ModelChoiceFilter(label=_("Department"), queryset=None)
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=ActionItem.Status.choices)
+    department = django_filters.ModelChoiceFilter(
+        label=_("Department"), queryset=None, empty_label=_("All departments")
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=ActionItem.Status.choices, empty_label=_("Every status")
+    )
     due_before = django_filters.DateFilter(field_name="due_date", lookup_expr="lte", label=_("Due by"))
     overdue = django_filters.BooleanFilter(label=_("Overdue only"), method="filter_overdue", widget=forms.CheckboxInput)
     open_only = django_filters.BooleanFilter(

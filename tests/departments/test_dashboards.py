@@ -103,8 +103,8 @@ def test_the_gap_dashboard_adds_up(world, rounds):
     # like with like: only A answered both rounds (no PR unit, 1 vacant position, shortfall 5 both times)
     assert dashboard.changes == {"without_pr_unit": 0, "vacant": 0, "total_shortfall": 0}
     assert [(bar.label, bar.value, bar.percent) for bar in dashboard.department_bars] == [
-        ("EDU", 5, 100.0),
-        ("HEA", 2, 40.0),
+        ("Education", 5, 100.0),  # full names: a short name is an unexplained acronym
+        ("Health", 2, 40.0),
     ]
 
 
@@ -156,7 +156,7 @@ def test_the_dashboard_page_shows_the_gaps(client, world, rounds):
     client.force_login(world.chair)
     page = client.get(reverse("departments:survey-dashboard", args=[world.council.slug, latest.pk])).content.decode()
     assert "No PR position in the org chart" in page and "Water" in page
-    assert '<svg class="bar"' in page and 'width="100.0"' in page
+    assert '<svg class="bar-shape" width="100.0%"' in page
 
 
 @pytest.fixture
@@ -195,6 +195,33 @@ def test_the_information_work_dashboard_finds_the_silent(world, periods):
     channels = dict(dashboard.channel_rows)
     assert channels["Press releases"] == [1 + 4, 1, 1]
     assert [bar.value for bar in dashboard.period_bars] == [17 + 15, 17, 17]
+
+
+def test_the_activity_chart_shows_full_labels_values_a_legend_and_a_data_table(client, world, periods):
+    made, _third = periods
+    for period, month in zip(made, ("janar", "shkurt", "mars"), strict=True):
+        period.title = f"Raporti i veprimtarisë informative të drejtorive për muajin {month}"  # same long prefix
+        period.save(update_fields=["title"])
+    world.chair.language = "sq"
+    world.chair.save(update_fields=["language"])
+    client.force_login(world.chair)
+    page = client.get(reverse("departments:activity-dashboard", args=[world.council.slug])).content.decode()
+    chart = page.split('<figure class="bar-chart">', 1)[1].split("</figure>", 1)[0]
+    assert "text-truncate" not in chart
+    assert "Zëra të raportuar, të gjitha kanalet" in chart.split("bar-legend", 1)[1].split("</p>", 1)[0]
+    for period, value in zip(made, (32, 17, 17), strict=True):
+        assert f'<span class="bar-label" dir="auto">{period.title}</span>' in chart
+        assert f"</span>{value}</span>" in chart  # the value written on the bar
+        assert f'<th scope="row" class="fw-normal" dir="auto">{period.title}</th><td>{value}</td>' in chart
+    assert '<summary class="small">Të dhënat si tabelë</summary>' in chart
+
+
+def test_the_survey_charts_name_departments_in_full(client, world, rounds):
+    _earlier, latest, _third = rounds
+    client.force_login(world.chair)
+    page = client.get(reverse("departments:survey-dashboard", args=[world.council.slug, latest.pk])).content.decode()
+    assert '<span class="bar-label" dir="auto">Education</span>' in page
+    assert '<span class="bar-label" dir="auto">EDU</span>' not in page
 
 
 def test_the_activity_export_reads_back(client, world, periods):

@@ -1,0 +1,58 @@
+"""The follow-up list and the activity and survey dashboards on a phone and a desktop, in Persian and Albanian."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from departments.models import ActivityPeriod, SurveyRound
+
+VIEWPORTS = {"phone": (390, 844), "desktop": (1366, 900)}
+
+
+@pytest.fixture
+def demo(transactional_db):
+    call_command("seed_demo", "--password", "demo-password-1", stdout=io.StringIO())
+
+
+def pages(slug):
+    survey = SurveyRound.objects.filter(council__slug=slug).latest("starts_on")
+    return {
+        "follow-up": reverse("meetings:action-list", args=[slug]),
+        "activity": reverse("departments:activity-dashboard", args=[slug]),
+        "survey": reverse("departments:survey-dashboard", args=[slug, survey.pk]),
+    }
+
+
+@pytest.mark.parametrize(("username", "language"), [("pardis.chair", "fa"), ("gjilan.chair", "sq")])
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_tables_and_charts_fit_and_keep_their_labels(
+    browser, live_server, demo, screenshot, username, language, viewport
+):
+    assert ActivityPeriod.objects.filter(council__slug=username.split(".")[0]).exists()
+    width, height = VIEWPORTS[viewport]
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="en-US")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=login]", username)
+    page.fill("input[name=password]", "demo-password-1")
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/")
+    for name, path in pages(username.split(".")[0]).items():
+        page.goto(live_server.url + path)
+        assert page.locator("html").get_attribute("lang") == language
+        # the page itself never scrolls sideways: only the labelled table regions do
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), name
+        for region in page.locator(".table-scroll").all():
+            assert region.get_attribute("role") == "region" and region.get_attribute("tabindex") == "0"
+            assert region.get_attribute("aria-label")
+        # every chart label is shown whole
+        cut = page.evaluate(
+            "[...document.querySelectorAll('.bar-label')].filter(e => e.scrollWidth > e.clientWidth).length"
+        )
+        assert cut == 0, name
+        if viewport == "desktop":
+            page.evaluate("document.querySelectorAll('.bar-data').forEach(d => d.open = true)")
+        screenshot(page, f"tables-{language}-{name}-{viewport}")
+    context.close()
