@@ -15,7 +15,7 @@ from django_q.tasks import async_task
 from council.caching import rows_changed, scopes_changed
 from council.concurrency import EditConflict, claim_version
 from council.l10n import calendars
-from council.models import Council
+from council.models import Council, Role, User
 from council.selectors import council_chair
 from meetings.models import (
     ActionItem,
@@ -27,6 +27,7 @@ from meetings.models import (
     Decision,
     InvalidTransition,
     Meeting,
+    Notification,
     ProgressUpdate,
     Statement,
 )
@@ -71,6 +72,26 @@ def _move(meeting: Meeting, state: str, **fields) -> None:
 
 def _on_commit(task: str, *args) -> None:
     transaction.on_commit(lambda: async_task(task, *args))
+
+
+def _notify(kind: str, recipients, *, by=None, **about) -> list[Notification]:
+    """Write one notification e-mail per recipient (not to whoever made the change), each sent by its own task
+    after the commit: the caller has checked its state under a lock, so a second click writes none."""
+    rows = Notification.objects.bulk_create(
+        Notification(kind=kind, recipient=user, **about) for user in recipients if by is None or user.pk != by.pk
+    )
+    for row in rows:
+        _on_commit("meetings.tasks.send_notification", row.pk)
+    return rows
+
+
+def _people(council: Council, role: str, **membership):
+    return User.objects.filter(
+        memberships__council=council,
+        memberships__role=role,
+        is_active=True,
+        **{f"memberships__{name}": value for name, value in membership.items()},
+    ).order_by("pk")
 
 
 def _ensure_future(starts_at) -> None:
@@ -427,7 +448,10 @@ def decision_delete(*, decision: Decision) -> None:
 
 @transaction.atomic
 def minutes_submit(*, meeting: Meeting, by) -> None:
+    """Send the minutes to the chair: they are e-mailed that the minutes await their approval."""
     _move(_locked(meeting, by), Meeting.State.MINUTES_DRAFTED)
+    chairs = _people(meeting.council, Role.CHAIR)
+    _notify(Notification.Kind.MINUTES_TO_APPROVE, chairs, by=by, council_id=meeting.council_id, meeting=meeting)
 
 
 @transaction.atomic
@@ -437,7 +461,8 @@ def minutes_return(*, meeting: Meeting, by) -> None:
 
 @transaction.atomic
 def minutes_approve(*, meeting: Meeting, by) -> None:
-    """Freeze the minutes, number the decisions and open an action item per responsible department."""
+    """Freeze the minutes, number the decisions and open an action item per responsible department; each liaison
+    of those departments is e-mailed their department's new items."""
     _move(
         _locked(meeting, by), Meeting.State.MINUTES_APPROVED, minutes_approved_at=timezone.now(), minutes_approved_by=by
     )
@@ -460,6 +485,15 @@ def minutes_approve(*, meeting: Meeting, by) -> None:
         ]
     ActionItem.objects.bulk_create(actions)
     rows_changed(actions)
+    for department_id in sorted({action.department_id for action in actions}):
+        liaisons = _people(meeting.council, Role.LIAISON, department_id=department_id)
+        _notify(
+            Notification.Kind.NEW_ACTION_ITEMS,
+            liaisons,
+            council_id=meeting.council_id,
+            meeting=meeting,
+            department_id=department_id,
+        )
 
 
 @transaction.atomic
@@ -510,9 +544,20 @@ def progress_post(*, action_item: ActionItem, author, text: str, attachment=None
         attachment=attachment or "",
         proposes_done=proposes_done,
     )
+    newly_done = proposes_done and action_item.status != ActionItem.Status.DONE_PROPOSED
     action_item.status = ActionItem.Status.DONE_PROPOSED if proposes_done else ActionItem.Status.IN_PROGRESS
     action_item.last_update_at = update.created_at
     action_item.save(update_fields=["status", "last_update_at"])
+    if newly_done:  # the secretariat prepares it for the chair to accept; told once, not on every later report
+        secretaries = _people(action_item.council, Role.SECRETARY)
+        _notify(
+            Notification.Kind.REPORTED_DONE,
+            secretaries,
+            by=author,
+            council_id=action_item.council_id,
+            action_item=action_item,
+            progress=update,
+        )
     return update
 
 
