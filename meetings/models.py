@@ -1,3 +1,4 @@
+import hashlib
 import uuid
 from pathlib import Path
 
@@ -294,6 +295,13 @@ class Attendance(ChoiceLabels):
 
 
 QUORUM_STATUSES = (Attendance.Status.PRESENT, Attendance.Status.DELEGATE)
+
+
+def attendance_state(attendances) -> str:
+    """A short fingerprint of what attendance rows record (who came, which delegate), not of the replies: an
+    attendance form carries the one it was opened on, and a save is refused if the rows have changed since."""
+    recorded = sorted((a.pk, a.status, a.delegate_name) for a in attendances)
+    return hashlib.sha256(repr(recorded).encode()).hexdigest()[:16]
 
 
 class Decision(Versioned):

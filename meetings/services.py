@@ -30,6 +30,7 @@ from meetings.models import (
     Notification,
     ProgressUpdate,
     Statement,
+    attendance_state,
 )
 
 RSVP_SALT = "hamahang.rsvp"
@@ -365,13 +366,18 @@ def rsvp_reply(*, attendance: Attendance, reply: str, delegate: str = "") -> Non
 
 
 @transaction.atomic
-def attendance_record(*, meeting: Meeting, rows: list[tuple[Attendance, str, str]]) -> None:
-    """Record who came. `rows` holds (attendance, status, delegate name)."""
+def attendance_record(*, meeting: Meeting, rows: list[tuple[Attendance, str, str]], base_state=None) -> None:
+    """Record who came. `rows` holds (attendance, status, delegate name); given `base_state` (attendance_state()
+    of the rows when the form was opened), raise EditConflict if someone has recorded attendance since."""
     _locked(meeting)
     if meeting.state not in (Meeting.State.AGENDA_PUBLISHED, Meeting.State.HELD, Meeting.State.MINUTES_DRAFTED):
         raise MeetingError(
             _("Attendance is recorded for a meeting whose agenda is published and minutes not approved.")
         )
+    if base_state is not None:
+        current = Attendance.objects.select_for_update().filter(pk__in=[row[0].pk for row in rows])
+        if attendance_state(current) != base_state:
+            raise EditConflict
     for attendance, status, delegate in rows:
         if status == Attendance.Status.DELEGATE and not delegate.strip():
             raise MeetingError(_("Give the delegate's name for %(name)s.") % {"name": attendance.membership.user})

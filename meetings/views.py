@@ -423,12 +423,23 @@ def proposal_decline(request, slug, pk, proposal_pk):
 
 @login_required
 def attendance_edit(request, slug, pk):
+    """Who came: rows not recorded yet start from the replies; "All present" fills every row (but a delegate's)
+    and shows the form again to be checked and saved, keeping what was typed."""
     meeting = _meeting(request, slug, pk, permissions.can_record_attendance)
     attendances = list(meeting.attendances.select_related("membership__user", "membership__department"))
-    form = forms.AttendanceForm(request.POST or None, attendances=attendances)
-    if request.method == "POST" and form.is_valid():
+    fill_all = request.method == "POST" and params.choice(request.POST, "all_present", {"1"}) is not None
+    data = forms.AttendanceForm.all_present(request.POST, attendances) if fill_all else request.POST or None
+    form = forms.AttendanceForm(data, attendances=attendances)
+    if fill_all:
+        messages.info(request, _("Everyone is marked present, except those a delegate attended for. Check, then save."))
+    elif request.method == "POST" and form.is_valid():
         try:
-            services.attendance_record(meeting=meeting, rows=form.rows())
+            services.attendance_record(
+                meeting=meeting, rows=form.rows(), base_state=form.cleaned_data["base_state"] or None
+            )
+        except EditConflict:
+            form.show_saved_state(list(meeting.attendances.all()))
+            messages.error(request, CONFLICT_MESSAGE)
         except services.MeetingError as error:
             form.add_error(None, str(error))
         else:
