@@ -125,6 +125,45 @@ class MinutesForm(FormMixin, VersionedFormMixin, forms.Form):
         return {item.pk: self.cleaned_data[f"discussion_{item.pk}"].strip() for item in self.items}
 
 
+class NewDecisionForm(FormMixin, forms.Form):
+    """A decision drafted under an agenda item in the minutes editor, saved with the minutes. Empty, it adds none.
+
+    The departments are a list read once for the whole editor (`departments`), not a queryset per item."""
+
+    text = forms.CharField(label=_("Decision"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    departments = forms.MultipleChoiceField(
+        label=_("Responsible departments"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    due_date = CouncilDateField(label=_("Due date"), required=False)
+
+    def __init__(self, *args, council, departments, **kwargs):
+        super().__init__(*args, council=council, **kwargs)
+        self.department_rows = {str(department.pk): department for department in departments}
+        self.fields["departments"].choices = [(key, d.name) for key, d in self.department_rows.items()]
+        self.fields["departments"].widget.attrs["class"] = "form-check-input"
+        due = self.fields["due_date"].widget.attrs
+        due["class"] = f"{due.get('class', '')} form-control".strip()
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("text", "").strip() and (cleaned.get("departments") or cleaned.get("due_date")):
+            self.add_error("text", _("A decision needs its text."))
+        return cleaned
+
+    @property
+    def is_drafted(self) -> bool:
+        """Something was typed or ticked: the details stay open."""
+        return self.is_bound and any(self.data.get(self.add_prefix(name)) for name in self.fields)
+
+    def decision(self) -> dict | None:
+        """The decision to add, or None when nothing was typed."""
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            return None
+        departments = [self.department_rows[key] for key in self.cleaned_data["departments"]]
+        return {"text": text, "departments": departments, "due_date": self.cleaned_data["due_date"]}
+
+
 # What a member's reply to the invitation says about whether they came, until the secretariat records it.
 STATUS_FROM_REPLY = {
     Attendance.Reply.ATTENDING: Attendance.Status.PRESENT,

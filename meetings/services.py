@@ -412,8 +412,11 @@ def _ensure_minutes_editable(meeting: Meeting) -> None:
 
 
 @transaction.atomic
-def minutes_save(*, meeting: Meeting, base_version: int, discussions: dict[int, str]) -> None:
-    """Save the discussion of each item, or raise EditConflict if someone saved the minutes meanwhile."""
+def minutes_save(
+    *, meeting: Meeting, base_version: int, discussions: dict[int, str], new_decisions=(), by=None
+) -> list[Decision]:
+    """Save the discussion of each item, or raise EditConflict if someone saved the minutes meanwhile; add the
+    decisions drafted in the editor with them, `new_decisions` being (item, {text, departments, due_date})."""
     _ensure_minutes_editable(_locked(meeting))
     if not Meeting.objects.filter(pk=meeting.pk, version=base_version).update(version=F("version") + 1):
         raise EditConflict
@@ -422,7 +425,9 @@ def minutes_save(*, meeting: Meeting, base_version: int, discussions: dict[int, 
         if item.discussion != discussions[item.pk]:
             item.discussion = discussions[item.pk]
             item.save(update_fields=["discussion"])
+    added = [decision_save(item=item, decision=None, by=by, **fields) for item, fields in new_decisions]
     meeting.refresh_from_db(fields=["version"])
+    return added
 
 
 @transaction.atomic

@@ -490,14 +490,29 @@ def rsvp(request, token):
 
 @login_required
 def minutes_edit(request, slug, pk):
+    """The discussion of every item, and under each a decision to add: saved together, so adding a decision never
+    loses the minutes typed. "Add decision" comes back to the editor (htmx swaps the form in place)."""
     meeting = _meeting(request, slug, pk, permissions.can_edit_minutes)
     items = list(meeting.items.prefetch_related("decisions__departments"))
     form = forms.MinutesForm(request.POST or None, meeting=meeting, items=items)
+    departments = list(meeting.council.departments.all())
+    drafts = {
+        item.pk: forms.NewDecisionForm(
+            request.POST or None, prefix=f"decision-{item.pk}", council=meeting.council, departments=departments
+        )
+        for item in items
+    }
     saved_items = None
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and all(draft.is_valid() for draft in drafts.values()):
+        stay_on = params.integer(request.POST, "add_decision")
+        new_decisions = [(item, drafts[item.pk].decision()) for item in items if drafts[item.pk].decision()]
         try:
             services.minutes_save(
-                meeting=meeting, base_version=form.cleaned_data["base_version"], discussions=form.discussions()
+                meeting=meeting,
+                base_version=form.cleaned_data["base_version"],
+                discussions=form.discussions(),
+                new_decisions=new_decisions,
+                by=request.user,
             )
         except EditConflict:
             meeting.refresh_from_db()
@@ -507,9 +522,20 @@ def minutes_edit(request, slug, pk):
         except services.MeetingError as error:
             form.add_error(None, str(error))
         else:
+            if stay_on in drafts:
+                messages.success(request, _("Minutes saved and decision added."))
+                return redirect(f"{reverse('meetings:minutes-edit', args=[slug, meeting.pk])}#item-{stay_on}")
             messages.success(request, _("Minutes saved."))
             return _to_meeting(meeting, "#minutes")
-    context = {"council": meeting.council, "meeting": meeting, "form": form, "items": items, "saved_items": saved_items}
+    rows = [(item, form[f"discussion_{item.pk}"], drafts[item.pk]) for item in items]
+    context = {
+        "council": meeting.council,
+        "meeting": meeting,
+        "form": form,
+        "rows": rows,
+        "items": items,
+        "saved_items": saved_items,
+    }
     return render(request, "meetings/minutes_form.html", context)
 
 
