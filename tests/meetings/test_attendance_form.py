@@ -105,3 +105,23 @@ def test_a_save_over_someone_elses_is_refused_with_both_versions_and_nothing_los
 
     assert login(world.secretary).post(url(held), posted(response)).status_code == 302  # saved on purpose
     assert held.attendances.get(pk=member_row).status == Attendance.Status.PRESENT
+
+
+POSTED_BY = {
+    "anonymous": 302,
+    "outsider": 404,
+    "member": 403,
+    "liaison_a": 403,
+    "liaison_b": 403,
+    "secretary": 200,
+    "chair": 200,
+    "admin": 200,
+}
+
+
+@pytest.mark.parametrize(("role", "status"), POSTED_BY.items())
+def test_all_present_is_the_secretariats(world, login, held, role, status):
+    response = login(world.user(role)).post(url(held), {"all_present": "1"})
+    assert response.status_code == status
+    if role == "anonymous":
+        assert reverse("account_login") in response.url

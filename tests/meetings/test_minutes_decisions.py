@@ -104,3 +104,27 @@ def test_after_someone_elses_save_no_decision_is_added_and_the_draft_is_kept(wor
     page = response.content.decode()
     assert "Someone else saved this" in page and "My decision" in page and "The chair&#x27;s summary" in page
     assert not Decision.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("anonymous", 302),
+        ("outsider", 404),
+        ("member", 403),
+        ("liaison_a", 403),
+        ("liaison_b", 403),
+        ("secretary", 302),
+        ("chair", 302),
+        ("admin", 302),
+    ],
+)
+def test_adding_a_decision_from_the_editor_is_the_secretariats(world, login, held, role, status):
+    item = held.items.first()
+    posted = data(held, **{f"decision-{item.pk}-text": f"Decided by {role}", "add_decision": str(item.pk)})
+    response = login(world.user(role)).post(editor(held), posted)
+    assert response.status_code == status
+    added = Decision.objects.filter(text=f"Decided by {role}").exists()
+    assert added == (role in ("secretary", "chair", "admin"))
+    if role == "anonymous":
+        assert reverse("account_login") in response.url
