@@ -491,17 +491,10 @@ def rsvp(request, token):
 @login_required
 def minutes_edit(request, slug, pk):
     """The discussion of every item, and under each a decision to add: saved together, so adding a decision never
-    loses the minutes typed. "Add decision" comes back to the editor (htmx swaps the form in place)."""
+    loses the minutes typed. "Add decision" comes back to the editor; with htmx, the editor's form is swapped in
+    place and says what was added."""
     meeting = _meeting(request, slug, pk, permissions.can_edit_minutes)
-    items = list(meeting.items.prefetch_related("decisions__departments"))
-    form = forms.MinutesForm(request.POST or None, meeting=meeting, items=items)
-    departments = list(meeting.council.departments.all())
-    drafts = {
-        item.pk: forms.NewDecisionForm(
-            request.POST or None, prefix=f"decision-{item.pk}", council=meeting.council, departments=departments
-        )
-        for item in items
-    }
+    items, form, drafts = _minutes_forms(meeting, request.POST or None)
     saved_items = None
     if request.method == "POST" and form.is_valid() and all(draft.is_valid() for draft in drafts.values()):
         stay_on = params.integer(request.POST, "add_decision")
@@ -522,19 +515,42 @@ def minutes_edit(request, slug, pk):
         except services.MeetingError as error:
             form.add_error(None, str(error))
         else:
+            if stay_on in drafts and request.htmx:  # the form again, as saved, with its news inside it
+                items, form, drafts = _minutes_forms(meeting, None)
+                return _minutes_page(
+                    request, meeting, items, form, drafts, added=_("Minutes saved and decision added.")
+                )
             if stay_on in drafts:
                 messages.success(request, _("Minutes saved and decision added."))
                 return redirect(f"{reverse('meetings:minutes-edit', args=[slug, meeting.pk])}#item-{stay_on}")
             messages.success(request, _("Minutes saved."))
             return _to_meeting(meeting, "#minutes")
-    rows = [(item, form[f"discussion_{item.pk}"], drafts[item.pk]) for item in items]
+    return _minutes_page(request, meeting, items, form, drafts, saved_items=saved_items)
+
+
+def _minutes_forms(meeting, data):
+    """The items with their decisions, the minutes form and a decision draft per item (the departments read once)."""
+    items = list(meeting.items.prefetch_related("decisions__departments"))
+    form = forms.MinutesForm(data, meeting=meeting, items=items)
+    departments = list(meeting.council.departments.all())
+    drafts = {
+        item.pk: forms.NewDecisionForm(
+            data, prefix=f"decision-{item.pk}", council=meeting.council, departments=departments
+        )
+        for item in items
+    }
+    return items, form, drafts
+
+
+def _minutes_page(request, meeting, items, form, drafts, *, saved_items=None, added=""):
     context = {
         "council": meeting.council,
         "meeting": meeting,
         "form": form,
-        "rows": rows,
+        "rows": [(item, form[f"discussion_{item.pk}"], drafts[item.pk]) for item in items],
         "items": items,
         "saved_items": saved_items,
+        "added": added,
     }
     return render(request, "meetings/minutes_form.html", context)
 

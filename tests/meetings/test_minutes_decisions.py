@@ -128,3 +128,19 @@ def test_adding_a_decision_from_the_editor_is_the_secretariats(world, login, hel
     assert added == (role in ("secretary", "chair", "admin"))
     if role == "anonymous":
         assert reverse("account_login") in response.url
+
+
+def test_with_htmx_the_editor_comes_back_in_place_saying_what_was_added(world, login, held):
+    item = held.items.first()
+    response = login(world.secretary).post(
+        editor(held),
+        data(held, **{f"decision-{item.pk}-text": "A monthly report.", "add_decision": str(item.pk)}),
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'id="minutes-form"' in page and "Minutes saved and decision added." in page
+    assert "We discussed the information network." in page and "A monthly report." in page
+    held.refresh_from_db()
+    assert f'name="base_version" value="{held.version}"' in page  # the next save starts from this one
+    assert f'name="decision-{item.pk}-text"' in page and ">A monthly report.</textarea>" not in page  # emptied
