@@ -76,9 +76,10 @@ def test_attendance_and_minutes_editor_in_persian(browser, live_server, world, p
     page.click(f"#item-{first.pk} details summary")
     page.fill(f"textarea[name=decision-{first.pk}-text]", "هر اداره یک کارشناس روابط عمومی معرفی کند.")
     page.check(f"input[name=decision-{first.pk}-departments][value='{world.department_a.pk}']")
-    with page.expect_response(lambda response: "/minutes/" in response.url and response.request.method == "GET"):
+    with page.expect_response(lambda response: "/minutes/" in response.url and response.request.method == "POST"):
         page.click(f"button[name=add_decision][value='{first.pk}']")
     page.wait_for_selector(f"#item-{first.pk} .decision")
+    assert page.locator("#minutes-form [role=status] .alert-success").is_visible()  # said inside the swapped form
     assert page.input_value(f"textarea[name=discussion_{first.pk}]") == "ادارات کمبودهای خود را گزارش کردند."
     assert Decision.objects.get(item=first).text == "هر اداره یک کارشناس روابط عمومی معرفی کند."
     page.click(f"#item-{meeting.items.last().pk} details summary")  # the form of a decision, opened, for the picture
