@@ -20,6 +20,7 @@ from meetings.models import (
     Meeting,
     ProgressUpdate,
     Statement,
+    attendance_state,
 )
 
 
@@ -124,30 +125,111 @@ class MinutesForm(FormMixin, VersionedFormMixin, forms.Form):
         return {item.pk: self.cleaned_data[f"discussion_{item.pk}"].strip() for item in self.items}
 
 
+class NewDecisionForm(FormMixin, forms.Form):
+    """A decision drafted under an agenda item in the minutes editor, saved with the minutes. Empty, it adds none.
+
+    The departments are a list read once for the whole editor (`departments`), not a queryset per item."""
+
+    text = forms.CharField(label=_("Decision"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    departments = forms.MultipleChoiceField(
+        label=_("Responsible departments"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    due_date = CouncilDateField(label=_("Due date"), required=False)
+
+    def __init__(self, *args, council, departments, **kwargs):
+        super().__init__(*args, council=council, **kwargs)
+        self.department_rows = {str(department.pk): department for department in departments}
+        self.fields["departments"].choices = [(key, d.name) for key, d in self.department_rows.items()]
+        self.fields["departments"].widget.attrs["class"] = "form-check-input"
+        due = self.fields["due_date"].widget.attrs
+        due["class"] = f"{due.get('class', '')} form-control".strip()
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("text", "").strip() and (cleaned.get("departments") or cleaned.get("due_date")):
+            self.add_error("text", _("A decision needs its text."))
+        return cleaned
+
+    @property
+    def is_drafted(self) -> bool:
+        """Something was typed or ticked: the details stay open."""
+        return self.is_bound and any(self.data.get(self.add_prefix(name)) for name in self.fields)
+
+    def decision(self) -> dict | None:
+        """The decision to add, or None when nothing was typed."""
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            return None
+        departments = [self.department_rows[key] for key in self.cleaned_data["departments"]]
+        return {"text": text, "departments": departments, "due_date": self.cleaned_data["due_date"]}
+
+
+# What a member's reply to the invitation says about whether they came, until the secretariat records it.
+STATUS_FROM_REPLY = {
+    Attendance.Reply.ATTENDING: Attendance.Status.PRESENT,
+    Attendance.Reply.DELEGATE: Attendance.Status.DELEGATE,
+    Attendance.Reply.NOT_ATTENDING: Attendance.Status.EXCUSED,
+}
+
+
 class AttendanceForm(FormMixin, forms.Form):
-    """Each invited member's attendance, one row per member."""
+    """Each invited member's attendance, one row per member. A row not recorded yet starts from the member's reply
+    (attending: present; a delegate: that delegate; not attending: excused). `base_state` is what the rows held
+    when the form was opened, so a save over someone else's is refused (council/concurrency)."""
+
+    base_state = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Media:
+        js = ["js/attendance.js"]
 
     def __init__(self, *args, attendances, **kwargs):
         super().__init__(*args, **kwargs)
         self.attendances = attendances
+        self.initial.setdefault("base_state", attendance_state(attendances))
+        self.from_reply = set()
+        self.saved = {}
         for attendance in attendances:
+            status, delegate = attendance.status, attendance.delegate_name
+            if not status and attendance.reply in STATUS_FROM_REPLY:
+                status = STATUS_FROM_REPLY[attendance.reply]
+                delegate = attendance.reply_delegate if status == Attendance.Status.DELEGATE else ""
+                self.from_reply.add(attendance.pk)
             self.fields[f"status_{attendance.pk}"] = forms.ChoiceField(
                 label=str(attendance.membership.user.display_name),
                 choices=Attendance.Status.choices,
                 required=False,
-                initial=attendance.status,
+                initial=status,
             )
             self.fields[f"delegate_{attendance.pk}"] = forms.CharField(
-                label=_("Delegate's name"), required=False, max_length=200, initial=attendance.delegate_name
+                label=_("Delegate's name"), required=False, max_length=200, initial=delegate
             )
+
+    @classmethod
+    def all_present(cls, data, attendances):
+        """The posted rows with everyone present, except those a delegate attended for: what was typed is kept."""
+        data = data.copy()
+        for attendance in attendances:
+            if data.get(f"status_{attendance.pk}") != Attendance.Status.DELEGATE:
+                data[f"status_{attendance.pk}"] = Attendance.Status.PRESENT
+        return data
 
     def rows(self):
         return [
             (a, self.cleaned_data[f"status_{a.pk}"], self.cleaned_data[f"delegate_{a.pk}"]) for a in self.attendances
         ]
 
+    def show_saved_state(self, saved: list[Attendance]) -> None:
+        """After a conflict: the rows as saved meanwhile are shown beside what was typed, which stays in the form;
+        the next save starts from them."""
+        self.saved = {attendance.pk: attendance for attendance in saved}
+        self.data = self.data.copy()
+        self.data["base_state"] = attendance_state(saved)
+
     def bound_rows(self):
-        return [(a, self[f"status_{a.pk}"], self[f"delegate_{a.pk}"]) for a in self.attendances]
+        return [
+            (a, self[f"status_{a.pk}"], self[f"delegate_{a.pk}"], a.pk in self.from_reply, self.saved.get(a.pk))
+            for a in self.attendances
+        ]
 
 
 class AmendmentForm(FormMixin, forms.Form):

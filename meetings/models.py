@@ -1,3 +1,4 @@
+import hashlib
 import uuid
 from pathlib import Path
 
@@ -296,6 +297,13 @@ class Attendance(ChoiceLabels):
 QUORUM_STATUSES = (Attendance.Status.PRESENT, Attendance.Status.DELEGATE)
 
 
+def attendance_state(attendances) -> str:
+    """A short fingerprint of what attendance rows record (who came, which delegate), not of the replies: an
+    attendance form carries the one it was opened on, and a save is refused if the rows have changed since."""
+    recorded = sorted((a.pk, a.status, a.delegate_name) for a in attendances)
+    return hashlib.sha256(repr(recorded).encode()).hexdigest()[:16]
+
+
 class Decision(Versioned):
     """A decision taken on an agenda item; numbered per council and year once the minutes are approved."""
 
@@ -481,3 +489,40 @@ class Statement(Versioned):
         return (
             self.state == self.State.PUBLISHED and self.published_at is not None and self.published_at <= timezone.now()
         )
+
+
+class Notification(models.Model):
+    """An e-mail telling one person that something waits for them, written with the change that calls for it.
+
+    Written in the same transaction as that change (which checks its state under a lock), so a second click
+    writes none; the task sends only the rows not yet sent, so a retry mails nobody twice.
+    """
+
+    cache_scopes = {}  # shown on no cached read
+
+    class Kind(models.TextChoices):
+        MINUTES_TO_APPROVE = "minutes_to_approve", _("Minutes awaiting approval")
+        NEW_ACTION_ITEMS = "new_action_items", _("New action items")
+        REPORTED_DONE = "reported_done", _("Action item reported done")
+
+    kind = models.CharField(max_length=24, choices=Kind.choices)
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    council = models.ForeignKey("council.Council", on_delete=models.CASCADE, related_name="+")
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    department = models.ForeignKey(
+        "council.Department", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    action_item = models.ForeignKey(ActionItem, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    progress = models.ForeignKey(ProgressUpdate, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("notification e-mail")
+        verbose_name_plural = _("notification e-mails")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} → {self.recipient}"

@@ -1,7 +1,9 @@
 """Reads shared by the meeting views, dashboards, tasks and documents; each owns its joins."""
 
+from dataclasses import dataclass
+
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.http import QueryDict
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -9,8 +11,8 @@ from django.utils.translation import gettext as _
 from council.caching import cached_read
 from council.l10n import calendars
 from council.l10n.digits import localize_digits
-from council.models import Council
-from council.permissions import RowScope
+from council.models import Council, Role
+from council.permissions import RowScope, is_admin
 from council.selectors import memberships_of
 from meetings.models import QUORUM_STATUSES, ActionItem, Attendance, Decision, Meeting, ProgressUpdate
 
@@ -204,3 +206,43 @@ def _unanswered(membership) -> list[Attendance]:
         .select_related("meeting__council")
         .order_by()  # no joins for the attendance's own ordering (by role and department): sorted by the caller
     )
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """What waits for one person in one council: the home page's badge."""
+
+    minutes_to_approve: int = 0  # a chair's (or an admin's): minutes sent for approval
+    new_action_items: int = 0  # a liaison's department's: open, nothing reported on them yet
+    overdue_action_items: int = 0  # a liaison's department's: open and past their due date
+    reported_done: int = 0  # the secretariat's and the chair's: reported done, awaiting the chair's acceptance
+    department_items: int = 0  # a liaison's: the items that are new or overdue, each counted once
+
+    @property
+    def total(self) -> int:
+        """The badge's number: each thing that waits counted once."""
+        return self.minutes_to_approve + self.reported_done + self.department_items
+
+
+def waiting_for(user, council: Council) -> Waiting:
+    """What waits for this person in this council, by their role there. At most two queries (a chair's), one for
+    a secretary or a liaison, none for a member; their memberships come from `memberships_of` (loaded once per
+    request). Read as it is now: not cached."""
+    membership = memberships_of(user).get(council.pk)
+    role = membership.role if membership else ("admin" if is_admin(user) else None)
+    counts = {}
+    if role in (Role.CHAIR, "admin"):
+        counts["minutes_to_approve"] = council.meetings.filter(state=Meeting.State.MINUTES_DRAFTED).count()
+    if role in (Role.CHAIR, Role.SECRETARY, "admin"):
+        counts["reported_done"] = ActionItem.objects.filter(
+            council=council, status=ActionItem.Status.DONE_PROPOSED
+        ).count()
+    if role == Role.LIAISON and membership.department_id:
+        new = Q(status=ActionItem.Status.OPEN)
+        overdue = Q(status__in=ActionItem.OPEN_STATUSES, due_date__lt=council.today())
+        counts = ActionItem.objects.filter(council=council, department_id=membership.department_id).aggregate(
+            new_action_items=Count("pk", filter=new),
+            overdue_action_items=Count("pk", filter=overdue),
+            department_items=Count("pk", filter=new | overdue),
+        )
+    return Waiting(**counts)

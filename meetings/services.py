@@ -15,7 +15,7 @@ from django_q.tasks import async_task
 from council.caching import rows_changed, scopes_changed
 from council.concurrency import EditConflict, claim_version
 from council.l10n import calendars
-from council.models import Council
+from council.models import Council, Role, User
 from council.selectors import council_chair
 from meetings.models import (
     ActionItem,
@@ -27,8 +27,10 @@ from meetings.models import (
     Decision,
     InvalidTransition,
     Meeting,
+    Notification,
     ProgressUpdate,
     Statement,
+    attendance_state,
 )
 
 RSVP_SALT = "hamahang.rsvp"
@@ -71,6 +73,26 @@ def _move(meeting: Meeting, state: str, **fields) -> None:
 
 def _on_commit(task: str, *args) -> None:
     transaction.on_commit(lambda: async_task(task, *args))
+
+
+def _notify(kind: str, recipients, *, by=None, **about) -> list[Notification]:
+    """Write one notification e-mail per recipient (not to whoever made the change), each sent by its own task
+    after the commit: the caller has checked its state under a lock, so a second click writes none."""
+    rows = Notification.objects.bulk_create(
+        Notification(kind=kind, recipient=user, **about) for user in recipients if by is None or user.pk != by.pk
+    )
+    for row in rows:
+        _on_commit("meetings.tasks.send_notification", row.pk)
+    return rows
+
+
+def _people(council: Council, role: str, **membership):
+    return User.objects.filter(
+        memberships__council=council,
+        memberships__role=role,
+        is_active=True,
+        **{f"memberships__{name}": value for name, value in membership.items()},
+    ).order_by("pk")
 
 
 def _ensure_future(starts_at) -> None:
@@ -344,13 +366,18 @@ def rsvp_reply(*, attendance: Attendance, reply: str, delegate: str = "") -> Non
 
 
 @transaction.atomic
-def attendance_record(*, meeting: Meeting, rows: list[tuple[Attendance, str, str]]) -> None:
-    """Record who came. `rows` holds (attendance, status, delegate name)."""
+def attendance_record(*, meeting: Meeting, rows: list[tuple[Attendance, str, str]], base_state=None) -> None:
+    """Record who came. `rows` holds (attendance, status, delegate name); given `base_state` (attendance_state()
+    of the rows when the form was opened), raise EditConflict if someone has recorded attendance since."""
     _locked(meeting)
     if meeting.state not in (Meeting.State.AGENDA_PUBLISHED, Meeting.State.HELD, Meeting.State.MINUTES_DRAFTED):
         raise MeetingError(
             _("Attendance is recorded for a meeting whose agenda is published and minutes not approved.")
         )
+    if base_state is not None:
+        current = Attendance.objects.select_for_update().filter(pk__in=[row[0].pk for row in rows])
+        if attendance_state(current) != base_state:
+            raise EditConflict
     for attendance, status, delegate in rows:
         if status == Attendance.Status.DELEGATE and not delegate.strip():
             raise MeetingError(_("Give the delegate's name for %(name)s.") % {"name": attendance.membership.user})
@@ -385,8 +412,11 @@ def _ensure_minutes_editable(meeting: Meeting) -> None:
 
 
 @transaction.atomic
-def minutes_save(*, meeting: Meeting, base_version: int, discussions: dict[int, str]) -> None:
-    """Save the discussion of each item, or raise EditConflict if someone saved the minutes meanwhile."""
+def minutes_save(
+    *, meeting: Meeting, base_version: int, discussions: dict[int, str], new_decisions=(), by=None
+) -> list[Decision]:
+    """Save the discussion of each item, or raise EditConflict if someone saved the minutes meanwhile; add the
+    decisions drafted in the editor with them, `new_decisions` being (item, {text, departments, due_date})."""
     _ensure_minutes_editable(_locked(meeting))
     if not Meeting.objects.filter(pk=meeting.pk, version=base_version).update(version=F("version") + 1):
         raise EditConflict
@@ -395,7 +425,9 @@ def minutes_save(*, meeting: Meeting, base_version: int, discussions: dict[int, 
         if item.discussion != discussions[item.pk]:
             item.discussion = discussions[item.pk]
             item.save(update_fields=["discussion"])
+    added = [decision_save(item=item, decision=None, by=by, **fields) for item, fields in new_decisions]
     meeting.refresh_from_db(fields=["version"])
+    return added
 
 
 @transaction.atomic
@@ -427,7 +459,10 @@ def decision_delete(*, decision: Decision) -> None:
 
 @transaction.atomic
 def minutes_submit(*, meeting: Meeting, by) -> None:
+    """Send the minutes to the chair: they are e-mailed that the minutes await their approval."""
     _move(_locked(meeting, by), Meeting.State.MINUTES_DRAFTED)
+    chairs = _people(meeting.council, Role.CHAIR)
+    _notify(Notification.Kind.MINUTES_TO_APPROVE, chairs, by=by, council_id=meeting.council_id, meeting=meeting)
 
 
 @transaction.atomic
@@ -437,7 +472,8 @@ def minutes_return(*, meeting: Meeting, by) -> None:
 
 @transaction.atomic
 def minutes_approve(*, meeting: Meeting, by) -> None:
-    """Freeze the minutes, number the decisions and open an action item per responsible department."""
+    """Freeze the minutes, number the decisions and open an action item per responsible department; each liaison
+    of those departments is e-mailed their department's new items."""
     _move(
         _locked(meeting, by), Meeting.State.MINUTES_APPROVED, minutes_approved_at=timezone.now(), minutes_approved_by=by
     )
@@ -460,6 +496,15 @@ def minutes_approve(*, meeting: Meeting, by) -> None:
         ]
     ActionItem.objects.bulk_create(actions)
     rows_changed(actions)
+    for department_id in sorted({action.department_id for action in actions}):
+        liaisons = _people(meeting.council, Role.LIAISON, department_id=department_id)
+        _notify(
+            Notification.Kind.NEW_ACTION_ITEMS,
+            liaisons,
+            council_id=meeting.council_id,
+            meeting=meeting,
+            department_id=department_id,
+        )
 
 
 @transaction.atomic
@@ -510,9 +555,20 @@ def progress_post(*, action_item: ActionItem, author, text: str, attachment=None
         attachment=attachment or "",
         proposes_done=proposes_done,
     )
+    newly_done = proposes_done and action_item.status != ActionItem.Status.DONE_PROPOSED
     action_item.status = ActionItem.Status.DONE_PROPOSED if proposes_done else ActionItem.Status.IN_PROGRESS
     action_item.last_update_at = update.created_at
     action_item.save(update_fields=["status", "last_update_at"])
+    if newly_done:  # the secretariat prepares it for the chair to accept; told once, not on every later report
+        secretaries = _people(action_item.council, Role.SECRETARY)
+        _notify(
+            Notification.Kind.REPORTED_DONE,
+            secretaries,
+            by=author,
+            council_id=action_item.council_id,
+            action_item=action_item,
+            progress=update,
+        )
     return update
 
 

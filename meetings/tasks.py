@@ -10,7 +10,7 @@ from council.models import Role
 from council.selectors import language_for_recipient
 from council.tasks import send_templated_mail
 from meetings import ical
-from meetings.models import ActionItem, Attendance, Meeting
+from meetings.models import ActionItem, Attendance, Meeting, Notification
 from meetings.selectors import action_items_of
 from meetings.services import rsvp_token
 
@@ -100,3 +100,49 @@ def send_liaison_digests() -> int:
         )
         sent += 1
     return sent
+
+
+def send_notification(notification_id: int) -> None:
+    """E-mail one person that something waits for them, in their language, with the link to it.
+
+    Sent at most once: a notification already sent is skipped (a retry, a task handed out twice). A failure is
+    recorded on the row and raised, so django-q2 hands the task out again later (up to Q_MAX_ATTEMPTS).
+    """
+    notification = Notification.objects.select_related(
+        "recipient", "council", "meeting", "department", "action_item__decision__item__meeting", "progress__author"
+    ).get(pk=notification_id)
+    user = notification.recipient
+    if notification.sent_at is not None or not user.email:
+        return
+    council = notification.council
+    context = {"notification": notification, "council": council, "user": user, "meeting": notification.meeting}
+    kind = notification.kind
+    if kind == Notification.Kind.MINUTES_TO_APPROVE:
+        link = reverse("meetings:meeting-detail", args=[council.slug, notification.meeting_id]) + "#minutes"
+    elif kind == Notification.Kind.NEW_ACTION_ITEMS:
+        context["department"] = notification.department
+        context["items"] = [
+            (action, settings.SITE_URL + reverse("meetings:action-detail", args=[council.slug, action.pk]))
+            for action in ActionItem.objects.filter(
+                decision__item__meeting=notification.meeting_id, department=notification.department_id
+            )
+            .select_related("decision")
+            .order_by("decision__number", "pk")
+        ]
+        link = reverse("meetings:action-list", args=[council.slug])
+    else:
+        context["action"], context["progress"] = notification.action_item, notification.progress
+        context["meeting"] = notification.action_item.decision.item.meeting
+        link = reverse("meetings:action-detail", args=[council.slug, notification.action_item_id])
+    context["link"] = settings.SITE_URL + link
+    notification.attempts += 1
+    try:
+        send_templated_mail(
+            to=user.email, template=f"notice_{kind}", context=context, language=language_for_recipient(user)
+        )
+    except Exception as error:  # recorded, then retried by the queue
+        notification.error = str(error)[:300]
+        notification.save(update_fields=["attempts", "error"])
+        raise
+    notification.sent_at, notification.error = timezone.now(), ""
+    notification.save(update_fields=["sent_at", "attempts", "error"])

@@ -456,12 +456,23 @@ def proposal_decline(request, slug, pk, proposal_pk):
 
 @login_required
 def attendance_edit(request, slug, pk):
+    """Who came: rows not recorded yet start from the replies; "All present" fills every row (but a delegate's)
+    and shows the form again to be checked and saved, keeping what was typed."""
     meeting = _meeting(request, slug, pk, permissions.can_record_attendance)
     attendances = list(meeting.attendances.select_related("membership__user", "membership__department"))
-    form = forms.AttendanceForm(request.POST or None, attendances=attendances)
-    if request.method == "POST" and form.is_valid():
+    fill_all = request.method == "POST" and params.choice(request.POST, "all_present", {"1"}) is not None
+    data = forms.AttendanceForm.all_present(request.POST, attendances) if fill_all else request.POST or None
+    form = forms.AttendanceForm(data, attendances=attendances)
+    if fill_all:
+        messages.info(request, _("Everyone is marked present, except those a delegate attended for. Check, then save."))
+    elif request.method == "POST" and form.is_valid():
         try:
-            services.attendance_record(meeting=meeting, rows=form.rows())
+            services.attendance_record(
+                meeting=meeting, rows=form.rows(), base_state=form.cleaned_data["base_state"] or None
+            )
+        except EditConflict:
+            form.show_saved_state(list(meeting.attendances.all()))
+            messages.error(request, CONFLICT_MESSAGE)
         except services.MeetingError as error:
             form.add_error(None, str(error))
         else:
@@ -512,14 +523,22 @@ def rsvp(request, token):
 
 @login_required
 def minutes_edit(request, slug, pk):
+    """The discussion of every item, and under each a decision to add: saved together, so adding a decision never
+    loses the minutes typed. "Add decision" comes back to the editor; with htmx, the editor's form is swapped in
+    place and says what was added."""
     meeting = _meeting(request, slug, pk, permissions.can_edit_minutes)
-    items = list(meeting.items.prefetch_related("decisions__departments"))
-    form = forms.MinutesForm(request.POST or None, meeting=meeting, items=items)
+    items, form, drafts = _minutes_forms(meeting, request.POST or None)
     saved_items = None
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and all(draft.is_valid() for draft in drafts.values()):
+        stay_on = params.integer(request.POST, "add_decision")
+        new_decisions = [(item, drafts[item.pk].decision()) for item in items if drafts[item.pk].decision()]
         try:
             services.minutes_save(
-                meeting=meeting, base_version=form.cleaned_data["base_version"], discussions=form.discussions()
+                meeting=meeting,
+                base_version=form.cleaned_data["base_version"],
+                discussions=form.discussions(),
+                new_decisions=new_decisions,
+                by=request.user,
             )
         except EditConflict:
             meeting.refresh_from_db()
@@ -529,9 +548,43 @@ def minutes_edit(request, slug, pk):
         except services.MeetingError as error:
             form.add_error(None, str(error))
         else:
+            if stay_on in drafts and request.htmx:  # the form again, as saved, with its news inside it
+                items, form, drafts = _minutes_forms(meeting, None)
+                return _minutes_page(
+                    request, meeting, items, form, drafts, added=_("Minutes saved and decision added.")
+                )
+            if stay_on in drafts:
+                messages.success(request, _("Minutes saved and decision added."))
+                return redirect(f"{reverse('meetings:minutes-edit', args=[slug, meeting.pk])}#item-{stay_on}")
             messages.success(request, _("Minutes saved."))
             return _to_meeting(meeting, "#minutes")
-    context = {"council": meeting.council, "meeting": meeting, "form": form, "items": items, "saved_items": saved_items}
+    return _minutes_page(request, meeting, items, form, drafts, saved_items=saved_items)
+
+
+def _minutes_forms(meeting, data):
+    """The items with their decisions, the minutes form and a decision draft per item (the departments read once)."""
+    items = list(meeting.items.prefetch_related("decisions__departments"))
+    form = forms.MinutesForm(data, meeting=meeting, items=items)
+    departments = list(meeting.council.departments.all())
+    drafts = {
+        item.pk: forms.NewDecisionForm(
+            data, prefix=f"decision-{item.pk}", council=meeting.council, departments=departments
+        )
+        for item in items
+    }
+    return items, form, drafts
+
+
+def _minutes_page(request, meeting, items, form, drafts, *, saved_items=None, added=""):
+    context = {
+        "council": meeting.council,
+        "meeting": meeting,
+        "form": form,
+        "rows": [(item, form[f"discussion_{item.pk}"], drafts[item.pk]) for item in items],
+        "items": items,
+        "saved_items": saved_items,
+        "added": added,
+    }
     return render(request, "meetings/minutes_form.html", context)
 
 

@@ -94,11 +94,11 @@ def test_the_whole_meeting_loop(browser, live_server, transactional_db, world, s
     secretary.click("a[href$='/attendance/']")
     for select in secretary.locator("select[name^=status_]").all():
         select.select_option("present")
-    secretary.click("main form button[type=submit]")
+    secretary.click("main form button[type=submit]:not([name=all_present])")
     secretary.wait_for_load_state()
     secretary.click("a[href$='/minutes/']")
     secretary.locator("textarea[name^=discussion_]").first.fill("Departments reported their shortages.")
-    secretary.click("main form button[type=submit]")
+    secretary.click("main form button[type=submit]:not([name=add_decision])")
     secretary.wait_for_load_state()
     secretary.locator("a[href*='/decisions/new/']").first.click()
     secretary.fill("#id_text", "Each department sends a monthly report of its achievements.")
