@@ -98,7 +98,7 @@ def demo(transactional_db):
     call_command("seed_demo", "--password", "demo-password-1", stdout=io.StringIO())
 
 
-def test_every_page_passes_axe_for_every_role_language_and_viewport(browser, live_server, demo, axe_script):
+def test_every_page_passes_axe_for_every_role_language_and_viewport(axe_script, browser, live_server, demo):
     problems, visits, started = [], Counter(), time.monotonic()
     for role, (username, start, languages) in ROLES.items():
         for language in languages:
