@@ -5,7 +5,8 @@ council's language and in English, each page at 1366×900 and then, resized in p
 by following the links of the menus (every <nav> and dropdown menu) from the start page, and the in-app links of
 the main content up to MAIN_LINK_DEPTH clicks away from a menu; one page per URL pattern and role, so a list of
 twenty meetings opens one of them. Every page also has a title of its own, and the language and direction of the
-language walked. The first page with a Jalali date field is checked again with its date picker open.
+language walked. The first page with a Jalali date field is checked again with its date picker open, the start page
+with each menu of the top bar open.
 
 axe-core comes from the npm registry (package.json, `make node-deps`) and is injected from node_modules: nothing is
 loaded from outside at run time.
@@ -156,6 +157,8 @@ def walk(page, base_url, start, role, language, problems):
             report("http-status", "critical", f"answered {response.status if response else 'nothing'}")
             continue
         check_document(page, language, report)
+        if url == start:
+            check_open_menus(page, report)
         for viewport in VIEWPORTS:
             page.set_viewport_size(VIEWPORTS[viewport])
             for violation in run_axe(page):
@@ -186,6 +189,27 @@ def check_document(page, language, report):
     found = (html.get_attribute("lang"), html.get_attribute("dir"))
     if found != expected:
         report("page-language", "serious", f"<html lang dir> is {found}, expected {expected}")
+
+
+def check_open_menus(page, report):
+    """axe with each menu of the top bar open in turn: the dropdowns on a desktop, the folded menu on a phone."""
+    for viewport in VIEWPORTS:
+        page.set_viewport_size(VIEWPORTS[viewport])
+        for toggle in page.locator("nav button[aria-expanded=false]").element_handles():
+            if not toggle.is_visible():
+                continue
+            name = toggle.inner_text().strip() or toggle.get_attribute("aria-label")
+            toggle.click()
+            settle(page)
+            for violation in run_axe(page):
+                report(**violation, viewport=f"{viewport}, menu {name!r} open")
+            toggle.click()
+            settle(page)
+
+
+def settle(page):
+    """Wait for the page's transitions (a menu folding open) to finish."""
+    page.evaluate("() => Promise.all(document.getAnimations().map(animation => animation.finished.catch(() => null)))")
 
 
 def run_axe(page):

@@ -32,7 +32,7 @@ CONTROLS = """() => {
 # The focused element once its transitions have finished: which control it is and whether its focus shows.
 FOCUSED = """async () => {
     const element = document.activeElement;
-    await Promise.all(element.getAnimations().map(animation => animation.finished));
+    await Promise.all(element.getAnimations().map(animation => animation.finished.catch(() => null)));
     const style = getComputedStyle(element);
     const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0
         && !/rgba\\(.*, 0\\)$/.test(style.outlineColor);
