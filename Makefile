@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install messages migrate system-deps bench bench-load prod clean
+.PHONY: run test lint install messages migrate system-deps node-deps bench bench-load prod clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is needed (the machine's default Python 3.11)"; exit 1; }
@@ -35,15 +35,27 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
 
-test: lint messages
+test: lint messages node-deps
 	$(MANAGE) makemigrations --check --dry-run --verbosity 1
 	$(BIN)/pytest
 
-# Debian's Chromium for the browser tests (Playwright cannot download browsers here) and
-# poppler's pdftoppm, which turns test PDFs into PNG pages to look at.
+# Debian's Chromium for the browser tests (Playwright cannot download browsers here), poppler's
+# pdftoppm, which turns test PDFs into PNG pages to look at, and npm, which installs axe-core.
 system-deps:
 	@test -x /usr/bin/chromium -a -x /usr/bin/pdftoppm || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils; }
+	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }
+
+# axe-core for the accessibility tests, from the npm registry at the version package-lock.json pins
+# (injected from node_modules, never from a CDN). `npm ci` again only when the lock file changes.
+NODE_STAMP := node_modules/.package-lock.json
+
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for axe-core (make system-deps installs it)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+node-deps: $(NODE_STAMP)
 
 # Speed and memory figures, printed (never asserted in tests).
 bench: messages
