@@ -24,7 +24,7 @@ from django_q.conf import Conf  # noqa: E402
 from council.models import Council  # noqa: E402
 
 # What differs on every response whatever the data: the form token, the calendar's time of writing.
-VOLATILE = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]*"|DTSTAMP:[0-9TZ]+')
+VOLATILE = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]*"|DTSTAMP:[0-9TZ]+|nonce="[^"]*"')
 LINK = re.compile(r'(?:href|src)="(/public/[^"#]*)"')
 
 

@@ -30,14 +30,17 @@ CONTROLS = """() => {
 }"""
 
 # The focused element once its transitions have finished: which control it is and whether its focus shows.
+# A control hidden visually behind its label (the file inputs' translated button) shows its focus on that label.
 FOCUSED = """async () => {
     const element = document.activeElement;
     await Promise.all(element.getAnimations().map(animation => animation.finished.catch(() => null)));
-    const style = getComputedStyle(element);
+    const hidden = element.getBoundingClientRect().width <= 1 && element.labels && element.labels.length;
+    const visible = hidden ? element.labels[0] : element;
+    const style = getComputedStyle(visible);
     const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0
         && !/rgba\\(.*, 0\\)$/.test(style.outlineColor);
-    const shadow = style.boxShadow !== "none" && style.boxShadow !== element.dataset.unfocusedShadow;
-    const box = element.getBoundingClientRect();
+    const shadow = style.boxShadow !== "none" && style.boxShadow !== visible.dataset.unfocusedShadow;
+    const box = visible.getBoundingClientRect();
     return {
         index: element.dataset.keyboardWalk ?? null,
         body: element === document.body,
