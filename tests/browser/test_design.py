@@ -22,18 +22,14 @@ def demo(transactional_db):
     [("pardis.chair", "fa", "rtl"), ("gjilan.chair", "sq", "ltr"), ("pardis.chair", "en", "ltr")],
 )
 def test_the_chairs_home_on_a_desktop_and_a_phone(
-    browser, live_server, demo, screenshot, username, language, direction
+    browser, live_server, sign_in, demo, screenshot, username, language, direction
 ):
     User.objects.filter(username=username).update(language=language)
     slug = username.split(".")[0]
     for name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
         context = browser.new_context(viewport=viewport, locale="en-US")
         page = context.new_page()
-        page.goto(f"{live_server.url}/accounts/login/")
-        page.fill("input[name=login]", username)
-        page.fill("input[name=password]", "demo-password-1")
-        page.click("main button[type=submit]")
-        page.wait_for_url(f"{live_server.url}/")
+        sign_in(page, username, "demo-password-1")
         page.goto(f"{live_server.url}/c/{slug}/")
         html = page.locator("html")
         assert (html.get_attribute("lang"), html.get_attribute("dir")) == (language, direction)

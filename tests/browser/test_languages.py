@@ -24,16 +24,12 @@ def demo(transactional_db):
 @pytest.mark.parametrize(
     ("username", "language", "direction"), [("pardis.chair", "fa", "rtl"), ("gjilan.chair", "sq", "ltr")]
 )
-def test_pages_in_the_councils_language(browser, live_server, demo, screenshot, username, language, direction):
+def test_pages_in_the_councils_language(browser, live_server, sign_in, demo, screenshot, username, language, direction):
     slug = username.split(".")[0]
     meeting = Meeting.objects.filter(council__slug=slug, state="published").get()
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
     page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=login]", username)
-    page.fill("input[name=password]", "demo-password-1")
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+    sign_in(page, username, "demo-password-1")
     for name, path in PAGES.items():
         page.goto(live_server.url + path.format(slug=slug, meeting=meeting.pk))
         html = page.locator("html")

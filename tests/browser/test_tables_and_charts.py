@@ -35,17 +35,13 @@ WIDEST = """() => [...document.querySelectorAll("body *")]
 @pytest.mark.parametrize(("username", "language"), [("pardis.chair", "fa"), ("gjilan.chair", "sq")])
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_tables_and_charts_fit_and_keep_their_labels(
-    browser, live_server, demo, screenshot, username, language, viewport
+    browser, live_server, sign_in, demo, screenshot, username, language, viewport
 ):
     assert ActivityPeriod.objects.filter(council__slug=username.split(".")[0]).exists()
     width, height = VIEWPORTS[viewport]
     context = browser.new_context(viewport={"width": width, "height": height}, locale="en-US")
     page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=login]", username)
-    page.fill("input[name=password]", "demo-password-1")
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+    sign_in(page, username, "demo-password-1")
     for name, path in pages(username.split(".")[0]).items():
         page.goto(live_server.url + path)
         assert page.locator("html").get_attribute("lang") == language
