@@ -375,7 +375,7 @@ def attendance_record(*, meeting: Meeting, rows: list[tuple[Attendance, str, str
             _("Attendance is recorded for a meeting whose agenda is published and minutes not approved.")
         )
     if base_state is not None:
-        current = Attendance.objects.select_for_update().filter(pk__in=[row[0].pk for row in rows])
+        current = Attendance.objects.select_for_update(of=("self",)).filter(pk__in=[row[0].pk for row in rows])
         if attendance_state(current) != base_state:
             raise EditConflict
     for attendance, status, delegate in rows:
