@@ -36,25 +36,21 @@ def persian_meeting(transactional_db, world):
     return meeting
 
 
-def signed_in(browser, live_server, username):
+def signed_in(browser, sign_in, username):
     context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="fa-IR")
     page = context.new_page()
     page.set_default_timeout(15000)
     errors = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.console_errors = errors
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=login]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+    sign_in(page, username, PASSWORD)
     return page
 
 
-def test_attendance_and_minutes_editor_in_persian(browser, live_server, world, persian_meeting, screenshot):
+def test_attendance_and_minutes_editor_in_persian(browser, live_server, sign_in, world, persian_meeting, screenshot):
     meeting = persian_meeting
     base = f"{live_server.url}/c/{world.council.slug}/meetings/{meeting.pk}"
-    page = signed_in(browser, live_server, "secretary")
+    page = signed_in(browser, sign_in, "secretary")
 
     page.goto(f"{base}/attendance/")
     assert page.locator("html").get_attribute("dir") == "rtl"
