@@ -20,8 +20,9 @@ from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.pdfgen import canvas  # noqa: E402
 
 from council.l10n.digits import to_persian_digits  # noqa: E402
+from reports.pdf import fonts  # noqa: E402
 from reports.pdf.render import DocumentSpec, Grid, Heading, Signatures, Text, render  # noqa: E402
-from reports.pdf.text import BOLD, REGULAR, Run, _run_width, register_fonts, shape  # noqa: E402
+from reports.pdf.text import BOLD, REGULAR, Run, register_fonts  # noqa: E402
 
 DISCUSSION = (
     "حاضران درباره وضعیت اطلاع‌رسانی در شهرستان گفت‌وگو کردند و بر انتشار منظم گزارش‌ها در Facebook و "
@@ -89,17 +90,21 @@ def plain(spec: DocumentSpec) -> bytes:
     return buffer.getvalue()
 
 
+def cold():
+    """Every run starts cold: no shaping or font choice remembered from the last."""
+    for cache in (fonts.shape, fonts.font_for, fonts.missing):
+        cache.cache_clear()
+
+
 def measure(label, build, repeat=3):
     """Best wall time of `repeat` runs; peak memory is traced in a separate run (tracing slows Python)."""
     timings, peak, size = [], 0, 0
     for _ in range(repeat):
-        shape.cache_clear()  # every run starts cold: no shaping or widths remembered from the last
-        _run_width.cache_clear()
+        cold()
         started = time.perf_counter()
         size = len(build())
         timings.append(time.perf_counter() - started)
-    shape.cache_clear()
-    _run_width.cache_clear()
+    cold()
     tracemalloc.start()
     build()
     peak = tracemalloc.get_traced_memory()[1]
@@ -113,7 +118,7 @@ def main():
     register_fonts()
     spec = big_minutes()
     print("Persian minutes, 60 agenda items, 150 decisions, 30 attendees (best of 3):")
-    laid_out = measure("Hamahang (shaping, bidi, layout, tables)", lambda: render(spec))
+    laid_out = measure("Hamahang (HarfBuzz, ICU bidi, layout)", lambda: render(spec))
     floor = measure("plain ReportLab, same text, no layout", lambda: plain(spec))
     print(f"ratio: {laid_out[0] / floor[0]:.1f}× the time, {laid_out[1] / max(floor[1], 1):.1f}× the peak memory")
 

@@ -8,17 +8,22 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from reports.pdf.text import BOLD, REGULAR, Run, break_lines, draw_line, visual
+from reports.pdf.text import BOLD, REGULAR, Run, break_lines, draw_line, draw_text, prepare
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm
+BOTTOM_MARGIN = MARGIN + 6 * mm
+# A flowable offered (nearly) this much height is at the top of an empty page: it must split there, whatever
+# its keep rules say, or the build would stop with "too large".
+FRAME_HEIGHT = PAGE_HEIGHT - MARGIN - BOTTOM_MARGIN
 
 
 @dataclass(frozen=True)
 class Direction:
-    """Where a document's lines start: right for Persian, left otherwise."""
+    """Where a document's lines start (right for Persian, left otherwise) and its language (for line breaking)."""
 
     rtl: bool
+    language: str = ""
 
     @property
     def start(self) -> str:
@@ -30,7 +35,8 @@ class Direction:
 
 
 class Paragraph(Flowable):
-    """Text broken into lines in logical order, each line drawn in visual order; splits across pages."""
+    """Text broken into lines in logical order, each line drawn in visual order; splits across pages, never
+    leaving one line alone at the foot or the head of a page."""
 
     def __init__(
         self,
@@ -43,21 +49,25 @@ class Paragraph(Flowable):
         space_before=0,
         space_after=4,
         lines=None,
+        prepared=None,
     ):
         super().__init__()
         self.runs = [Run(runs)] if isinstance(runs, str) else list(runs)
         self.direction = direction
         self.size = size
         self.leading = leading or size * 1.65
-        self.align = align or direction.start
+        self.align = align or "start"
         self.space_before = space_before
         self.space_after = space_after
         self.lines = lines
+        self.prepared = prepared
 
     def wrap(self, avail_width, avail_height):
         self.width = avail_width
+        if self.prepared is None:
+            self.prepared = prepare(self.runs, rtl=self.direction.rtl, language=self.direction.language)
         if self.lines is None:
-            self.lines = break_lines(self.runs, avail_width, self.size)
+            self.lines = break_lines(self.prepared, avail_width, self.size)
         self.height = len(self.lines) * self.leading
         return avail_width, self.height
 
@@ -70,19 +80,28 @@ class Paragraph(Flowable):
     def split(self, avail_width, avail_height):
         self.wrap(avail_width, avail_height)
         fits = int(avail_height // self.leading)
+        if avail_height < FRAME_HEIGHT * 0.9:
+            fits = min(fits, len(self.lines) - 2)  # two lines at least on each page
+            if fits < 2:
+                return []
         if fits <= 0 or fits >= len(self.lines):
             return [] if fits <= 0 else [self]
-        kwargs = {"size": self.size, "leading": self.leading, "align": self.align, "space_after": self.space_after}
+        kwargs = {
+            "size": self.size,
+            "leading": self.leading,
+            "align": self.align,
+            "space_after": self.space_after,
+            "prepared": self.prepared,
+        }
         return [
             Paragraph(self.runs, self.direction, lines=self.lines[:fits], space_before=self.space_before, **kwargs),
             Paragraph(self.runs, self.direction, lines=self.lines[fits:], **kwargs),
         ]
 
     def draw(self):
-        x = {"left": 0, "right": self.width, "center": self.width / 2}[self.align]
         for n, line in enumerate(self.lines):
             y = self.height - (n + 1) * self.leading + self.leading * 0.3
-            draw_line(self.canv, line, x=x, y=y, size=self.size, rtl=self.direction.rtl, align=self.align)
+            draw_line(self.canv, self.prepared, line, x=0, y=y, size=self.size, align=self.align, column=self.width)
 
 
 def heading(text, direction: Direction, size=13, align=None, space_before=0) -> Paragraph:
@@ -103,7 +122,7 @@ def table(rows: list[list], direction: Direction, widths: list[float], header=Tr
         return Paragraph(runs, direction, size=size, space_after=0)
 
     data = [direction.columns([cell(v, bold=header and r == 0) for v in row]) for r, row in enumerate(rows)]
-    result = Table(data, colWidths=direction.columns(widths), repeatRows=1 if header else 0)
+    result = RowTable(data, colWidths=direction.columns(widths), repeatRows=1 if header else 0)
     style = [
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9aa4b1")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -116,8 +135,29 @@ def table(rows: list[list], direction: Direction, widths: list[float], header=Tr
     return result
 
 
-def numbered_canvas(*, footer: str, watermark: str, direction: Direction, digits):
-    """A canvas class that writes 'page X of Y' on every page once Y is known, and a watermark if asked.
+class RowTable(Table):
+    """A table that splits across pages with two body rows at least on each side (no widow or orphan row)."""
+
+    def split(self, avail_width, avail_height):
+        self._calc(avail_width, avail_height)
+        heights = self._rowHeights
+        header = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        used, fits = 0.0, 0
+        for height in heights:
+            if used + height > avail_height:
+                break
+            used += height
+            fits += 1
+        if avail_height < FRAME_HEIGHT * 0.9:
+            fits = min(fits, len(heights) - 2)
+            if fits - header < 2:
+                return []
+        return super().split(avail_width, sum(heights[:fits]) + 0.01)
+
+
+def numbered_canvas(*, footer: str, header: str, watermark: str, direction: Direction, digits):
+    """A canvas class that writes 'page X of Y' on every page once Y is known, the document's title at the head
+    of every page from the second, and a watermark if asked.
 
     `footer` holds %(page)s and %(pages)s; `digits` localises the numbers.
     """
@@ -139,9 +179,17 @@ def numbered_canvas(*, footer: str, watermark: str, direction: Direction, digits
                     self._draw_watermark()
                 label = footer % {"page": digits(str(self._pageNumber)), "pages": digits(str(total))}
                 self.setFillColor(colors.HexColor("#555555"))
-                draw_line(self, [Run(label)], x=PAGE_WIDTH / 2, y=10 * mm, size=8.5, rtl=direction.rtl, align="center")
+                self._line(label, PAGE_WIDTH / 2, 10 * mm, 8.5, "center")
+                if header and self._pageNumber > 1:
+                    self._line(header, MARGIN, PAGE_HEIGHT - 11 * mm, 8.5, direction.start, PAGE_WIDTH - 2 * MARGIN)
+                    self.setStrokeColor(colors.HexColor("#9aa4b1"))
+                    self.setLineWidth(0.4)
+                    self.line(MARGIN, PAGE_HEIGHT - 12.5 * mm, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 12.5 * mm)
                 super().showPage()
             super().save()
+
+        def _line(self, text, x, y, size, align, column=0.0, font=REGULAR):
+            draw_text(self, [Run(text, font)], x=x, y=y, size=size, rtl=direction.rtl, align=align, column=column)
 
         def _draw_watermark(self):
             self.saveState()
@@ -149,8 +197,7 @@ def numbered_canvas(*, footer: str, watermark: str, direction: Direction, digits
             self.setFillAlpha(0.12)
             self.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
             self.rotate(35)
-            self.setFont(BOLD, 96)
-            self.drawCentredString(0, 0, "".join(run.text for run in visual([Run(watermark, BOLD)], direction.rtl)))
+            self._line(watermark, 0, 0, 96, "center", font=BOLD)
             self.restoreState()
 
     return NumberedCanvas

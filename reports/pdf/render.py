@@ -4,9 +4,18 @@ import io
 from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Image, KeepTogether, SimpleDocTemplate, Spacer
+from reportlab.platypus import CondPageBreak, Image, KeepTogether, SimpleDocTemplate, Spacer
 
-from reports.pdf.layout import MARGIN, PAGE_WIDTH, Direction, Paragraph, heading, numbered_canvas, table
+from reports.pdf.layout import (
+    BOTTOM_MARGIN,
+    MARGIN,
+    PAGE_WIDTH,
+    Direction,
+    Paragraph,
+    heading,
+    numbered_canvas,
+    table,
+)
 from reports.pdf.text import BOLD, Run, register_fonts
 
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
@@ -26,10 +35,12 @@ class Text:
 
 @dataclass
 class Grid:
-    """A table: rows of cells (text, or a list of Runs); widths are fractions of the line."""
+    """A table: rows of cells (text, or a list of Runs); widths are fractions of the line. The first row is the
+    columns' header unless `header` is False (a table of facts, say)."""
 
     rows: list[list]
     widths: list[float]
+    header: bool = True
 
 
 @dataclass
@@ -59,14 +70,14 @@ class DocumentSpec:
 def render(spec: DocumentSpec, on_page=lambda: None) -> bytes:
     """The PDF's bytes; `on_page` is called as each page is laid out (a long build's sign of life)."""
     register_fonts()
-    direction = Direction(spec.rtl)
+    direction = Direction(spec.rtl, spec.language)
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=MARGIN,
-        bottomMargin=MARGIN + 6 * mm,
+        bottomMargin=BOTTOM_MARGIN,
         title=spec.title,
         author=spec.author,
         subject=spec.subject,
@@ -79,14 +90,23 @@ def render(spec: DocumentSpec, on_page=lambda: None) -> bytes:
         Paragraph([Run(line, BOLD)], direction, size=11.5, align="center", space_after=1) for line in spec.letterhead
     ]
     story.append(Spacer(1, 4 * mm))
-    for block in spec.blocks:
-        story += _flowables(block, direction)
+    for block, following in zip(spec.blocks, [*spec.blocks[1:], None], strict=True):
+        flowables = _flowables(block, direction)
+        if isinstance(block, Heading) and isinstance(following, Grid):
+            # A heading keeps with its table's first rows, not with the whole table.
+            first_rows = _flowables(Grid(following.rows[:3], following.widths, following.header), direction)[0]
+            needed = flowables[0].wrap(CONTENT_WIDTH, 1e6)[1] + first_rows.wrap(CONTENT_WIDTH, 1e6)[1] + 4 * mm
+            flowables[0].keepWithNext = False
+            story.append(CondPageBreak(needed))
+        if isinstance(block, Signatures) and story:
+            story[-1].keepWithNext = True  # the last words are never parted from the signatures
+        story += flowables
     document.build(
         story,
         onFirstPage=lambda canvas, doc: on_page(),
         onLaterPages=lambda canvas, doc: on_page(),
         canvasmaker=numbered_canvas(
-            footer=spec.footer, watermark=spec.watermark, direction=direction, digits=spec.digits
+            footer=spec.footer, header=spec.title, watermark=spec.watermark, direction=direction, digits=spec.digits
         ),
     )
     return buffer.getvalue()
@@ -96,16 +116,18 @@ def _flowables(block, direction: Direction) -> list:
     if isinstance(block, Heading):
         return [heading(block.text, direction, size=block.size, space_before=2 * mm)]
     if isinstance(block, Text):
-        return [Paragraph(block.runs, direction, size=block.size)]
+        # Persian body text is justified, as Persian typesetting expects.
+        return [Paragraph(block.runs, direction, size=block.size, align="justify" if direction.rtl else None)]
     if isinstance(block, Grid):
         widths = [CONTENT_WIDTH * w for w in block.widths]
-        return [table(block.rows, direction, widths), Spacer(1, 3 * mm)]
+        return [table(block.rows, direction, widths, header=block.header), Spacer(1, 3 * mm)]
     if isinstance(block, Signatures):
         roles = [[Run(role, BOLD)] for role, _name in block.people]
         names = [name for _role, name in block.people]
         lines = ["……………………………"] * len(names)
         widths = [CONTENT_WIDTH / len(names)] * len(names)
         grid = table([roles, names, lines], direction, widths, header=False)
-        grid.setStyle([("GRID", (0, 0), (-1, -1), 0, "white"), ("TOPPADDING", (0, 2), (-1, 2), 14)])
-        return [Spacer(1, 8 * mm), KeepTogether([grid])]
+        # Room to sign: 16 mm above the dotted line.
+        grid.setStyle([("GRID", (0, 0), (-1, -1), 0, "white"), ("TOPPADDING", (0, 2), (-1, 2), 16 * mm)])
+        return [KeepTogether([Spacer(1, 6 * mm), grid])]
     raise TypeError(f"unknown block {block!r}")

@@ -1,15 +1,15 @@
 """The PDF engine alone (no database): text read back from the PDF is the text given, in every language."""
 
 import io
+import re
 
 import pytest
 from pypdf import PdfReader
-from reportlab.pdfbase import pdfmetrics
 
 from council.l10n.digits import to_persian_digits
 from reports.pdf.render import DocumentSpec, Grid, Heading, Signatures, Text, render
-from reports.pdf.text import BOLD, REGULAR, Run, break_lines, register_fonts, shape, visual
-from tests.reports.pdf_helpers import pdf_text, squash
+from reports.pdf.text import BOLD, Run, break_lines, prepare, register_fonts
+from tests.reports.pdf_helpers import page_glyphs, pdf_text, pdfminer_text, poppler_text, squash
 
 PERSIAN_LONG = (
     "حاضران در این جلسه پیرامون وضعیت اطلاع‌رسانی در سطح شهرستان، کمبودها و ملزومات روابط عمومی ادارات، "
@@ -18,11 +18,6 @@ PERSIAN_LONG = (
 )
 MIXED = "انتشار گزارش در Facebook و Instagram با ۲۵% بودجه (طبق بند ۲) تا ۲۲ آذر ۱۴۰۵"
 ALBANIAN = "Çdo drejtori i dërgon ZIP-it aktet e miratuara brenda tri ditëve; përgjegjëse: Zyra për Informim."
-
-
-def drawn(runs, rtl) -> str:
-    """What a line looks like on the page, left to right."""
-    return "".join(run.text for run in visual(runs, rtl))
 
 
 def spec(blocks, *, rtl, language, footer="Page %(page)s of %(pages)s", watermark="", digits=str):
@@ -44,45 +39,101 @@ def fonts():
     register_fonts()
 
 
-def test_the_shipped_font_has_every_character_we_draw():
-    face = pdfmetrics.getFont(REGULAR).face
-    sample = shape(PERSIAN_LONG + MIXED + "۰۱۲۳۴۵۶۷۸۹") + ALBANIAN + "ëËçÇ()/-%:—،؛؟«»0123456789"
-    missing = {c for c in sample if ord(c) not in face.charToGlyph and c not in " \u200c"}
-    assert missing == set()
+def test_the_shipped_fonts_have_every_character_we_draw():
+    sample = PERSIAN_LONG + MIXED + "۰۱۲۳۴۵۶۷۸۹" + ALBANIAN + "ëËçÇ()/-%:—،؛؟«»0123456789" + "ЋћЂђЉљЊњЏџЖж✓"
+    paragraph = prepare([Run(sample)], rtl=True)
+    assert "\u25a1" not in paragraph.drawn  # nothing replaced by the missing-glyph box
 
 
-def test_a_long_persian_paragraph_is_broken_in_logical_order_and_each_line_reads_right_to_left():
-    lines = break_lines([Run(PERSIAN_LONG)], 300, 10.5)
+def test_a_character_no_font_has_is_a_visible_box_logged_and_kept_in_the_text(caplog):
+    data = render(spec([Text("Pin \U0001f4cc here")], rtl=False, language="en"))
+    assert "U+1F4CC" in caplog.text
+    assert "Pin \U0001f4cc here" in pdf_text(data)[1]  # the text layer keeps the character
+
+
+def test_a_long_persian_paragraph_is_broken_in_logical_order():
+    paragraph = prepare([Run(PERSIAN_LONG)], rtl=True, language="fa")
+    lines = break_lines(paragraph, 300, 10.5)
     assert len(lines) >= 3
-    assert " ".join("".join(r.text for r in line) for line in lines) == PERSIAN_LONG  # nothing lost or reordered
-    first_line = "".join(r.text for r in lines[0])
-    assert PERSIAN_LONG.startswith(first_line)
-    # Drawn right to left: the line's first word is at its right end.
-    assert drawn(lines[0], rtl=True).endswith(drawn([Run(first_line.split()[0])], rtl=True))
+    assert " ".join(paragraph.text[line.start : line.end] for line in lines) == PERSIAN_LONG  # nothing lost
+    assert all(paragraph.text[line.end - 1] != " " for line in lines)
 
 
-def test_persian_text_comes_back_out_of_the_pdf_in_reading_order():
+def test_persian_text_comes_back_out_of_the_pdf_in_reading_order_whatever_reads_it():
     data = render(spec([Text(PERSIAN_LONG), Text(MIXED)], rtl=True, language="fa"))
-    _reader, text = pdf_text(data, rtl=True)
-    assert squash(PERSIAN_LONG) in squash(text)  # a paragraph long enough to wrap, across its lines
-    assert squash(MIXED) in squash(text)  # Persian, Latin words and numbers on one line
-    assert len(text.splitlines()) >= 5
+    for text in (pdf_text(data)[1], pdfminer_text(data), poppler_text(data)):
+        # Words in reading order, with their zero-width non-joiners, across line breaks.
+        assert squash(PERSIAN_LONG) in squash(text)
+        assert "اطلاع‌رسانی" in text and "دوره‌های" in text
+    # poppler's -raw reads a line without punctuation in order; it keeps a line's commas and full stops where
+    # they are drawn (its own reordering, not the PDF's): every word still reads as typed.
+    raw = poppler_text(data, "-raw")
+    assert all(word.strip("،.") in raw for word in PERSIAN_LONG.split())
+    assert any(line.strip() in PERSIAN_LONG and len(line) > 60 for line in raw.splitlines())
+    assert squash(MIXED) in squash(pdf_text(data)[1])  # Persian, Latin words, numbers and brackets on one line
+    assert "(طبق بند ۲)" in pdf_text(data)[1]  # brackets as typed, not mirrored
 
 
-def test_a_mixed_line_keeps_latin_words_numbers_and_brackets_in_reading_order():
-    line = drawn([Run(MIXED)], rtl=True)
-    # Left to right on the page: the date (the sentence's end) first, the first word last.
-    assert line.index("Instagram") < line.index("Facebook")  # Persian order of the two words: Facebook first
-    assert squash(line).endswith(squash(shape("انتشار"))[::-1])
-    assert line.index("(") < line.index(")")  # seen from the left: the bracket that closes, drawn as "("
-    assert "۱۴۰۵" in line  # numbers keep their own left-to-right order
-    assert "%۲۵" in line  # after Persian digits the percent sign stands to their left, as in browsers
+def test_a_mixed_line_is_drawn_in_the_order_a_browser_draws_it():
+    data = render(
+        spec(
+            [Text([Run("Item: ", BOLD), Run("جلسه شورای (پردیس)", isolate=True), Run(" (15 min)")])],
+            rtl=False,
+            language="en",
+        )
+    )
+    chars = [c for c in page_glyphs(data)[0] if c.get_text().strip()]
+    x = {c.get_text(): c.x0 for c in chars}
+    # Left to right: the label, the Persian title (read right to left), then "(15 min)" after it, whole.
+    assert x["I"] < x["ج"] and x["ج"] > x["پ"] and x["پ"] < x["5"] < x["m"]
+    assert "Item: جلسه شورای (پردیس) (15 min)" in " ".join(pdf_text(data)[1].split())
 
 
-def test_bold_words_inside_persian_keep_their_font_and_place():
-    runs = visual([Run("مصوبه ۱۴۰۵/۰۳: ", BOLD), Run("گزارش ماهانه ارسال شود")], rtl=True)
-    assert runs[-1].font == BOLD and squash(runs[-1].text).endswith(squash(shape("مصوبه"))[::-1])
-    assert any(run.font == REGULAR for run in runs[:-1])
+def test_a_paragraph_keeps_its_direction_on_every_line():
+    """A Persian paragraph whose later line starts with a Latin word still starts at the right."""
+    text = "جلسه " * 30 + "Facebook Instagram " + "جلسه " * 30
+    data = render(spec([Text(text)], rtl=False, language="en"))
+    lines = {}
+    for c in page_glyphs(data)[0]:
+        if c.get_text().strip():
+            lines.setdefault(round(c.y0), []).append(c.x1)
+    right_edges = [max(xs) for y, xs in sorted(lines.items(), reverse=True)[1:-1]]  # body lines
+    assert len(right_edges) >= 2 and max(right_edges) - min(right_edges) < 1  # flush right, each one
+
+
+def test_a_letter_with_its_mark_and_a_zwnj_read_back_as_typed():
+    data = render(spec([Text("مادهٔ‌واحده")], rtl=True, language="fa"))
+    assert "مادهٔ‌واحده" in pdf_text(data)[1]
+
+
+def test_bold_words_inside_persian_keep_their_font():
+    data = render(spec([Text([Run("مصوبه ۱۴۰۵/۰۳: ", BOLD), Run("گزارش ماهانه ارسال شود")])], rtl=True, language="fa"))
+    fonts = {c.get_text(): c.fontname for c in page_glyphs(data)[0] if c.get_text() in "مصوبهگزارش"}
+    assert "Bold" in fonts["ص"] and "Bold" not in fonts["گ"]
+    assert "مصوبه ۱۴۰۵/۰۳: گزارش ماهانه ارسال شود" in pdf_text(data)[1]
+
+
+def test_long_words_and_urls_break_where_they_may():
+    url = "https://pardis.example.ir/news/2026/the-council-approved-the-publication-plan"
+    albanian = "Marrëdhëniet me publikun"
+    data = render(
+        spec([Grid([[albanian, "x"]], [0.12, 0.88]), Grid([["URL"], [url]], [0.25])], rtl=False, language="sq")
+    )
+    text = pdf_text(data)[1]
+    assert "Marrëdhë-" in text and "niet me" in text  # hyphenated where the dictionary allows, with a hyphen
+    url_lines = [line.strip() for line in text.splitlines() if re.fullmatch(r"[\w:/.-]{8,}", line.strip())]
+    url_lines = [line for line in url_lines if re.search("[/.-]", line)]
+    assert len(url_lines) >= 3
+    for line in url_lines:
+        assert line[-1] in "/-." or line.endswith("plan")  # cut after / - or ., never inside a word
+
+
+def test_persian_words_are_never_cut_between_joined_letters():
+    word = "بیبیبیدار" * 12  # one word, no space: it must be cut, after a letter that does not join
+    paragraph = prepare([Run(word)], rtl=True, language="fa")
+    lines = break_lines(paragraph, 120, 10.5)
+    assert len(lines) >= 2
+    assert all(paragraph.text[line.end - 1] in "ادر" or line.last for line in lines)
 
 
 def test_albanian_and_english_come_back_out_exactly():
