@@ -83,6 +83,13 @@ class Council(models.Model):
             "readable."
         ),
     )
+    currency = models.CharField(
+        _("currency"),
+        max_length=3,
+        blank=True,
+        validators=[RegexValidator(r"^[A-Z]{3}$", _("Give the currency's three-letter code, e.g. IRR or EUR."))],
+        help_text=_("Its ISO 4217 code (IRR, EUR, RSD): printed after budgets and costs."),
+    )
     request_deadline_days = models.PositiveIntegerField(
         _("days to answer a document request"),
         default=10,

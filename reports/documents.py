@@ -7,6 +7,7 @@ the data version, so the same document for the same data is never built twice.
 import hashlib
 from functools import partial
 
+import icu
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -22,7 +23,7 @@ from meetings.models import ActionItem, Meeting
 from meetings.selectors import listed_action_items_of, meeting_page_data
 from reports.models import Document
 from reports.pdf.render import DocumentSpec, Grid, Heading, Signatures, Text
-from reports.pdf.text import BOLD, Run
+from reports.pdf.text import BOLD, REGULAR, Run
 from reports.registry import Printable, register
 
 
@@ -38,6 +39,22 @@ class _Context:
         self.council, self.language = council, language
         self.rtl = translation.get_language_info(language)["bidi"]
         self.digits = partial(localize_digits, language=language)
+
+    def number(self, value) -> str:
+        """Grouped in the language's way and digits: ۱۵٬۷۷۰, 15 770, 15,770."""
+        return icu.NumberFormatter.withLocale(icu.Locale(self.language)).formatDouble(float(value))
+
+    def money(self, value) -> str:
+        """A number with the council's currency, named in the language: ۱۵٬۷۷۰ ریال ایران, 15 770 euro."""
+        if not self.council.currency:
+            return self.number(value)
+        formatter = (
+            icu.NumberFormatter.withLocale(icu.Locale(self.language))
+            .unit(icu.CurrencyUnit(self.council.currency))
+            .precision(icu.Precision.integer())
+            .unitWidth(icu.UNumberUnitWidth.FULL_NAME)
+        )
+        return formatter.formatDouble(float(value))
 
     def day(self, value) -> str:
         if not value:
@@ -89,8 +106,8 @@ def _meeting_facts(meeting, ctx) -> Grid:
 
 
 def _facts(rows) -> Grid:
-    """Label and value pairs, the labels in bold."""
-    return Grid([[[Run(label, BOLD)], value] for label, value in rows], [0.28, 0.72])
+    """Label and value pairs, the labels in bold (no header row)."""
+    return Grid([[[Run(label, BOLD)], value] for label, value in rows], [0.28, 0.72], header=False)
 
 
 def _people(meeting, role):
@@ -131,16 +148,16 @@ def minutes(meeting: Meeting, language: str) -> DocumentSpec:
             )
         )
         blocks.append(Heading(_("Agenda")))
-        blocks += [Text(f"{ctx.digits(str(n))}. {item.title}") for n, item in enumerate(data["items"], start=1)]
+        blocks += [Text(_numbered(ctx, n, item.title)) for n, item in enumerate(data["items"], start=1)]
         blocks.append(Heading(_("Discussion and decisions")))
         actions = []
         for n, item in enumerate(data["items"], start=1):
-            blocks.append(Heading(f"{ctx.digits(str(n))}. {item.title}", size=11.5))
+            blocks.append(Heading(_numbered(ctx, n, item.title), size=11.5))
             if item.discussion:
                 blocks += [Text(paragraph) for paragraph in item.discussion.splitlines() if paragraph.strip()]
             for decision in item.decision_list:
                 label = _("Decision %(ref)s: ") % {"ref": ctx.digits(decision.reference)} if decision.reference else ""
-                blocks.append(Text([Run(label or _("Decision: "), BOLD), Run(decision.text)]))
+                blocks.append(Text([Run(label or _("Decision: "), BOLD), Run(decision.text, isolate=True)]))
                 departments = [d.name for d in decision.department_list]
                 if departments or decision.due_date:
                     names = ("، " if ctx.rtl else ", ").join(departments) or "—"
@@ -183,10 +200,8 @@ def agenda(meeting: Meeting, language: str) -> DocumentSpec:
         ]
         for n, item in enumerate(meeting.items.select_related("presenter"), start=1):
             minutes_text = _("%(minutes)s min") % {"minutes": ctx.digits(str(item.minutes_allotted))}
-            presenter = f" · {item.presenter.name}" if item.presenter else ""
-            blocks.append(
-                Text([Run(f"{ctx.digits(str(n))}. {item.title}", BOLD), Run(f" ({minutes_text}{presenter})")])
-            )
+            presenter = [Run(" · "), Run(item.presenter.name, isolate=True)] if item.presenter else []
+            blocks.append(Text([*_numbered(ctx, n, item.title, BOLD), Run(f" ({minutes_text}"), *presenter, Run(")")]))
             if item.description:
                 blocks += [Text(line, size=9.5) for line in item.description.splitlines() if line.strip()]
         blocks.append(Signatures([(_("Chair of the council"), _people(meeting, Role.CHAIR))]))
@@ -231,8 +246,13 @@ def follow_up(council, language: str, department=None) -> DocumentSpec:
         return ctx.spec(title, [Heading(title, size=15), Text(date_line), Grid(rows, [0.12, 0.25, 0.17, 0.14, 0.32])])
 
 
+def _numbered(ctx, n, title, font=REGULAR) -> list[Run]:
+    """ "3. title": the number at the line's start in the document's direction, whatever the title's script."""
+    return [Run(f"{ctx.digits(str(n))}. ", font), Run(title, font, isolate=True)]
+
+
 def _number(ctx, value) -> str:
-    return "—" if value is None else ctx.digits(str(value))
+    return "—" if value is None else ctx.number(value)
 
 
 def _change(ctx, value) -> str:
@@ -287,7 +307,7 @@ def gap_summary(round, language: str) -> DocumentSpec:
                 ]
                 for item, label in Equipment.choices
             ],
-            [_("Annual PR budget"), _number(ctx, totals.budget), ""],
+            [_("Annual PR budget"), "—" if totals.budget is None else ctx.money(totals.budget), ""],
         ]
         rows = [[_("Department"), _("State"), _("PR unit"), _("Vacant"), _("Total shortfall"), _("Change")]]
         for row in dashboard.rows:

@@ -105,9 +105,9 @@ class Paragraph(Flowable):
 
 
 def heading(text, direction: Direction, size=13, align=None, space_before=0) -> Paragraph:
-    paragraph = Paragraph(
-        [Run(text, BOLD)], direction, size=size, align=align, space_before=space_before, space_after=6
-    )
+    """A bold paragraph; `text` is a string or runs (numbering and an isolated title, say)."""
+    runs = [Run(text, BOLD)] if isinstance(text, str) else [Run(run.text, BOLD, run.isolate) for run in text]
+    paragraph = Paragraph(runs, direction, size=size, align=align, space_before=space_before, space_after=6)
     # Never alone at the foot of a page. A heading is kept with the next flowable only, so nothing (a Spacer)
     # may come between a heading and the one that follows it: a heading's own space is `space_before`.
     paragraph.keepWithNext = True

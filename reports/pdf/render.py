@@ -23,7 +23,7 @@ CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 
 @dataclass
 class Heading:
-    text: str
+    text: str | list[Run]
     size: float = 12.5
 
 
@@ -98,8 +98,8 @@ def render(spec: DocumentSpec, on_page=lambda: None) -> bytes:
             needed = flowables[0].wrap(CONTENT_WIDTH, 1e6)[1] + first_rows.wrap(CONTENT_WIDTH, 1e6)[1] + 4 * mm
             flowables[0].keepWithNext = False
             story.append(CondPageBreak(needed))
-        if isinstance(block, Signatures) and story:
-            story[-1].keepWithNext = True  # the last words are never parted from the signatures
+        if isinstance(block, Signatures):
+            flowables = [KeepTogether([*_last_words(story), *flowables])]
         story += flowables
     document.build(
         story,
@@ -110,6 +110,16 @@ def render(spec: DocumentSpec, on_page=lambda: None) -> bytes:
         ),
     )
     return buffer.getvalue()
+
+
+def _last_words(story: list) -> list:
+    """Take the story's last flowable (and the spaces after it), to keep it on the signatures' page."""
+    taken = []
+    while story and isinstance(story[-1], Spacer):
+        taken.insert(0, story.pop())
+    if story:
+        taken.insert(0, story.pop())
+    return taken
 
 
 def _flowables(block, direction: Direction) -> list:
@@ -129,5 +139,5 @@ def _flowables(block, direction: Direction) -> list:
         grid = table([roles, names, lines], direction, widths, header=False)
         # Room to sign: 16 mm above the dotted line.
         grid.setStyle([("GRID", (0, 0), (-1, -1), 0, "white"), ("TOPPADDING", (0, 2), (-1, 2), 16 * mm)])
-        return [KeepTogether([Spacer(1, 6 * mm), grid])]
+        return [Spacer(1, 6 * mm), grid]
     raise TypeError(f"unknown block {block!r}")

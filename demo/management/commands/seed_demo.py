@@ -58,6 +58,7 @@ COUNCILS = [
         "time_zone": "Asia/Tehran",
         "letterhead": "فرمانداری شهرستان پردیس\nشورای هماهنگی روابط عمومی‌ها",
         "brand_colour": "#17684c",
+        "currency": "IRR",
         "email_domain": "pardis.example",
         "people": {
             Role.CHAIR: ("علیرضا", "محمدی", "معاون سیاسی، امنیتی و اجتماعی فرماندار"),
@@ -74,6 +75,7 @@ COUNCILS = [
         "time_zone": "Europe/Belgrade",
         "letterhead": "Komuna e Gjilanit\nZyra për Informim Publik",
         "brand_colour": "#e41e20",
+        "currency": "EUR",
         "email_domain": "gjilan.example",
         "people": {
             Role.CHAIR: ("Arben", "Krasniqi", "Nënkryetar i Komunës"),
@@ -114,7 +116,7 @@ class Command(BaseCommand):
                 slug=spec["slug"],
                 defaults={
                     key: spec[key]
-                    for key in ("name", "language", "calendar", "time_zone", "letterhead", "brand_colour")
+                    for key in ("name", "language", "calendar", "time_zone", "letterhead", "brand_colour", "currency")
                 },
             )
             domain = spec["email_domain"]
