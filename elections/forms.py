@@ -56,9 +56,18 @@ class AnswerForm(FormMixin, forms.Form):
         label=_("Evidence file"), required=False, validators=Answer._meta.get_field("evidence").validators
     )
 
-    def __init__(self, *args, answer, **kwargs):
+    def __init__(self, *args, answer, number, **kwargs):
         super().__init__(*args, prefix=answer.key, initial={"value": answer.value, "note": answer.note}, **kwargs)
         self.answer = answer
+        self.number = number  # the item's place on the page: the error summary names it so, not by its question
+        self.summary_anchor = f"answer-{self.prefix}"
+
+    def summary_label(self, name) -> str:
+        """ "Item 3", or "Item 3: Note": short, and telling apart the items' fields, which share their labels."""
+        item = _("Item %(number)s") % {"number": self.number}
+        if name is None:
+            return item
+        return _("%(item)s: %(field)s") % {"item": item, "field": self.fields[name].label}
 
     def clean(self):
         cleaned = super().clean()

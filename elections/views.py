@@ -178,7 +178,10 @@ def attestation_edit(request, slug, pk, cycle_pk, department_pk):
         return redirect(detail)
     data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
     answers = list(attestation.answers.select_related("item")) if attestation.pk else attestation.draft_answers
-    forms_ = [AnswerForm(data, files, answer=answer, council=period.council) for answer in answers]
+    forms_ = [
+        AnswerForm(data, files, answer=answer, number=number, council=period.council)
+        for number, answer in enumerate(answers, 1)
+    ]
     header = AttestationForm(
         data, council=period.council, initial={"co_signer": attestation.co_signer or department.head_name}
     )

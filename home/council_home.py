@@ -7,7 +7,13 @@ from council import permissions
 from council.models import Role
 from home.owed import answers_owed
 from home.views import chair_card
-from meetings.selectors import liaison_dashboard, next_meeting, pending_replies, recent_decisions
+from meetings.selectors import (
+    liaison_dashboard,
+    next_meeting,
+    pending_replies,
+    recent_decisions,
+    waiting_action_items,
+)
 
 
 def council_home(user, council, membership) -> dict:
@@ -29,7 +35,8 @@ def council_home(user, council, membership) -> dict:
         context["liaison"] = {
             "owed": answers_owed(membership.department),
             "open_actions": dashboard["open_actions"],
-            "overdue": [action for action in dashboard["open_actions"] if action.is_overdue(today)],
+            # What their badge on the home page counts: new items and overdue ones, each once.
+            "waiting_actions": waiting_action_items(dashboard["open_actions"], today),
         }
     context["nothing_waits"] = not any(_waiting(context))
     return context
@@ -43,5 +50,5 @@ def _waiting(context) -> list:
         *(secretariat.get(key) for key in ("alerts", "awaiting_approval", "done_to_accept", "overdue_by_department")),
         context["can_decide"] and secretariat.get("pending_proposals"),
         liaison.get("owed"),
-        liaison.get("overdue"),
+        liaison.get("waiting_actions"),
     ]

@@ -9,12 +9,13 @@ from council.models import Role
 from council.selectors import councils_for, memberships_of
 from elections.selectors import alert_counts
 from home.owed import answers_owed
-from meetings.selectors import chair_counts, liaison_dashboard, next_meeting, pending_replies
+from meetings.selectors import chair_counts, liaison_dashboard, next_meeting, pending_replies, waiting_for
 
 
 @login_required
 def home(request):
-    """Each of the user's councils with what their role follows there; admins also see every other council."""
+    """Each of the user's councils with what their role follows there, and a badge with the number of things
+    waiting for them there; admins also see every other council."""
     user = request.user
     memberships = sorted(memberships_of(user).values(), key=lambda m: m.council.name)
     cards = []
@@ -32,6 +33,9 @@ def home(request):
         elif m.role == Role.LIAISON:
             card["liaison"] = liaison_dashboard(m)
             card["owed"] = answers_owed(m.department) if m.department else []
+        # The chair's counts are the cached read the card shows; a liaison's items are those the card read.
+        open_actions = card["liaison"]["open_actions"] if card["liaison"] else None
+        card["waiting"] = waiting_for(user, m.council, open_actions=open_actions)
         cards.append(card)
     other_councils = []
     if permissions.is_admin(user):
@@ -41,16 +45,21 @@ def home(request):
 
 
 def chair_card(council) -> dict:
-    """The chair's and secretary's card: the next meeting, and what awaits them."""
+    """The chair's and secretary's card: the next meeting, and what awaits them (the counts their badge is
+    built from, and the open neutrality alerts)."""
     today = council.today()
-    return {"next_meeting": next_meeting(council), "today": today, **_awaiting_chair(council, today)}
+    return {
+        "next_meeting": next_meeting(council),
+        "today": today,
+        **chair_counts(council, today),
+        "alerts": open_alerts(council),
+    }
 
 
 @cached_read(
-    "chair-card",
-    council=lambda council, today: council.pk,
-    scopes=lambda council, today: [("meetings", council.pk), ("follow-up", council.pk), ("elections", council.pk)],
-    key=lambda council, today: (today,),
+    "open-alerts",
+    council=lambda council: council.pk,
+    scopes=lambda council: [("elections", council.pk)],
 )
-def _awaiting_chair(council, today) -> dict:
-    return {**chair_counts(council, today), "alerts": alert_counts(council)}
+def open_alerts(council) -> list[tuple]:
+    return alert_counts(council)

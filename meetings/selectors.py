@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.http import QueryDict
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -137,9 +137,15 @@ def next_meeting(council: Council) -> Meeting | None:
     return meeting if meeting is None or meeting.starts_at >= timezone.now() else _upcoming.uncached(council)
 
 
+@cached_read(
+    "chair-counts",
+    council=lambda council, today: council.pk,
+    scopes=lambda council, today: [("meetings", council.pk), ("follow-up", council.pk)],
+    key=lambda council, today: (today,),
+)
 def chair_counts(council: Council, today) -> dict:
-    """What awaits the chair: minutes to approve, action items reported done, overdue action items per
-    department, proposed agenda items. Read as they are: the home page caches them."""
+    """What awaits the chair and the secretariat: minutes to approve, action items reported done, overdue action
+    items per department, proposed agenda items. The one source of the chair's card and of their badge."""
     overdue = (
         ActionItem.objects.filter(council=council, status__in=ActionItem.OPEN_STATUSES, due_date__lt=today)
         .values("department__id", "department__name")
@@ -168,10 +174,17 @@ def recent_decisions(council: Council) -> list[Decision]:
     return list(numbered.order_by("-year", "-number")[:RECENT_DECISIONS])
 
 
+def department_open_actions(membership) -> list[ActionItem]:
+    """The open action items of a liaison's department, soonest due first: the one source of their card, their
+    council home's list and their badge."""
+    council = membership.council
+    return list(action_items_of(council).filter(department=membership.department, status__in=ActionItem.OPEN_STATUSES))
+
+
 def liaison_dashboard(membership) -> dict:
     """A liaison's home: their department's open action items and what is due from them."""
     council = membership.council
-    items = list(action_items_of(council).filter(department=membership.department, status__in=ActionItem.OPEN_STATUSES))
+    items = department_open_actions(membership)
     today = council.today()
     return {
         "next_meeting": next_meeting(council),
@@ -210,7 +223,8 @@ def _unanswered(membership) -> list[Attendance]:
 
 @dataclass(frozen=True)
 class Waiting:
-    """What waits for one person in one council: the home page's badge."""
+    """What waits for one person in one council: the home page's badge. Built only from what their cards list
+    (`chair_counts`, `department_open_actions`), so the badge and the cards cannot disagree."""
 
     minutes_to_approve: int = 0  # a chair's (or an admin's): minutes sent for approval
     new_action_items: int = 0  # a liaison's department's: open, nothing reported on them yet
@@ -223,26 +237,41 @@ class Waiting:
         """The badge's number: each thing that waits counted once."""
         return self.minutes_to_approve + self.reported_done + self.department_items
 
+    @classmethod
+    def of_secretariat(cls, counts: dict, *, approves: bool) -> "Waiting":
+        """From `chair_counts`: the minutes count only for those who approve them (the chair, an admin)."""
+        return cls(
+            minutes_to_approve=len(counts["awaiting_approval"]) if approves else 0,
+            reported_done=counts["done_to_accept"],
+        )
 
-def waiting_for(user, council: Council) -> Waiting:
-    """What waits for this person in this council, by their role there. At most two queries (a chair's), one for
-    a secretary or a liaison, none for a member; their memberships come from `memberships_of` (loaded once per
-    request). Read as it is now: not cached."""
+    @classmethod
+    def of_department(cls, open_actions: list[ActionItem], today) -> "Waiting":
+        """From a department's open action items (`department_open_actions`)."""
+        waiting = waiting_action_items(open_actions, today)
+        return cls(
+            new_action_items=sum(item.status == ActionItem.Status.OPEN for item in open_actions),
+            overdue_action_items=sum(item.is_overdue(today) for item in open_actions),
+            department_items=len(waiting),
+        )
+
+
+def waiting_action_items(open_actions: list[ActionItem], today) -> list[ActionItem]:
+    """The open items that wait for the department: new (nothing reported yet) or overdue, each once."""
+    return [item for item in open_actions if item.status == ActionItem.Status.OPEN or item.is_overdue(today)]
+
+
+def waiting_for(user, council: Council, *, open_actions: list[ActionItem] | None = None) -> Waiting:
+    """What waits for this person in this council, by their role there: for the chair, the secretary and an
+    admin, from the cached `chair_counts` their card shows; for a liaison, from their department's open action
+    items (one query, none if the caller passes the `open_actions` it has read). Their memberships come from
+    `memberships_of` (loaded once per request)."""
     membership = memberships_of(user).get(council.pk)
     role = membership.role if membership else ("admin" if is_admin(user) else None)
-    counts = {}
-    if role in (Role.CHAIR, "admin"):
-        counts["minutes_to_approve"] = council.meetings.filter(state=Meeting.State.MINUTES_DRAFTED).count()
     if role in (Role.CHAIR, Role.SECRETARY, "admin"):
-        counts["reported_done"] = ActionItem.objects.filter(
-            council=council, status=ActionItem.Status.DONE_PROPOSED
-        ).count()
+        return Waiting.of_secretariat(chair_counts(council, council.today()), approves=role != Role.SECRETARY)
     if role == Role.LIAISON and membership.department_id:
-        new = Q(status=ActionItem.Status.OPEN)
-        overdue = Q(status__in=ActionItem.OPEN_STATUSES, due_date__lt=council.today())
-        counts = ActionItem.objects.filter(council=council, department_id=membership.department_id).aggregate(
-            new_action_items=Count("pk", filter=new),
-            overdue_action_items=Count("pk", filter=overdue),
-            department_items=Count("pk", filter=new | overdue),
-        )
-    return Waiting(**counts)
+        if open_actions is None:
+            open_actions = department_open_actions(membership)
+        return Waiting.of_department(open_actions, council.today())
+    return Waiting()

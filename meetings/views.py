@@ -594,6 +594,11 @@ def decision_edit(request, slug, pk, item_pk, decision_pk=None):
     meeting = item.meeting
     decision = get_object_or_404(Decision, item=item, pk=decision_pk) if decision_pk else None
     form = forms.DecisionForm(request.POST or None, instance=decision, council=meeting.council)
+    # Opened from the minutes editor (?from=minutes, kept by the form's post), it goes back there, to the item.
+    # A fixed choice, not an address: nothing a link carries can send anyone elsewhere.
+    back = None
+    if params.choice(request.GET, "from", {"minutes"}):
+        back = f"{reverse('meetings:minutes-edit', args=[slug, meeting.pk])}#item-{item.pk}"
     conflicts = []
     if request.method == "POST" and form.is_valid():
         try:
@@ -604,10 +609,17 @@ def decision_edit(request, slug, pk, item_pk, decision_pk=None):
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Decision saved."))
-            return _to_meeting(meeting, "#minutes")
+            return redirect(back) if back else _to_meeting(meeting, "#minutes")
     title = _("Decision on “%(title)s”") % {"title": item.title}
     return _form_page(
-        request, meeting.council, meeting, form, title=title, submit=_("Save decision"), conflicts=conflicts
+        request,
+        meeting.council,
+        meeting,
+        form,
+        title=title,
+        submit=_("Save decision"),
+        conflicts=conflicts,
+        back=back,
     )
 
 

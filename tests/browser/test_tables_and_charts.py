@@ -32,6 +32,19 @@ WIDEST = """() => [...document.querySelectorAll("body *")]
     .slice(0, 5).map(e => e.outerHTML.slice(0, 160))"""
 
 
+# For each table region: whether its table is wider than it, whether the hint above it shows, and its text.
+HINTS = """() => [...document.querySelectorAll(".table-scroll")].map(region => {
+    const hint = region.previousElementSibling;
+    const isHint = hint && hint.classList.contains("table-scroll-hint");
+    return [region.scrollWidth > region.clientWidth + 1, isHint && !hint.hidden && hint.offsetHeight > 0,
+            isHint ? hint.textContent.trim() : null];
+})"""
+HINT = {
+    "fa": "برای دیدن همهٔ ستون‌ها، جدول را به پهلو بکشید.",
+    "sq": "Rrëshqitni tabelën anash për të parë të gjitha kolonat.",
+}
+
+
 @pytest.mark.parametrize(("username", "language"), [("pardis.chair", "fa"), ("gjilan.chair", "sq")])
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_tables_and_charts_fit_and_keep_their_labels(
@@ -50,6 +63,12 @@ def test_tables_and_charts_fit_and_keep_their_labels(
         for region in page.locator(".table-scroll").all():
             assert region.get_attribute("role") == "region" and region.get_attribute("tabindex") == "0"
             assert region.get_attribute("aria-label")
+        # a region whose table is wider than it says so above it, in the page's language; the others say nothing
+        hints = page.evaluate(HINTS)
+        assert hints and all(shown == overflows for overflows, shown, _text in hints), (name, hints)
+        assert all(text == HINT[language] for overflows, _shown, text in hints if overflows), (name, hints)
+        if viewport == "phone" and name == "follow-up":
+            assert any(overflows for overflows, _shown, _text in hints), "the follow-up table fits a phone?"
         # every chart label is shown whole
         cut = page.evaluate(
             "[...document.querySelectorAll('.bar-label')].filter(e => e.scrollWidth > e.clientWidth).length"

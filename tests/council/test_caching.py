@@ -464,7 +464,8 @@ def reads(world, meetings):
         "next meeting": ("next-meeting", (council,)),
         "chair's replies": ("pending-replies", (chair_membership,)),
         "member's replies": ("pending-replies", (world.member.memberships.get(),)),
-        "chair card": ("chair-card", (council, council.today())),
+        "chair counts": ("chair-counts", (council, council.today())),
+        "open alerts": ("open-alerts", (council,)),
         "follow-up list": ("follow-up-list", (request, council, filters, query, RowScope(every=True))),
         "gap dashboard": ("gap-dashboard", (survey,)),
         "gap dashboard page": ("gap-dashboard-page", (request, survey)),
@@ -498,7 +499,7 @@ def test_a_progress_report_drops_the_follow_up_and_the_chairs_counts_only(world,
     def report():
         services.progress_post(action_item=meetings.action, author=world.liaison_a, text="Leaflets sent")
 
-    assert dropped_by(report, reads) == {"follow-up list", "chair card", "follow-up report"}
+    assert dropped_by(report, reads) == {"follow-up list", "chair counts", "follow-up report"}
 
 
 def test_an_invitation_reply_drops_that_meetings_page_and_the_persons_replies_only(world, reads):
@@ -536,7 +537,7 @@ def test_a_survey_answer_drops_the_gap_dashboard_and_its_summary_only(world, rea
 
 def test_a_new_meeting_drops_the_lists_of_meetings_not_the_pages_of_others(world, reads):
     dropped = dropped_by(lambda: MeetingFactory(council=world.council), reads)
-    assert dropped == {"next meeting", "chair's replies", "member's replies", "chair card"}
+    assert dropped == {"next meeting", "chair's replies", "member's replies", "chair counts"}
 
 
 @pytest.mark.parametrize(

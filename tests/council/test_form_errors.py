@@ -158,3 +158,78 @@ def test_an_albanian_councils_date_field_is_no_browser_date_input(client, world)
     field = re.search(r'<input[^>]*id="id_starts_at"[^>]*>', html).group(0)
     assert 'type="text"' in field and "data-date-picker" in field
     assert 'type="date"' not in html and 'type="datetime-local"' not in html
+
+
+# ---------------------------------------------------------------- the summary's labels, and each error once
+
+
+def summary_links(html: str) -> list[tuple[str, str]]:
+    return re.findall(r'<a href="#([^"]+)" class="alert-link">(.*?)</a>', summary(html))
+
+
+def attest(client, world, language="en"):
+    """An attestation posted with a "not compliant" answer without its note and an item left unanswered."""
+    from elections import services
+    from tests.factories import ElectionPeriodFactory
+
+    cycle = ElectionPeriodFactory(council=world.council).cycles.first()
+    attestation = services.attestation_start(cycle=cycle, department=world.department_a)
+    first, second, third = attestation.answers.all()
+    data = {"action": "submit", "base_version": attestation.version, f"{first.key}-value": "not_compliant"}
+    data |= {f"{second.key}-value": "compliant", f"{third.key}-value": ""}
+    client.force_login(speaking(world.liaison_a, language))
+    url = reverse(
+        "elections:attestation-edit", args=[world.council.slug, cycle.period.pk, cycle.pk, world.department_a.pk]
+    )
+    first_page = client.post(url, data).content.decode()
+    data[f"{first.key}-note"] = "The hall was lent once."
+    return first_page, client.post(url, data).content.decode(), (first, second, third)
+
+
+def test_the_attestations_summary_names_each_item_by_its_number_not_its_question(client, world):
+    field_errors, item_errors, (first, second, third) = attest(client, world)
+    assert summary_links(field_errors) == [
+        (f"id_{first.key}-note", "Item 1: Note — Say what happened and what is being done about it.")
+    ]
+    # An item's own errors (no evidence, unanswered) link to the item, whose box can take the focus.
+    assert summary_links(item_errors) == [
+        (f"answer-{second.key}", "Item 2 — This item needs an evidence file."),
+        (f"answer-{third.key}", "Item 3 — Answer this item."),
+    ]
+    assert f'id="answer-{third.key}" tabindex="-1"' in item_errors
+    assert first.text not in summary(field_errors) and third.text not in summary(item_errors)
+
+
+def test_the_attestations_summary_numbers_items_in_persian_digits(client, world):
+    field_errors, _item_errors, (first, _second, _third) = attest(client, world, "fa")
+    ((target, text),) = summary_links(field_errors)
+    assert target == f"id_{first.key}-note" and text.startswith("مورد ۱: ")
+
+
+def test_a_long_label_is_cut_short_in_the_summary():
+    class Question(forms.Form):
+        answer = forms.CharField(label="How many of the department's staff work on public relations, " * 3)
+
+    ((entry,),) = [summary_entries(Question(data={"answer": ""}))]
+    assert len(entry["label"]) <= 48 and entry["label"].endswith("…")
+
+
+def test_an_error_of_the_whole_form_is_shown_once_in_the_summary(client, world):
+    html = client.post("/accounts/login/", {"login": "chair", "password": "wrong"}).content.decode()
+    message = "The username and/or password you specified are not correct."
+    assert message in summary(html)
+    assert html.count(message) == 1
+
+
+def test_crispy_draws_no_box_of_whole_form_errors():
+    from django.template import Context, Template
+
+    class Whole(forms.Form):
+        name = forms.CharField(required=False)
+
+        def clean(self):
+            raise forms.ValidationError("Nothing to save.")
+
+    form = Whole(data={})
+    html = Template("{% load crispy_forms_tags %}{{ form|crispy }}{% crispy form %}").render(Context({"form": form}))
+    assert not form.is_valid() and "Nothing to save." not in html

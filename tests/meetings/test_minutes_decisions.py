@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings.models import Decision, Meeting
-from tests.factories import AgendaItemFactory, MeetingFactory
+from tests.factories import AgendaItemFactory, DecisionFactory, MeetingFactory
 
 
 @pytest.fixture
@@ -144,3 +144,43 @@ def test_with_htmx_the_editor_comes_back_in_place_saying_what_was_added(world, l
     held.refresh_from_db()
     assert f'name="base_version" value="{held.version}"' in page  # the next save starts from this one
     assert f'name="decision-{item.pk}-text"' in page and ">A monthly report.</textarea>" not in page  # emptied
+
+
+def decision_edit(meeting, decision, query=""):
+    args = [meeting.council.slug, meeting.pk, decision.item_id, decision.pk]
+    return reverse("meetings:decision-edit", args=args) + query
+
+
+@pytest.fixture
+def decided(world, held):
+    decision = DecisionFactory(item=held.items.first(), text="Train the liaisons.")
+    decision.departments.add(world.department_a)
+    return decision
+
+
+def edit_data(world, decision, text="Train every liaison."):
+    return {"text": text, "departments": [str(world.department_a.pk)], "base_version": decision.version}
+
+
+def test_a_decision_edited_from_the_minutes_editor_comes_back_to_it(world, login, held, decided):
+    client = login(world.secretary)
+    page = client.get(editor(held)).content.decode()
+    link = decision_edit(held, decided, "?from=minutes")
+    assert f'href="{link}"' in page
+    form_page = client.get(link).content.decode()
+    back = f"{editor(held)}#item-{decided.item_id}"
+    assert f'href="{back}"' in form_page  # "Back" too leads to the editor
+    response = client.post(link, edit_data(world, decided))
+    assert response.status_code == 302 and response.url == back
+    decided.refresh_from_db()
+    assert decided.text == "Train every liaison."
+
+
+@pytest.mark.parametrize(
+    "query", ["", "?from=https://evil.example/", "?from=//evil.example/", "?next=https://evil.example/"]
+)
+def test_otherwise_a_saved_decision_leads_to_the_meeting_and_never_elsewhere(world, login, held, decided, query):
+    client = login(world.secretary)
+    response = client.post(decision_edit(held, decided, query), edit_data(world, decided))
+    meeting = reverse("meetings:meeting-detail", args=[world.council.slug, held.pk])
+    assert response.status_code == 302 and response.url == f"{meeting}#minutes"
