@@ -20,7 +20,7 @@ from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.pdfgen import canvas  # noqa: E402
 
 from council.l10n.digits import to_persian_digits  # noqa: E402
-from reports.pdf import fonts  # noqa: E402
+from reports.pdf import fonts, text  # noqa: E402
 from reports.pdf.render import DocumentSpec, Grid, Heading, Signatures, Text, render  # noqa: E402
 from reports.pdf.text import BOLD, REGULAR, Run, register_fonts  # noqa: E402
 
@@ -92,7 +92,7 @@ def plain(spec: DocumentSpec) -> bytes:
 
 def cold():
     """Every run starts cold: no shaping or font choice remembered from the last."""
-    for cache in (fonts.shape, fonts.font_for, fonts.missing):
+    for cache in (fonts.shape, fonts.font_for, fonts.missing, text._prepare):
         cache.cache_clear()
 
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 from django_q.conf import Conf
 
 from council.models import Council, Department, Role, User
@@ -20,7 +21,8 @@ def pytest_configure(config):
 
 @pytest.fixture(autouse=True)
 def _isolation(request, settings):
-    """Fresh cache (rate limits) for every test; background tasks run inline unless a test starts a worker."""
+    """Fresh cache (rate limits) for every test; background tasks run inline unless a test starts a worker; each
+    test starts in the default language (a request in Persian leaves Persian active in the thread)."""
     # The cache is a database table (unless REDIS_URL is set): only tests that use the database can reach it.
     uses_db = "_django_db_helper" in request.fixturenames or request.node.get_closest_marker("django_db")
     if uses_db:
@@ -30,6 +32,7 @@ def _isolation(request, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     sync = Conf.SYNC
     Conf.SYNC = True
+    translation.activate(settings.LANGUAGE_CODE)
     yield
     Conf.SYNC = sync
     if uses_db:

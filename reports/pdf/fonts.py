@@ -11,10 +11,10 @@ the text the glyph was shaped from: copy, search and extraction give back the le
 as typed.
 """
 
-import itertools
 import logging
 import threading
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 import uharfbuzz as hb
@@ -66,14 +66,19 @@ class ShapedFont(TTFont):
                 return self._codes[glyph, text]
             if len(text) == 1 and self.face.charToGlyph.get(ord(text)) == glyph:
                 code = text
+            elif not text:  # a character's second glyph: the first one carries the character
+                code = self._private(glyph, "\u200b")
             else:
-                point = _FIRST_PRIVATE + len(self._text_of)
-                self.face.charToGlyph[point] = glyph
-                self.face.charWidths[point] = self.face.hmetrics[glyph][0] * 1000 / self.units
-                self._text_of[point] = text
-                code = chr(point)
+                code = self._private(glyph, text)
             self._codes[glyph, text] = code
             return code
+
+    def _private(self, glyph: int, text: str) -> str:
+        point = _FIRST_PRIVATE + len(self._text_of)
+        self.face.charToGlyph[point] = glyph
+        self.face.charWidths[point] = self.face.hmetrics[glyph][0] * 1000 / self.units
+        self._text_of[point] = text
+        return chr(point)
 
     def width(self, code: str) -> float:
         """The advance a PDF viewer applies after `code`, in thousandths of the font size."""
@@ -165,19 +170,24 @@ def missing(char: str, style: str) -> bool:
 
 
 @lru_cache(maxsize=50000)
-def shape(text: str, font_name: str, rtl: bool) -> tuple[tuple[int, int, int, int, int], ...]:
+def shape(text: str, font_name: str, rtl: bool) -> tuple[tuple[int, int, int, int, int, int], ...]:
     """HarfBuzz's glyphs for one run of text in one font and direction, in drawing order (left to right):
-    (glyph, first, end, x advance, x offset, y offset), positions in font units; text[first:end] is the cluster
-    of characters the glyph draws."""
+    (glyph, first, end, x advance, x offset, y offset), positions in font units; text[first:end] is what the
+    glyph stands for (empty for the second glyph of a character drawn with two)."""
     buffer = hb.Buffer()
     buffer.add_codepoints([ord(char) for char in text])
     buffer.guess_segment_properties()
     buffer.direction = "rtl" if rtl else "ltr"
+    buffer.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS  # a mark is a cluster of its own
     hb.shape(font(font_name).hb_font, buffer, {"kern": True, "liga": True})
     infos, positions = buffer.glyph_infos, buffer.glyph_positions
     starts = [*sorted({info.cluster for info in infos}), len(text)]
-    end_of = dict(itertools.pairwise(starts))
-    return tuple(
-        (info.codepoint, info.cluster, end_of[info.cluster], pos.x_advance, pos.x_offset, pos.y_offset)
-        for info, pos in zip(infos, positions, strict=True)
-    )
+    end_of = dict(pairwise(starts))
+    glyphs = []
+    seen = set()
+    for info, pos in zip(infos[::-1] if rtl else infos, positions[::-1] if rtl else positions, strict=True):
+        first = info.cluster
+        end = first if first in seen else end_of[first]
+        seen.add(first)
+        glyphs.append((info.codepoint, first, end, pos.x_advance, pos.x_offset, pos.y_offset))
+    return tuple(glyphs[::-1] if rtl else glyphs)

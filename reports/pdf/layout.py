@@ -173,8 +173,8 @@ def numbered_canvas(*, footer: str, header: str, watermark: str, direction: Dire
 
         def save(self):
             total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
+            while self._pages:  # each page's drawing is let go once it is written
+                self.__dict__.update(self._pages.pop(0))
                 if watermark:
                     self._draw_watermark()
                 label = footer % {"page": digits(str(self._pageNumber)), "pages": digits(str(total))}

@@ -12,8 +12,10 @@ read the text as typed; the line's visual string goes in an ActualText span for 
 """
 
 import re
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, groupby
 
 import icu
 import pyphen
@@ -41,18 +43,21 @@ class Run:
 
 @dataclass
 class Prepared:
-    """A paragraph ready to break into lines: its text, each character's style, font and level, its widths."""
+    """A paragraph ready to break into lines: its text, its runs of one font and level, its widths and breaks.
+    Kept compact (arrays, not lists of objects): a long document holds thousands until it is built."""
 
     text: str  # what the text layer says, isolates included
     drawn: str  # what is shaped: the text with characters no font has replaced by MISSING
-    styles: list[str]
-    fonts: list[str]
-    levels: list[int]
     rtl: bool
     language: str
-    widths_to: list[float]  # width of text[:i], in thousandths of the font size
-    breaks: dict[int, int]  # index a line may start at -> how good a break it is (0 best)
+    items: list[tuple[int, int, str, int]]  # runs of one font and one level: (start, end, font, level)
+    widths_to: array  # width of text[:i], in thousandths of the font size
+    breaks: array  # where a line may start (after a space, a hyphen, a slash), then len(text)
+    soft_breaks: frozenset[int]  # where it may start if a word is wider than the line: after a ZWNJ, in a URL
     urls: list[range]  # never hyphenated
+
+    def font_at(self, index: int) -> str:
+        return next(font_name for start, end, font_name, _level in self.items if start <= index < end)
 
 
 @dataclass(frozen=True)
@@ -78,51 +83,68 @@ def _level_text(runs: list[Run]) -> tuple[str, list[str]]:
     return text, styles
 
 
-def prepare(runs: list[Run], *, rtl: bool, language: str = "") -> Prepared:
+def prepare(runs, *, rtl: bool, language: str = "") -> Prepared:
     """Levels, fonts, widths and break opportunities of one paragraph; `rtl` is its direction when it has no
-    strong letter of its own."""
+    strong letter of its own. Remembered: table cells and labels repeat."""
+    return _prepare(tuple(runs), rtl, language)
+
+
+@lru_cache(maxsize=4096)
+def _prepare(runs: tuple[Run, ...], rtl: bool, language: str) -> Prepared:
     text, styles = _level_text(runs)
     levels, base_rtl = _levels(text, rtl)
-    drawn = "".join(MISSING if missing(char, style) else char for char, style in zip(text, styles, strict=True))
-    fonts = [font_for(char, style) for char, style in zip(drawn, styles, strict=True)]
+    drawn, fonts = _fonts(text, styles)
+    items = list(_items(text, fonts, levels))
     advances = [0.0] * len(text)
-    for start, end, font_name, odd in _items(text, fonts, levels):
+    for start, end, font_name, level in items:
         units = font(font_name).units
-        for _glyph, cluster, _end, x_advance, _dx, _dy in shape(drawn[start:end], font_name, odd):
+        for _glyph, cluster, _end, x_advance, _dx, _dy in shape(drawn[start:end], font_name, level & 1):
             advances[start + cluster] += x_advance * 1000 / units
-    widths_to = [0.0]
-    for advance in advances:
-        widths_to.append(widths_to[-1] + advance)
     urls = [range(url.start(), url.end()) for url in _URL.finditer(text)]
-    breaks = _breaks(text, language, urls)
-    return Prepared(text, drawn, styles, fonts, levels, base_rtl, language, widths_to, breaks, urls)
+    breaks, soft = _breaks(text, language, urls)
+    widths_to = array("d", [0.0, *accumulate(advances)])
+    return Prepared(text, drawn, base_rtl, language, items, widths_to, breaks, soft, urls)
+
+
+def _fonts(text: str, styles: list[str]) -> tuple[str, list[str]]:
+    """The text as drawn (a character no font has becomes MISSING) and each character's font."""
+    fonts, drawn = list(styles), list(text)
+    for i, (char, style) in enumerate(zip(text, styles, strict=True)):
+        if not font(style).has(char):
+            if missing(char, style):
+                drawn[i] = char = MISSING
+            fonts[i] = font_for(char, style)
+    return "".join(drawn), fonts
+
+
+_RTL_OR_CONTROL = re.compile(
+    "[\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufeff"
+    "\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
 
 
 def _levels(text: str, rtl: bool) -> tuple[list[int], bool]:
     """Each character's embedding level (Python indices; ICU counts UTF-16 units) and the paragraph's direction."""
     if not text:
         return [], rtl
+    if not rtl and not _RTL_OR_CONTROL.search(text):
+        return [0] * len(text), False  # nothing to reorder: ICU would say the same
     bidi = icu.Bidi()
     bidi.setPara(icu.UnicodeString(text), icu.Bidi.DEFAULT_RTL if rtl else icu.Bidi.DEFAULT_LTR)
     units = bidi.getLevels()
-    levels, unit = [], 0
-    for char in text:
-        levels.append(units[unit])
-        unit += 2 if ord(char) > 0xFFFF else 1
-    return levels, bool(bidi.getParaLevel() & 1)
+    if len(units) != len(text):  # astral characters count twice in ICU
+        units = [units[unit] for unit in list(_utf16_to_index(text))[:-1]]
+    return list(units), bool(bidi.getParaLevel() & 1)
 
 
-def _items(text: str, fonts: list[str], levels: list[int], start: int = 0, end: int | None = None):
-    """Maximal runs of one font and one level: (start, end, font, right to left). Isolate marks are not drawn."""
-    end = len(text) if end is None else end
-    item_start = None
-    for i in range(start, end + 1):
-        boundary = i == end or text[i] in (FSI, PDI)
-        if item_start is not None and (boundary or fonts[i] != fonts[item_start] or levels[i] != levels[item_start]):
-            yield item_start, i, fonts[item_start], bool(levels[item_start] & 1)
-            item_start = None
-        if item_start is None and not boundary:
-            item_start = i
+def _items(text: str, fonts: list[str], levels: list[int]):
+    """Maximal runs of one font and one level: (start, end, font, level). Isolate marks are not drawn."""
+    start = 0
+    for key, group in groupby(range(len(text)), lambda i: None if text[i] in (FSI, PDI) else (fonts[i], levels[i])):
+        end = start + len(list(group))
+        if key is not None:
+            yield start, end, key[0], key[1]
+        start = end
 
 
 def _utf16_to_index(text: str) -> dict[int, int]:
@@ -145,24 +167,20 @@ def _hyphenator(language: str):
     return pyphen.Pyphen(lang=dictionary) if dictionary else None
 
 
-def _breaks(text: str, language: str, urls: list[range]) -> dict[int, int]:
-    """Where a line may start: 0 where ICU's line breaker allows (after a space, a hyphen, a slash), 1 after a ZWNJ
-    or inside a URL after / - . (used when a word alone is wider than the line)."""
-    breaks: dict[int, int] = {}
+def _breaks(text: str, language: str, urls: list[range]) -> tuple[array, frozenset[int]]:
+    """Where a line may start: where ICU's line breaker allows (after a space, a hyphen, a slash), then the end;
+    and, for a word wider than a line, after a ZWNJ or inside a URL after / - . ? & =."""
     breaker = _line_breaker(language)
     breaker.setText(icu.UnicodeString(text))
-    positions = _utf16_to_index(text)
-    for unit in breaker:
-        if 0 < positions[unit] < len(text):
-            breaks[positions[unit]] = 0
-    for i, char in enumerate(text[:-1]):
-        if char == ZWNJ:
-            breaks.setdefault(i + 1, 1)
+    if len(text) == icu.UnicodeString(text).length():
+        positions = [unit for unit in breaker if 0 < unit < len(text)]
+    else:
+        index = _utf16_to_index(text)
+        positions = [index[unit] for unit in breaker if 0 < index[unit] < len(text)]
+    soft = {i + 1 for i, char in enumerate(text[:-1]) if char == ZWNJ}
     for url in urls:
-        for i in url[1:-1]:
-            if text[i] in "/-.?&=" and text[i + 1] not in "/":
-                breaks.setdefault(i + 1, 1)
-    return breaks
+        soft.update(i + 1 for i in url[1:-1] if text[i] in "/-.?&=" and text[i + 1] != "/")
+    return array("l", [*positions, len(text)]), frozenset(soft)
 
 
 def _joined(before: str, after: str) -> bool:
@@ -180,7 +198,7 @@ def break_lines(paragraph: Prepared, max_width: float, size: float) -> list[Line
     empty; a word wider than a line is cut at its best opportunity."""
     text, n = paragraph.text, len(paragraph.text)
     limit = max_width * 1000 / size if size else 0
-    good = [*sorted(position for position, quality in paragraph.breaks.items() if quality == 0), n]
+    good = paragraph.breaks
     lines: list[Line] = []
     start = _skip_spaces(text, 0)
     while start < n:
@@ -242,7 +260,7 @@ def _hyphenate(paragraph: Prepared, start: int, word_start: int, limit: float) -
     word = text[word_start:word_end]
     if len(word) < 5:
         return None
-    hyphen = advances_of("-", paragraph.fonts[word_start])
+    hyphen = advances_of("-", paragraph.font_at(word_start))
     fitting = [
         word_start + position
         for position in hyphenator.positions(word)
@@ -258,7 +276,7 @@ def _forced_cut(paragraph: Prepared, start: int, limit: float) -> int:
     end = start + 1
     while end < len(text) and widths_to[end + 1] - widths_to[start] <= limit:
         end += 1
-    soft = [i for i in range(start + 1, end + 1) if paragraph.breaks.get(i) == 1]
+    soft = [i for i in range(start + 1, end + 1) if i in paragraph.soft_breaks]
     if soft:
         return soft[-1]
     unjoined = [i for i in range(start + 1, end) if not _joined(text[i - 1], text[i]) and not _is_mark(text[i])]
@@ -276,39 +294,33 @@ def advances_of(text: str, font_name: str) -> float:
 
 
 def width(paragraph: Prepared, line: Line, size: float) -> float:
-    hyphen = advances_of("-", paragraph.fonts[line.end - 1]) if line.hyphen else 0
+    hyphen = advances_of("-", paragraph.font_at(line.end - 1)) if line.hyphen else 0
     return (paragraph.widths_to[line.end] - paragraph.widths_to[line.start] + hyphen) * size / 1000
 
 
-def _visual_items(paragraph: Prepared, line: Line) -> list[tuple[int, int, str, bool]]:
-    """The line's items (runs of one font and level) in display order: rule L1 puts trailing spaces at the
-    paragraph's level, rule L2 reverses every run of items at or above each odd level."""
-    levels = paragraph.levels[line.start : line.end]
-    base = 1 if paragraph.rtl else 0
-    trailing = line.end
-    while trailing > line.start and paragraph.text[trailing - 1].isspace():
-        trailing -= 1
-    levels = [base if line.start + i >= trailing else level for i, level in enumerate(levels)]
-    full = list(paragraph.levels)
-    full[line.start : line.end] = levels
-    items = list(_items(paragraph.text, paragraph.fonts, full, line.start, line.end))
-    item_levels = [full[start] for start, *_rest in items]
+def _visual_items(paragraph: Prepared, line: Line) -> list[tuple[int, int, str, int]]:
+    """The line's items in display order: rule L2 reverses every run of items at or above each odd level (a line
+    ends before its spaces, so rule L1 has nothing to reset)."""
+    items = [
+        (max(start, line.start), min(end, line.end), font_name, level)
+        for start, end, font_name, level in paragraph.items
+        if start < line.end and end > line.start
+    ]
     if not items:
         return []
-    highest, lowest_odd = max(item_levels), min(level for level in item_levels) | 1
-    order = list(range(len(items)))
-    for level in range(highest, lowest_odd - 1, -1):
+    levels = [item[3] for item in items]
+    for level in range(max(levels), (min(levels) | 1) - 1, -1):
         i = 0
-        while i < len(order):
-            if item_levels[order[i]] >= level:
-                j = i
-                while j < len(order) and item_levels[order[j]] >= level:
-                    j += 1
-                order[i:j] = reversed(order[i:j])
-                i = j
-            else:
+        while i < len(items):
+            if levels[i] < level:
                 i += 1
-    return [(items[k][0], items[k][1], items[k][2], bool(item_levels[k] & 1)) for k in order]
+                continue
+            j = i
+            while j < len(items) and levels[j] >= level:
+                j += 1
+            items[i:j], levels[i:j] = items[i:j][::-1], levels[i:j][::-1]
+            i = j
+    return items
 
 
 def draw_line(canvas, paragraph: Prepared, line: Line, *, x: float, y: float, size: float, align: str, column=0.0):
@@ -324,27 +336,28 @@ def draw_line(canvas, paragraph: Prepared, line: Line, *, x: float, y: float, si
     if align == "start":
         align = "right" if paragraph.rtl else "left"
     pen = {"left": x, "right": x + column - natural, "center": x + (column - natural) / 2}[align]
-    placed = []  # (logical index, font, code, x, y)
-    visual_text = []
     text = paragraph.text
-    for start, end, font_name, rtl in _visual_items(paragraph, line):
+    placed = {}  # item start -> its glyphs in reading order: (font, code, x, y)
+    visual_text = []
+    for start, end, font_name, level in _visual_items(paragraph, line):
         shaped_font = font(font_name)
         scale = size / shaped_font.units
-        for glyph, first, last, x_advance, x_offset, y_offset in shape(paragraph.drawn[start:end], font_name, rtl):
+        glyphs = []
+        for glyph, first, last, x_advance, x_offset, y_offset in shape(
+            paragraph.drawn[start:end], font_name, level & 1
+        ):
             source = text[start + first : start + last]
-            code = shaped_font.code(glyph, source)
-            placed.append((start + first, font_name, code, pen + x_offset * scale, y + y_offset * scale))
+            glyphs.append((font_name, shaped_font.code(glyph, source), pen + x_offset * scale, y + y_offset * scale))
             pen += x_advance * scale
             if stretch and source == " ":
                 pen += stretch
-        visual_text.append(text[start:end][::-1] if rtl else text[start:end])
+        placed[start] = glyphs[::-1] if level & 1 else glyphs
+        visual_text.append(text[start:end][::-1] if level & 1 else text[start:end])
     if line.hyphen:
-        hyphen_font = paragraph.fonts[line.end - 1]
-        code = font(hyphen_font).code(shape("-", hyphen_font, False)[0][0], "-")
-        placed.append((line.end, hyphen_font, code, pen, y))
+        hyphen_font = paragraph.font_at(line.end - 1)
+        placed[line.end] = [(hyphen_font, font(hyphen_font).code(shape("-", hyphen_font, False)[0][0], "-"), pen, y)]
         visual_text.append("-")
-    placed.sort(key=lambda glyph: glyph[0])
-    _write(canvas, placed, size, "".join(visual_text))
+    _write(canvas, [glyph for start in sorted(placed) for glyph in placed[start]], size, "".join(visual_text))
 
 
 def _write(canvas, placed, size: float, actual: str) -> None:
@@ -366,7 +379,7 @@ def _write(canvas, placed, size: float, actual: str) -> None:
             out.append(f"[{' '.join(array)}] TJ")
             array.clear()
 
-    for _index, font_name, char, x, y in placed:
+    for font_name, char, x, y in placed:
         resource, data, advance = encoded(font_name, char)
         if resource != current_font:
             flush()
@@ -375,14 +388,17 @@ def _write(canvas, placed, size: float, actual: str) -> None:
         if y != current_y or abs(x - pen_x) > size * 4:
             flush()
             out.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
-            current_y, pen_x = y, x
-        elif abs(x - pen_x) > 0.005:
-            if literal:
-                array.append(f"({''.join(literal)})")
-                literal.clear()
-            array.append(f"{(pen_x - x) * 1000 / size:.1f}")
+            current_y, pen_x = y, round(x, 2)
+        else:
+            move = round((pen_x - x) * 1000 / size)  # in thousandths of the size: 0.01 pt at 10 pt
+            if move:
+                if literal:
+                    array.append(f"({''.join(literal)})")
+                    literal.clear()
+                array.append(str(move))
+                pen_x -= move * size / 1000  # where the viewer's pen is, rounding included
         literal.append(data)
-        pen_x = x + advance * size
+        pen_x += advance * size
     flush()
     out.append("EMC ET")
     canvas._code.append(" ".join(out))
