@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install messages migrate system-deps node-deps bench bench-load prod clean
+.PHONY: run test lint install messages migrate system-deps node-deps bench bench-load prod clean print-compare
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is needed (the machine's default Python 3.11)"; exit 1; }
@@ -58,6 +58,10 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $(NODE_STAMP)
 
 node-deps: $(NODE_STAMP)
+
+# Every printed document kind in fa, sq and en beside the same text printed by Chromium: var/test-artifacts/print/
+print-compare: messages
+	$(BIN)/python scripts/print_compare.py
 
 # Speed and memory figures, printed (never asserted in tests).
 bench: messages

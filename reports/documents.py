@@ -255,13 +255,14 @@ def _number(ctx, value) -> str:
     return "—" if value is None else ctx.number(value)
 
 
-def _change(ctx, value) -> str:
-    """As the dashboards show it: +3, −2 (a minus sign, not a hyphen), no change."""
+def _change(ctx, value):
+    """As the dashboards show it: +3, −2 (a minus sign, not a hyphen; isolated, so that the sign stays at the
+    number's left in Persian too), no change."""
     if value is None:
         return "—"
     if value == 0:
         return _("no change")
-    return ("+" if value > 0 else "−") + ctx.digits(str(abs(value)))
+    return [Run(("+" if value > 0 else "−") + ctx.number(abs(value)), isolate=True)]
 
 
 def gap_summary(round, language: str) -> DocumentSpec:

@@ -18,7 +18,7 @@ from reports.pdf.layout import (
 )
 from reports.pdf.text import BOLD, Run, register_fonts
 
-CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN - 12  # inside the frame's padding (6 pt each side), as paragraphs are
 
 
 @dataclass

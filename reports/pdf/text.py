@@ -247,9 +247,9 @@ def _span(paragraph: Prepared, start: int, end: int) -> float:
 
 
 def _hyphenate(paragraph: Prepared, start: int, word_start: int, limit: float) -> int | None:
-    """A hyphenation point of the word at word_start that fills a line now less than two-thirds full, or None."""
+    """Where to hyphenate the word at word_start if it is wider than a whole line (a narrow column), or None."""
     hyphenator = _hyphenator(paragraph.language)
-    if hyphenator is None or (word_start > start and _span(paragraph, start, word_start) > limit * 2 / 3):
+    if hyphenator is None:
         return None
     if any(word_start in url for url in paragraph.urls):
         return None
@@ -258,7 +258,7 @@ def _hyphenate(paragraph: Prepared, start: int, word_start: int, limit: float) -
     while word_end < len(text) and text[word_end].isalpha():
         word_end += 1
     word = text[word_start:word_end]
-    if len(word) < 5:
+    if len(word) < 5 or _span(paragraph, word_start, word_end) <= limit:
         return None
     hyphen = advances_of("-", paragraph.font_at(word_start))
     fitting = [

@@ -120,7 +120,7 @@ def test_long_words_and_urls_break_where_they_may():
         spec([Grid([[albanian, "x"]], [0.12, 0.88]), Grid([["URL"], [url]], [0.25])], rtl=False, language="sq")
     )
     text = pdf_text(data)[1]
-    assert "Marrëdhë-" in text and "niet me" in text  # hyphenated where the dictionary allows, with a hyphen
+    assert re.search(r"Marr\w*-\n\n\w*niet\n", text)  # hyphenated where the dictionary allows, with a hyphen
     url_lines = [line.strip() for line in text.splitlines() if re.fullmatch(r"[\w:/.-]{8,}", line.strip())]
     url_lines = [line for line in url_lines if re.search("[/.-]", line)]
     assert len(url_lines) >= 3
