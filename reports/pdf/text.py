@@ -109,6 +109,8 @@ def _prepare(runs: tuple[Run, ...], rtl: bool, language: str) -> Prepared:
 def _fonts(text: str, styles: list[str]) -> tuple[str, list[str]]:
     """The text as drawn (a character no font has becomes MISSING) and each character's font."""
     fonts, drawn = list(styles), list(text)
+    if len(set(styles)) == 1 and all(font(styles[0]).has(char) for char in set(text)):
+        return text, fonts  # the usual case: one style, all in its first font
     for i, (char, style) in enumerate(zip(text, styles, strict=True)):
         if not font(style).has(char):
             if missing(char, style):
@@ -139,6 +141,10 @@ def _levels(text: str, rtl: bool) -> tuple[list[int], bool]:
 
 def _items(text: str, fonts: list[str], levels: list[int]):
     """Maximal runs of one font and one level: (start, end, font, level). Isolate marks are not drawn."""
+    if len(set(fonts)) == 1 and len(set(levels)) == 1 and FSI not in text and PDI not in text:
+        if text:
+            yield 0, len(text), fonts[0], levels[0]
+        return
     start = 0
     for key, group in groupby(range(len(text)), lambda i: None if text[i] in (FSI, PDI) else (fonts[i], levels[i])):
         end = start + len(list(group))
@@ -335,11 +341,31 @@ def draw_line(canvas, paragraph: Prepared, line: Line, *, x: float, y: float, si
         align = "left" if stretch else "start"
     if align == "start":
         align = "right" if paragraph.rtl else "left"
-    pen = {"left": x, "right": x + column - natural, "center": x + (column - natural) / 2}[align]
-    text = paragraph.text
+    left = {"left": x, "right": x + column - natural, "center": x + (column - natural) / 2}[align]
+    items = _visual_items(paragraph, line)
+    # A line is drawn from its left end: the same words in the same fonts and size give the same operators,
+    # wherever they stand (repeated cells, labels, phrases), so each document writes them once and reuses them.
+    key = (
+        paragraph.text[line.start : line.end],
+        paragraph.drawn[line.start : line.end],
+        tuple((start - line.start, end - line.start, font_name, level) for start, end, font_name, level in items),
+        line.hyphen,
+        size,
+        round(stretch, 3),
+    )
+    fragments = _document_cache(canvas._doc, "fragments")
+    if key not in fragments:
+        fragments[key] = _line_operators(canvas, paragraph, line, items, size, stretch)
+    if fragments[key]:
+        canvas._code += [f"q 1 0 0 1 {left:.2f} {y:.2f} cm", fragments[key], "Q"]
+
+
+def _line_operators(canvas, paragraph, line, items, size, stretch) -> str:
+    """The operators that draw a line with its left end at the origin."""
+    text, pen = paragraph.text, 0.0
     placed = {}  # item start -> its glyphs in reading order: (font, code, x, y)
     visual_text = []
-    for start, end, font_name, level in _visual_items(paragraph, line):
+    for start, end, font_name, level in items:
         shaped_font = font(font_name)
         scale = size / shaped_font.units
         glyphs = []
@@ -347,7 +373,7 @@ def draw_line(canvas, paragraph: Prepared, line: Line, *, x: float, y: float, si
             paragraph.drawn[start:end], font_name, level & 1
         ):
             source = text[start + first : start + last]
-            glyphs.append((font_name, shaped_font.code(glyph, source), pen + x_offset * scale, y + y_offset * scale))
+            glyphs.append((font_name, shaped_font.code(glyph, source), pen + x_offset * scale, y_offset * scale))
             pen += x_advance * scale
             if stretch and source == " ":
                 pen += stretch
@@ -355,15 +381,16 @@ def draw_line(canvas, paragraph: Prepared, line: Line, *, x: float, y: float, si
         visual_text.append(text[start:end][::-1] if level & 1 else text[start:end])
     if line.hyphen:
         hyphen_font = paragraph.font_at(line.end - 1)
-        placed[line.end] = [(hyphen_font, font(hyphen_font).code(shape("-", hyphen_font, False)[0][0], "-"), pen, y)]
+        placed[line.end] = [(hyphen_font, font(hyphen_font).code(shape("-", hyphen_font, False)[0][0], "-"), pen, 0)]
         visual_text.append("-")
-    _write(canvas, [glyph for start in sorted(placed) for glyph in placed[start]], size, "".join(visual_text))
+    glyphs = [glyph for start in sorted(placed) for glyph in placed[start]]
+    return _operators(canvas, glyphs, size, "".join(visual_text))
 
 
-def _write(canvas, placed, size: float, actual: str) -> None:
+def _operators(canvas, placed, size: float, actual: str) -> str:
     """Glyphs in reading order, each where it belongs; one ActualText span with the line as seen."""
     if not placed:
-        return
+        return ""
     encoded = _encoder(canvas._doc)
     out = [f"BT /Span <</ActualText <FEFF{actual.encode('utf-16-be', 'surrogatepass').hex().upper()}>>> BDC"]
     current_font = current_y = None
@@ -401,13 +428,18 @@ def _write(canvas, placed, size: float, actual: str) -> None:
         pen_x += advance * size
     flush()
     out.append("EMC ET")
-    canvas._code.append(" ".join(out))
+    return " ".join(out)
+
+
+def _document_cache(doc, name: str) -> dict:
+    """What one document remembers while it is built (each document numbers its font subsets' characters)."""
+    return doc.__dict__.setdefault(f"_hamahang_{name}", {})
 
 
 def _encoder(doc):
     """(font, character) -> (the font subset's resource name, the character's escaped byte, its advance per unit
-    of size), remembered for the document (each document numbers its subsets' characters itself)."""
-    cache = doc.__dict__.setdefault("_hamahang_codes", {})
+    of size), remembered for the document."""
+    cache = _document_cache(doc, "codes")
 
     def encoded(font_name, char):
         try:
