@@ -1,0 +1,146 @@
+"""Polish of the redesign: nothing clipped on a phone, filters that show their text, meeting pages that keep their
+rows and labels whole, in Persian and Albanian (the screenshots go to var/test-artifacts/)."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+USERS = [("pardis.secretary", "fa"), ("gjilan.secretary", "sq")]
+
+
+@pytest.fixture
+def demo(transactional_db):
+    call_command("seed_demo", "--password", "demo-password-1", stdout=io.StringIO())
+
+
+@pytest.fixture
+def signed_in(browser, live_server, sign_in):
+    contexts = []
+
+    def _open(username, viewport):
+        context = browser.new_context(viewport=viewport, locale="en-US")
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        sign_in(page, username, "demo-password-1")
+        return page
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+# Elements of main whose text or box is cut: wider than their own box while hiding the rest, or sticking out of
+# the window. Table regions that scroll on purpose are left out (only what is inside them and out of sight counts).
+CLIPPED = """selector => [...document.querySelectorAll(selector)].flatMap(e => {
+    const box = e.getBoundingClientRect(), problems = [];
+    if (box.width === 0) return [];
+    if (box.left < -1 || box.right > window.innerWidth + 1) problems.push("off-screen");
+    const style = getComputedStyle(e);
+    if (style.overflowX !== "visible" && !e.classList.contains("table-scroll") && e.scrollWidth > e.clientWidth + 1)
+        problems.push("cut");
+    const region = e.closest(".table-scroll");
+    if (region && region !== e) {
+        const r = region.getBoundingClientRect();
+        if (box.left < r.left - 1 || box.right > r.right + 1) problems.push("outside its region");
+    }
+    return problems.length ? [problems.join(",") + ": " + e.outerHTML.slice(0, 120)] : [];
+})"""
+
+
+# How many lines each element's text takes (a right-to-left date is several boxes on one line), as a set.
+ONE_LINE = """s => [...new Set([...document.querySelectorAll(s)].map(e => {
+    const range = document.createRange(); range.selectNodeContents(e);
+    return new Set([...range.getClientRects()].map(r => Math.round(r.bottom))).size;
+}))]"""
+
+
+def page_fits(page):
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.parametrize(("username", "language"), USERS)
+def test_follow_up_list_is_cards_on_a_phone_with_nothing_cut(
+    live_server, demo, signed_in, screenshot, username, language
+):
+    slug = username.split(".")[0]
+    page = signed_in(username, PHONE)
+    page.goto(live_server.url + reverse("meetings:action-list", args=[slug]))
+    assert page.locator("html").get_attribute("lang") == language
+    assert page_fits(page)
+    assert page.locator("tr.overdue").count(), "the demo has overdue items"
+    # every cell, date and badge is whole and on screen; the region does not need to scroll
+    assert page.evaluate(CLIPPED, ".table-cards td, .table-cards td *") == []
+    region = page.locator(".table-scroll").first
+    assert region.evaluate("r => r.scrollWidth <= r.clientWidth + 1")
+    # each cell says which column it is, in the page's language
+    labels = page.evaluate(
+        """() => [...document.querySelectorAll('.table-cards tbody tr:first-child td')]
+            .map(td => getComputedStyle(td, '::before').content)"""
+    )
+    headers = page.evaluate("() => [...document.querySelectorAll('.table-cards thead th')].map(th => th.textContent)")
+    assert labels == [f'"{header}"' for header in headers]
+    # a date never breaks inside, and its badge stays on one line
+    for selector in (".table-cards td .text-nowrap", ".table-cards td .badge"):
+        assert page.evaluate(ONE_LINE, selector) == [1], selector
+    screenshot(page, f"polish-follow-up-{language}-phone")
+
+
+@pytest.mark.parametrize(("username", "language"), USERS)
+def test_overdue_rows_show_the_scroll_shadow(live_server, demo, signed_in, username, language):
+    """Between phone and desktop the table still scrolls: its shadows must show through an overdue row's tint."""
+    slug = username.split(".")[0]
+    page = signed_in(username, {"width": 700, "height": 900})
+    page.goto(live_server.url + reverse("meetings:action-list", args=[slug]))
+    tints = page.evaluate(
+        """() => [...document.querySelectorAll('.table-scroll tr.overdue')].map(row => [
+            getComputedStyle(row).backgroundColor,
+            getComputedStyle(row.cells[1]).backgroundColor,
+            getComputedStyle(row.cells[1]).boxShadow])"""
+    )
+    assert tints
+    for row_background, cell_background, cell_tint in tints:
+        assert row_background == "rgba(0, 0, 0, 0)"
+        assert cell_background == "rgba(0, 0, 0, 0)"
+        assert "rgba(220, 53, 69, 0.2)" in cell_tint  # see-through: the region's shadow shows under it
+
+
+# The width the selected text of each select needs, against the room its box gives it.
+SELECT_ROOM = """() => [...document.querySelectorAll('.filter-form select')].map(select => {
+    const style = getComputedStyle(select);
+    const context = document.createElement('canvas').getContext('2d');
+    context.font = style.font;
+    const text = select.options[select.selectedIndex].text;
+    const room = select.clientWidth - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd);
+    return [select.name, text, Math.ceil(context.measureText(text).width), Math.floor(room),
+            select.scrollWidth <= select.clientWidth];
+})"""
+
+# Each checkbox beside the first line of its label: their middles within 3px of each other.
+CHECKS = """() => [...document.querySelectorAll('.filter-form input[type=checkbox]')].map(box => {
+    const label = document.querySelector(`label[for="${box.id}"]`);
+    const lineHeight = parseFloat(getComputedStyle(label).lineHeight);
+    const b = box.getBoundingClientRect(), l = label.getBoundingClientRect();
+    return [box.name, Math.abs((b.top + b.bottom) / 2 - (l.top + lineHeight / 2)), Math.round(l.height / lineHeight)];
+})"""
+
+
+@pytest.mark.parametrize(("username", "language"), USERS)
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_filter_selects_show_their_whole_text(live_server, demo, signed_in, screenshot, username, language, viewport):
+    slug = username.split(".")[0]
+    page = signed_in(username, DESKTOP if viewport == "desktop" else PHONE)
+    page.goto(live_server.url + reverse("meetings:action-list", args=[slug]))
+    rooms = page.evaluate(SELECT_ROOM)
+    assert rooms
+    for name, text, needed, room, no_scroll in rooms:
+        assert no_scroll and needed <= room, (name, text, needed, room)
+    for name, offset, lines in page.evaluate(CHECKS):
+        assert offset <= 3, (name, offset)
+        if viewport == "desktop":
+            assert lines == 1, (name, lines)
+    screenshot(page, f"polish-filters-{language}-{viewport}")
