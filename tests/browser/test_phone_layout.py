@@ -7,6 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from meetings.models import Meeting
+
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
 USERS = [("pardis.secretary", "fa"), ("gjilan.secretary", "sq")]
@@ -52,11 +54,16 @@ CLIPPED = """selector => [...document.querySelectorAll(selector)].flatMap(e => {
 })"""
 
 
-# How many lines each element's text takes (a right-to-left date is several boxes on one line), as a set.
-ONE_LINE = """s => [...new Set([...document.querySelectorAll(s)].map(e => {
+# How many lines an element's text takes: its boxes (a right-to-left date is several on one line, a fallback font's
+# a pixel lower) grouped by their vertical middles, a new line wherever a middle is more than 6px below the last.
+LINES = """e => {
     const range = document.createRange(); range.selectNodeContents(e);
-    return new Set([...range.getClientRects()].map(r => Math.round(r.bottom))).size;
-}))]"""
+    const middles = [...range.getClientRects()].filter(r => r.width > 0).map(r => (r.top + r.bottom) / 2);
+    middles.sort((a, b) => a - b);
+    return middles.reduce((n, middle, i) => n + (i > 0 && middle - middles[i - 1] > 6 ? 1 : 0), middles.length ? 1 : 0);
+}"""
+# The distinct line counts of the elements a selector finds.
+ONE_LINE = "s => [...new Set([...document.querySelectorAll(s)].map(" + LINES + "))]"
 
 
 def page_fits(page):
@@ -144,3 +151,53 @@ def test_filter_selects_show_their_whole_text(live_server, demo, signed_in, scre
         if viewport == "desktop":
             assert lines == 1, (name, lines)
     screenshot(page, f"polish-filters-{language}-{viewport}")
+
+
+def meeting_path(slug):
+    meeting = Meeting.objects.filter(council__slug=slug, state="published").get()
+    return reverse("meetings:meeting-detail", args=[slug, meeting.pk])
+
+
+@pytest.mark.parametrize(("username", "language"), USERS)
+def test_meeting_page_on_a_phone_cuts_nothing(live_server, demo, signed_in, screenshot, username, language):
+    slug = username.split(".")[0]
+    page = signed_in(username, PHONE)
+    page.goto(live_server.url + meeting_path(slug))
+    assert page.locator("html").get_attribute("lang") == language
+    assert page_fits(page)
+    # the attendance rows are cards: every cell whole, nothing to scroll sideways
+    assert page.locator("#attendance table tbody tr").count() > 5
+    assert page.evaluate(CLIPPED, "#attendance td, #attendance td *, .meeting-facts, .meeting-facts *") == []
+    region = page.locator("#attendance .table-scroll")
+    assert region.evaluate("r => r.scrollWidth <= r.clientWidth + 1")
+    # an agenda item's number and dot on one line, at the top beside its title (which wraps beside it)
+    assert page.evaluate(ONE_LINE, ".agenda-number") == [1]
+    offsets = page.evaluate(
+        """() => [...document.querySelectorAll('.agenda-number')].map(n => {
+            const title = n.nextElementSibling.firstElementChild.getBoundingClientRect();
+            const number = n.getBoundingClientRect();
+            return [Math.abs(number.top - title.top), number.right <= title.left || number.left >= title.right];
+        })"""
+    )
+    assert offsets and all(offset <= 2 and beside for offset, beside in offsets), offsets
+    # an icon never ends a line alone: each fact of the meeting moves to the next line whole
+    assert page.evaluate(ONE_LINE, ".meeting-facts a[href$='meeting.ics']") == [1]
+    screenshot(page, f"polish-meeting-{language}-phone")
+
+
+@pytest.mark.parametrize(("username", "language"), USERS)
+def test_meeting_attendance_on_a_desktop_keeps_rows_short(live_server, demo, signed_in, screenshot, username, language):
+    slug = username.split(".")[0]
+    page = signed_in(username, DESKTOP)
+    page.goto(live_server.url + meeting_path(slug))
+    lines = page.evaluate(
+        "() => [...document.querySelectorAll('#attendance table tbody tr')].map(row => [...row.cells].map("
+        + LINES
+        + "))"
+    )
+    assert lines
+    assert {row[0] for row in lines} == {1}, "a name on one line"
+    assert max(row[1] for row in lines) <= 2, ("a role on two lines at most", lines)
+    assert page.evaluate(ONE_LINE, ".meeting-facts .icon-label") == [1]
+    assert page.evaluate(CLIPPED, "#attendance td, #attendance td *") == []
+    screenshot(page, f"polish-meeting-{language}-desktop")
