@@ -4,6 +4,7 @@ rows and labels whole, in Persian and Albanian (the screenshots go to var/test-a
 import io
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -201,3 +202,47 @@ def test_meeting_attendance_on_a_desktop_keeps_rows_short(live_server, demo, sig
     assert page.evaluate(ONE_LINE, ".meeting-facts .icon-label") == [1]
     assert page.evaluate(CLIPPED, "#attendance td, #attendance td *") == []
     screenshot(page, f"polish-meeting-{language}-desktop")
+
+
+@pytest.mark.parametrize(("username", "language"), [*USERS, ("gjilan.secretary", "en")])
+def test_council_home_has_its_breadcrumb(live_server, demo, signed_in, username, language):
+    slug = username.split(".")[0]
+    get_user_model().objects.filter(username=username).update(language=language)
+    page = signed_in(username, DESKTOP)
+    page.goto(live_server.url + reverse("council:council-detail", args=[slug]))
+    assert page.locator("html").get_attribute("lang") == language
+    crumbs = page.locator("main nav .breadcrumb-item")
+    assert crumbs.count() == 2
+    assert crumbs.nth(0).locator("a").get_attribute("href") == reverse("home:home")
+    current = crumbs.nth(1)
+    assert current.get_attribute("aria-current") == "page"
+    assert current.inner_text().strip() == page.locator("h1").inner_text().strip()
+
+
+@pytest.mark.parametrize(("username", "language"), USERS)
+def test_phone_page_head_takes_two_lines_at_most(live_server, demo, signed_in, screenshot, username, language):
+    slug = username.split(".")[0]
+    page = signed_in(username, PHONE)
+    paths = {
+        "council": reverse("council:council-detail", args=[slug]),
+        "follow-up": reverse("meetings:action-list", args=[slug]),
+        "meeting": meeting_path(slug),
+    }
+    for name, path in paths.items():
+        page.goto(live_server.url + path)
+        head = page.evaluate(
+            """() => {
+                const main = document.querySelector('main').getBoundingClientRect();
+                const button = document.querySelector('[data-bs-target="#section-menu"]').getBoundingClientRect();
+                const list = document.querySelector('main nav .breadcrumb');
+                const h1 = document.querySelector('main h1').getBoundingClientRect();
+                return [h1.top - main.top, button.height, list.getBoundingClientRect().height,
+                        parseFloat(getComputedStyle(list).lineHeight)];
+            }"""
+        )
+        h1_offset, button_height, list_height, line_height = head
+        assert list_height <= line_height * 1.5, (name, "the breadcrumb on one line", head)
+        # the sections button and the breadcrumb: two rows at most (each with its 1rem below)
+        assert h1_offset <= button_height + line_height + 2 * 16 + 4, (name, head)
+        assert page_fits(page), name
+        screenshot(page, f"polish-page-head-{language}-{name}-phone")
