@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from meetings.models import Meeting
+from tests.browser.test_accessibility import AXE_SCRIPT, run_axe
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
@@ -246,3 +247,23 @@ def test_phone_page_head_takes_two_lines_at_most(live_server, demo, signed_in, s
         assert h1_offset <= button_height + line_height + 2 * 16 + 4, (name, head)
         assert page_fits(page), name
         screenshot(page, f"polish-page-head-{language}-{name}-phone")
+
+
+@pytest.mark.parametrize(("username", "language"), USERS)
+def test_changed_pages_pass_axe(live_server, demo, signed_in, username, language):
+    slug = username.split(".")[0]
+    paths = [
+        reverse("council:council-detail", args=[slug]),
+        reverse("meetings:action-list", args=[slug]),
+        meeting_path(slug),
+    ]
+    if not AXE_SCRIPT.exists():
+        pytest.skip("node_modules/axe-core is missing: run `make node-deps`")
+    problems = []
+    for viewport in (PHONE, DESKTOP):
+        page = signed_in(username, viewport)
+        page.context.add_init_script(path=str(AXE_SCRIPT))
+        for path in paths:
+            page.goto(live_server.url + path)
+            problems += [(path, viewport["width"], violation) for violation in run_axe(page)]
+    assert problems == []
