@@ -60,7 +60,7 @@ def test_reordering_swaps_items_and_htmx_gets_the_agenda_back(client, world):
     client.force_login(world.secretary)
     response = client.post(url("item-move", meeting, third.pk), {"direction": "up"}, HTTP_HX_REQUEST="true")
     assert response.status_code == 200
-    assert '<ol class="list-group list-group-numbered" id="agenda-list">' in response.content.decode()
+    assert '<ol class="list-group agenda-list" id="agenda-list">' in response.content.decode()
     assert list(meeting.items.values_list("title", flat=True)) == ["First", "Third", "Second"]
     client.post(url("item-move", meeting, first.pk), {"direction": "up"})  # already first: stays
     client.post(url("item-move", meeting, first.pk), {"direction": "down"})
