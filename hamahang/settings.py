@@ -156,12 +156,32 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # next page and rate limits hold across web workers: Redis when REDIS_URL is set, else a table in the database
 # (`make migrate` creates it with createcachetable; so does the test database's creation).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+
+
+def release(base_dir: Path) -> str:
+    """The deployed code's version (HAMAHANG_RELEASE, else the git commit checked out), in every cache key: pages
+    cached as one version's templates drew them are never shown by the next (sessions are kept in the database)."""
+    if os.environ.get("HAMAHANG_RELEASE"):
+        return os.environ["HAMAHANG_RELEASE"]
+    try:
+        head = (base_dir / ".git" / "HEAD").read_text().strip()
+        if head.startswith("ref: "):
+            ref = head.removeprefix("ref: ")
+            loose = base_dir / ".git" / ref
+            packed = (base_dir / ".git" / "packed-refs").read_text() if not loose.exists() else ""
+            head = loose.read_text().strip() if loose.exists() else packed.split(f" {ref}\n")[0].split("\n")[-1]
+        return head[:12]
+    except (OSError, IndexError):
+        return "dev"
+
+
+RELEASE = release(BASE_DIR)
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "council.caching.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "hamahang"),
+            "KEY_PREFIX": f"{os.environ.get('CACHE_KEY_PREFIX', 'hamahang')}:{RELEASE}",
         }
     }
     # Sessions are read from the shared cache and written through to the database, so a signed-in
@@ -172,6 +192,7 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "hamahang_cache",
+            "KEY_PREFIX": RELEASE,
             "OPTIONS": {"MAX_ENTRIES": envint("CACHE_MAX_ENTRIES", 5000)},
         }
     }

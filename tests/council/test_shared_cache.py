@@ -58,7 +58,7 @@ def wait_for(predicate, deadline: float) -> bool:
 
 
 def mail_cells(html: str) -> list[str]:
-    return re.findall(r"<td>(Sent|Not sent|Failed)</td>", html)
+    return re.findall(r"<td[^>]*>(Sent|Not sent|Failed)</td>", html)
 
 
 @pytest.fixture
