@@ -5,7 +5,7 @@ the data version, so the same document for the same data is never built twice.
 """
 
 import hashlib
-from functools import partial
+from functools import lru_cache, partial
 
 import icu
 from django.utils import translation
@@ -27,6 +27,19 @@ from reports.pdf.text import BOLD, REGULAR, Run
 from reports.registry import Printable, register
 
 
+@lru_cache(maxsize=64)
+def _number_formatter(language: str, currency: str):
+    """ICU's formatter for the language, with the currency's full name after the number if one is given."""
+    formatter = icu.NumberFormatter.withLocale(icu.Locale(language))
+    if currency:
+        formatter = (
+            formatter.unit(icu.CurrencyUnit(currency))
+            .precision(icu.Precision.integer())
+            .unitWidth(icu.UNumberUnitWidth.FULL_NAME)
+        )
+    return formatter
+
+
 def fingerprint(spec: DocumentSpec) -> str:
     """The same for the same content in every process (the web server asks, a worker builds)."""
     return hashlib.sha256(repr(spec).encode()).hexdigest()[:32]
@@ -41,20 +54,12 @@ class _Context:
         self.digits = partial(localize_digits, language=language)
 
     def number(self, value) -> str:
-        """Grouped in the language's way and digits: ۱۵٬۷۷۰, 15 770, 15,770."""
-        return icu.NumberFormatter.withLocale(icu.Locale(self.language)).formatDouble(float(value))
+        """Grouped in the language's way and digits, every digit exact: ۱۵٬۷۷۰, 15 770, 15,770."""
+        return _number_formatter(self.language, "").formatDecimal(str(value).encode())
 
     def money(self, value) -> str:
         """A number with the council's currency, named in the language: ۱۵٬۷۷۰ ریال ایران, 15 770 euro."""
-        if not self.council.currency:
-            return self.number(value)
-        formatter = (
-            icu.NumberFormatter.withLocale(icu.Locale(self.language))
-            .unit(icu.CurrencyUnit(self.council.currency))
-            .precision(icu.Precision.integer())
-            .unitWidth(icu.UNumberUnitWidth.FULL_NAME)
-        )
-        return formatter.formatDouble(float(value))
+        return _number_formatter(self.language, self.council.currency).formatDecimal(str(value).encode())
 
     def day(self, value) -> str:
         if not value:

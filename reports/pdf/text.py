@@ -176,9 +176,9 @@ def _hyphenator(language: str):
 def _breaks(text: str, language: str, urls: list[range]) -> tuple[array, frozenset[int]]:
     """Where a line may start: where ICU's line breaker allows (after a space, a hyphen, a slash), then the end;
     and, for a word wider than a line, after a ZWNJ or inside a URL after / - . ? & =."""
-    breaker = _line_breaker(language)
-    breaker.setText(icu.UnicodeString(text))
-    if len(text) == icu.UnicodeString(text).length():
+    breaker, units = _line_breaker(language), icu.UnicodeString(text)
+    breaker.setText(units)
+    if len(text) == units.length():
         positions = [unit for unit in breaker if 0 < unit < len(text)]
     else:
         index = _utf16_to_index(text)

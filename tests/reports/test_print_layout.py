@@ -104,6 +104,8 @@ def test_numbers_are_grouped_and_budgets_carry_their_currency(world):
     world.council.currency = "EUR"
     assert documents._Context(world.council, "sq").money(15770) == "15\u00a0770 euro"
     assert documents._Context(world.council, "en").money(15770) == "15,770 euros"
+    # The largest budget the database holds, every digit exact (a float would round it).
+    assert documents._Context(world.council, "en").number(9223372036854775807) == "9,223,372,036,854,775,807"
 
 
 def test_an_english_agenda_of_persian_items_keeps_each_title_whole_with_its_number(world):
