@@ -2,9 +2,9 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.internal import ratelimit
 from django.db.models import Q
 
-from council import traffic
 from council.audit import signed_in_from
 from council.models import User
+from helpers import traffic
 
 
 def account_for_login(credentials: dict) -> User | None:

@@ -12,7 +12,7 @@ class CouncilConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
 
         from council import audit, permissions  # noqa: F401  (permissions registers the permission rules)
-        from council.caching import watch_models
+        from helpers.caching import watch_models
 
         user_logged_in.connect(speak_the_users_language, dispatch_uid="hamahang-language-on-login")
         watch_models(apps.get_models())

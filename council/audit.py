@@ -1,8 +1,9 @@
 """The audit log: sign-ins, failed sign-ins, two-factor changes, role changes and invitations.
 
 Receivers of Django's, allauth's and the council models' signals write one `AuditEvent` each, with the
-address (`council.traffic.client_ip`) and browser of the request that caused it. Model signals carry no request:
-it is the one django-simple-history's middleware keeps for the duration of each request.
+address (`helpers.traffic.client_ip`) and browser of the request that caused it. Model signals carry no request:
+it is the one django-simple-history's middleware keeps for the duration of each request. A background job has
+no request: while one runs, `BackgroundJob` stands in for it, so what the job writes names the automatic account.
 """
 
 from datetime import timedelta
@@ -13,10 +14,12 @@ from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django_q.signals import post_execute_in_worker, pre_execute
 from simple_history.models import HistoricalRecords
 
-from council.models import AuditEvent, Invitation, Membership
-from council.traffic import client_ip
+from council.models import AuditEvent, Invitation, Membership, User
+from helpers.traffic import client_ip
 
 Kind = AuditEvent.Kind
 
@@ -36,9 +39,32 @@ def record(kind: str, *, request=None, user=None, actor=None, login: str = "", d
         actor=actor,
         login=login[:150],
         detail=detail[:300],
-        ip=client_ip(request) if request is not None else None,
+        ip=client_ip(request) if request is not None and request.META else None,
         user_agent=request.META.get("HTTP_USER_AGENT", "")[:300] if request is not None else "",
     )
+
+
+class BackgroundJob:
+    """What a background job acts in, in place of a request: its history rows and audit events name the automatic
+    account, which is read (and created the first time) only when something is written."""
+
+    META = {}
+
+    @cached_property
+    def user(self) -> User:
+        return User.automatic()
+
+
+_outer_requests = []  # a task run synchronously (tests, `sync` mode) runs inside a request: restored after it
+
+
+def _job_started(sender, **kwargs):
+    _outer_requests.append(current_request())
+    HistoricalRecords.context.request = BackgroundJob()
+
+
+def _job_ended(sender, **kwargs):
+    HistoricalRecords.context.request = _outer_requests.pop()
 
 
 def signed_in_from(user, ip: str) -> bool:
@@ -106,3 +132,5 @@ def connect() -> None:
     post_save.connect(_membership_saved, sender=Membership, dispatch_uid="hamahang-audit-membership-saved")
     post_delete.connect(_membership_deleted, sender=Membership, dispatch_uid="hamahang-audit-membership-deleted")
     post_save.connect(_invitation_saved, sender=Invitation, dispatch_uid="hamahang-audit-invitation-saved")
+    pre_execute.connect(_job_started, dispatch_uid="hamahang-audit-job-started")
+    post_execute_in_worker.connect(_job_ended, dispatch_uid="hamahang-audit-job-ended")

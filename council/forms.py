@@ -10,11 +10,11 @@ from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from council.l10n import calendars
-from council.l10n.digits import localize_digits, localize_digits_in_html, to_latin_digits
-from council.l10n.text import normalize_letters, normalize_line
 from council.models import Role, User
-from council.params import whole_number
+from helpers.l10n import calendars
+from helpers.l10n.digits import localize_digits, localize_digits_in_html, to_latin_digits
+from helpers.l10n.text import normalize_letters, normalize_line
+from helpers.params import whole_number
 
 NUMERIC_FIELDS = (forms.IntegerField, forms.DecimalField, forms.FloatField, forms.DateField, forms.TimeField)
 

@@ -22,7 +22,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django_htmx.http import HttpResponseClientRedirect
 
-from council.l10n.digits import to_latin_digits
+from helpers.l10n.digits import to_latin_digits
 
 
 class TwoFactorRequired(PermissionDenied):

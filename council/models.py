@@ -3,17 +3,19 @@ import zoneinfo
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.encoding import force_str
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from council.colours import HEX_COLOUR, darkened_for_white_text
-from council.concurrency import Versioned
-from council.files import IMAGE_EXTENSIONS, UploadValidator
+from helpers.colours import HEX_COLOUR, darkened_for_white_text
+from helpers.concurrency import Versioned
+from helpers.files import IMAGE_EXTENSIONS, UploadValidator
 
 
 class Language(models.TextChoices):
@@ -41,8 +43,20 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
 
+    AUTOMATIC = "hamahang.automatic"
+
+    @classmethod
+    def automatic(cls) -> "User":
+        """The account background jobs act as, so that what they write names someone. It cannot sign in."""
+        user, _created = cls.objects.get_or_create(
+            username=cls.AUTOMATIC, defaults={"is_active": False, "password": make_password(None)}
+        )
+        return user
+
     @property
     def display_name(self) -> str:
+        if self.username == self.AUTOMATIC:
+            return gettext("Hamahang (automatic)")
         return self.get_full_name() or self.username
 
 

@@ -20,11 +20,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_q.brokers import get_broker
 
-from council import home_page, params, permissions, services, traffic
+from council import home_page, permissions, services
 from council.forms import AcceptInvitationForm, EmailCodeForm, InvitationForm
 from council.mfa import EnrolmentEmailCode
 from council.models import Membership
 from council.selectors import language_for_recipient, memberships_of
+from helpers import params, traffic
 
 
 @login_required

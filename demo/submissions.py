@@ -18,8 +18,6 @@ import jdatetime
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from council.l10n.calendars import JALALI, JALALI_MONTHS, month_of
-from council.l10n.digits import localize_digits
 from council.models import Council, Role
 from departments import services
 from departments.models import (
@@ -32,6 +30,8 @@ from departments.models import (
     SurveyRound,
     TrainingProposal,
 )
+from helpers.l10n.calendars import JALALI, JALALI_MONTHS, month_of
+from helpers.l10n.digits import localize_digits
 
 CAMERA, COMPUTER, SOFTWARE, VEHICLE, INTERNET = Equipment.values
 HIGH, MEDIUM, LOW = TrainingProposal.Priority.values

@@ -3,9 +3,9 @@
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from council.exports import table_response
-from council.l10n import calendars
 from departments.models import CHANNELS, STAFF_FUNCTIONS, SubmissionState
+from helpers.exports import table_response
+from helpers.l10n import calendars
 
 
 def _yes_no(value) -> str:

@@ -2,9 +2,7 @@ from django import forms
 from django.core.validators import MinValueValidator, URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from council.concurrency import VersionedFormMixin
 from council.forms import CouncilDateField, FormMixin
-from council.l10n.text import persian_sort_key
 from council.models import Department
 from departments.models import (
     CHANNELS,
@@ -19,6 +17,8 @@ from departments.models import (
     TrainingCourse,
     TrainingProposal,
 )
+from helpers.concurrency import VersionedFormMixin
+from helpers.l10n.text import persian_sort_key
 
 
 class DepartmentForm(FormMixin, VersionedFormMixin, forms.ModelForm):

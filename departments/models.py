@@ -3,8 +3,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from council.concurrency import Versioned
 from council.models import Department
+from helpers.concurrency import Versioned
 
 
 class SubmissionState(models.TextChoices):

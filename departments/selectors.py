@@ -5,8 +5,6 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
-from council.caching import cached_read
-from council.l10n.text import normalize_line, persian_sort_key
 from departments.models import (
     CHANNELS,
     STAFF_FUNCTIONS,
@@ -20,6 +18,8 @@ from departments.models import (
     TrainingCourse,
     TrainingProposal,
 )
+from helpers.caching import cached_read
+from helpers.l10n.text import normalize_line, persian_sort_key
 
 
 def by_name(departments):

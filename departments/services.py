@@ -5,8 +5,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_q.tasks import async_task
 
-from council.caching import rows_changed
-from council.concurrency import EditConflict, locked, save_versioned
 from council.models import Department
 from departments.models import (
     ActivityPeriod,
@@ -19,6 +17,8 @@ from departments.models import (
     TrainingCourse,
     TrainingProposal,
 )
+from helpers.caching import rows_changed
+from helpers.concurrency import EditConflict, locked, save_versioned
 
 # What a new survey answer copies from the department's previous one.
 CARRIED_OVER = [

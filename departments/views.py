@@ -12,14 +12,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from council import params, permissions
-from council.caching import cached_read
-from council.concurrency import CONFLICT_MESSAGE, EditConflict, edit_conflict, save_versioned
-from council.exports import EXPORT_KINDS
-from council.l10n import calendars
-from council.l10n.text import persian_sort_key
+from council import permissions
 from council.models import Department, Membership, Role
-from council.pages import form_page
 from council.selectors import liaison_department
 from departments import exports, selectors, services
 from departments.forms import (
@@ -44,6 +38,13 @@ from departments.models import (
     TrainingCourse,
     TrainingProposal,
 )
+from helpers import params
+from helpers.caching import cached_read
+from helpers.concurrency import CONFLICT_MESSAGE, EditConflict, edit_conflict, save_versioned
+from helpers.exports import EXPORT_KINDS
+from helpers.l10n import calendars
+from helpers.l10n.text import persian_sort_key
+from helpers.pages import form_page
 
 
 @login_required

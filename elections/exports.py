@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from council.exports import table_response
+from helpers.exports import table_response
 
 
 def compliance_response(matrix, kind: str):

@@ -5,9 +5,9 @@ from django.core.validators import MinValueValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from council.concurrency import VersionedFormMixin
 from council.forms import CouncilDateField, FormMixin
 from elections.models import AccessRequest, Answer, ChecklistTemplate, Complaint, ElectionPeriod
+from helpers.concurrency import VersionedFormMixin
 
 
 class ElectionPeriodForm(FormMixin, forms.ModelForm):

@@ -12,10 +12,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from council.concurrency import Versioned
-from council.files import ATTACHMENT_EXTENSIONS, UploadValidator
 from council.models import Department
-from council.storage import private_storage
+from helpers.concurrency import Versioned
+from helpers.files import ATTACHMENT_EXTENSIONS, UploadValidator
+from helpers.storage import private_storage
 
 
 class ChecklistTemplate(models.Model):

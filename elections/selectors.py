@@ -7,8 +7,8 @@ from django.db.models import Count, Min, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from council.l10n.text import persian_sort_key
 from elections.models import AccessRequest, Alert, Answer, Attestation, ReportingCycle
+from helpers.l10n.text import persian_sort_key
 
 
 class Status(models.TextChoices):

@@ -5,10 +5,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_q.tasks import async_task
 
-from council.caching import rows_changed
-from council.concurrency import EditConflict, locked, save_versioned
 from council.models import Council, Department
 from elections.models import AccessRequest, Alert, Answer, Attestation, Complaint, ElectionPeriod, ReportingCycle
+from helpers.caching import rows_changed
+from helpers.concurrency import EditConflict, locked, save_versioned
 
 
 class SubmissionError(Exception):

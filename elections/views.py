@@ -8,12 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from council import params, permissions
-from council.concurrency import CONFLICT_MESSAGE, EditConflict, edit_conflict
-from council.exports import EXPORT_KINDS
-from council.files import file_response
+from council import permissions
 from council.models import Department
-from council.pages import form_page
 from council.selectors import liaison_department
 from elections import exports, selectors, services
 from elections.forms import (
@@ -25,6 +21,11 @@ from elections.forms import (
     FollowUpForm,
 )
 from elections.models import Alert, Answer, Attestation, ElectionPeriod, ReportingCycle
+from helpers import params
+from helpers.concurrency import CONFLICT_MESSAGE, EditConflict, edit_conflict
+from helpers.exports import EXPORT_KINDS
+from helpers.files import file_response
+from helpers.pages import form_page
 
 
 def _council(request, slug, predicate=None):

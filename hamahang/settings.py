@@ -179,7 +179,7 @@ RELEASE = release(BASE_DIR)
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "council.caching.RedisCache",
+            "BACKEND": "helpers.caching.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"{os.environ.get('CACHE_KEY_PREFIX', 'hamahang')}:{RELEASE}",
         }
@@ -243,7 +243,7 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed_account": os.environ.get("LOGIN_FAILED_ACCOUNT_RATE_LIMIT", "20/h/key"),
 }
 # The number of proxies in front of the app that append the client's address to X-Forwarded-For (1 behind the
-# documented nginx); 0 reads REMOTE_ADDR. Every rate limit and the audit log read it (council.traffic.client_ip).
+# documented nginx); 0 reads REMOTE_ADDR. Every rate limit and the audit log read it (helpers.traffic.client_ip).
 HAMAHANG_TRUSTED_PROXIES = envint("HAMAHANG_TRUSTED_PROXIES", 0)
 ALLAUTH_TRUSTED_PROXY_COUNT = HAMAHANG_TRUSTED_PROXIES
 PORTAL_SEARCH_RATE_LIMIT = os.environ.get("PORTAL_SEARCH_RATE_LIMIT", "30/m")
@@ -348,7 +348,7 @@ if not DEBUG:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"forbidden_on_one_line": {"()": "council.log.ForbiddenOnOneLine"}},
+    "filters": {"forbidden_on_one_line": {"()": "helpers.log.ForbiddenOnOneLine"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {

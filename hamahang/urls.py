@@ -3,7 +3,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from council import traffic, views
+from council import views
+from helpers import traffic
 from meetings import views as meeting_views
 
 urlpatterns = [

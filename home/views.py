@@ -4,10 +4,10 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from council import permissions
-from council.caching import cached_read
 from council.models import Role
 from council.selectors import councils_for, memberships_of
 from elections.selectors import alert_counts
+from helpers.caching import cached_read
 from home.owed import answers_owed
 from meetings.selectors import chair_counts, liaison_dashboard, next_meeting, pending_replies, waiting_for
 

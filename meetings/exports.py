@@ -4,9 +4,9 @@ from django.http import HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from council.exports import table_response
-from council.l10n import calendars
-from council.l10n.digits import localize_digits
+from helpers.exports import table_response
+from helpers.l10n import calendars
+from helpers.l10n.digits import localize_digits
 
 
 def action_item_rows(council, items) -> tuple[list[str], list[list[str]]]:

@@ -6,11 +6,11 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from council.concurrency import VersionedFormMixin
 from council.forms import CouncilDateField, CouncilDateTimeField, FormMixin
-from council.l10n.digits import localize_digits
 from council.models import User
 from council.selectors import council_chair
+from helpers.concurrency import VersionedFormMixin
+from helpers.l10n.digits import localize_digits
 from meetings.models import (
     ActionItem,
     AgendaAttachment,
@@ -175,7 +175,7 @@ STATUS_FROM_REPLY = {
 class AttendanceForm(FormMixin, forms.Form):
     """Each invited member's attendance, one row per member. A row not recorded yet starts from the member's reply
     (attending: present; a delegate: that delegate; not attending: excused). `base_state` is what the rows held
-    when the form was opened, so a save over someone else's is refused (council/concurrency)."""
+    when the form was opened, so a save over someone else's is refused (helpers/concurrency)."""
 
     base_state = forms.CharField(widget=forms.HiddenInput, required=False)
 

@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from council.concurrency import Versioned
-from council.files import ATTACHMENT_EXTENSIONS, IMAGE_EXTENSIONS, UploadValidator
 from council.models import ChoiceLabels
-from council.storage import private_storage
+from helpers.concurrency import Versioned
+from helpers.files import ATTACHMENT_EXTENSIONS, IMAGE_EXTENSIONS, UploadValidator
+from helpers.storage import private_storage
 
 
 class SearchWords(SearchVector):

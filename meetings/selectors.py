@@ -8,12 +8,12 @@ from django.http import QueryDict
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from council.caching import cached_read
-from council.l10n import calendars
-from council.l10n.digits import localize_digits
 from council.models import Council, Role
 from council.permissions import RowScope, is_admin
 from council.selectors import memberships_of
+from helpers.caching import cached_read
+from helpers.l10n import calendars
+from helpers.l10n.digits import localize_digits
 from meetings.models import QUORUM_STATUSES, ActionItem, Attendance, Decision, Meeting, ProgressUpdate
 
 PER_PAGE = 50

@@ -12,11 +12,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_q.tasks import async_task
 
-from council.caching import rows_changed, scopes_changed
-from council.concurrency import EditConflict, claim_version
-from council.l10n import calendars
 from council.models import Council, Role, User
 from council.selectors import council_chair
+from helpers.caching import rows_changed, scopes_changed
+from helpers.concurrency import EditConflict, claim_version
+from helpers.l10n import calendars
 from meetings.models import (
     ActionItem,
     AgendaAttachment,

@@ -8,12 +8,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from council import params, permissions
-from council.caching import cached_read
-from council.concurrency import CONFLICT_MESSAGE, EditConflict, edit_conflict
-from council.exports import EXPORT_KINDS
-from council.files import file_response, private_download
+from council import permissions
 from council.selectors import language_for_recipient, memberships_of
+from helpers import params
+from helpers.caching import cached_read
+from helpers.concurrency import CONFLICT_MESSAGE, EditConflict, edit_conflict
+from helpers.exports import EXPORT_KINDS
+from helpers.files import file_response, private_download
 from meetings import forms, ical, services
 from meetings.models import (
     ActionItem,

@@ -6,8 +6,8 @@ from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from council.l10n.digits import localize_digits
-from council.l10n.text import strip_controls
+from helpers.l10n.digits import localize_digits
+from helpers.l10n.text import strip_controls
 from meetings.models import Meeting, Statement
 from portal.views import portal_council, public_statements
 

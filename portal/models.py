@@ -2,9 +2,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from council.files import ATTACHMENT_EXTENSIONS, UploadValidator
 from council.models import Council
-from council.storage import private_storage
+from helpers.files import ATTACHMENT_EXTENSIONS, UploadValidator
+from helpers.storage import private_storage
 
 
 class DocumentRequest(models.Model):

@@ -18,9 +18,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from council import params, permissions, traffic
-from council.files import file_response
+from council import permissions
 from council.models import Council
+from helpers import params, traffic
+from helpers.files import file_response
 from meetings.ical import public_calendar
 from meetings.models import ActionItem, AgendaItem, Decision, Meeting, Statement
 from portal import services

@@ -12,13 +12,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from council import permissions
-from council.l10n import calendars
-from council.l10n.digits import localize_digits
 from council.models import Role
 from departments.models import STAFF_FUNCTIONS, Equipment, SubmissionState
 from departments.selectors import gap_dashboard
 from elections.selectors import Status as CellStatus
 from elections.selectors import compliance_matrix, item_compliance, open_alerts
+from helpers.l10n import calendars
+from helpers.l10n.digits import localize_digits
 from meetings.models import ActionItem, Meeting
 from meetings.selectors import listed_action_items_of, meeting_page_data
 from reports.models import Document

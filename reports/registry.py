@@ -18,7 +18,7 @@ class Printable:
     build: Callable  # (document) -> DocumentSpec
     may_ask: Callable  # permission predicate (user, subject)
     may_download: Callable  # permission predicate (user, document)
-    scopes: Callable  # (document) -> the cache scopes its content shows besides its council (council/caching.py)
+    scopes: Callable  # (document) -> the cache scopes its content shows besides its council (helpers/caching.py)
     subject_field: str = ""  # the Document field naming what it is about; none: the council itself
     offered: Callable = lambda subject: True  # whether the subject can be printed so now (minutes once held)
     per_department: bool = False  # a liaison's copy covers their own department only

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import transaction
 from django_q.tasks import async_task
 
-from council.caching import cached_read
+from helpers.caching import cached_read
 from reports import documents
 from reports.models import Document
 from reports.registry import PRINTABLES

@@ -4,8 +4,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from council import params, permissions
-from council.files import file_response
+from council import permissions
+from helpers import params
+from helpers.files import file_response
 from reports import services
 from reports.models import Document
 from reports.registry import PRINTABLES

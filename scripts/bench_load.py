@@ -169,7 +169,7 @@ def queries_per_page(target: dict) -> dict:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from council.caching import council_changed
+    from helpers.caching import council_changed
 
     client = Client()
     sign_in(client, target)
@@ -311,8 +311,8 @@ def django_step(step: str, argument: int) -> None:
 
     django.setup()
     if step == "collect":
-        from council.caching import council_changed
         from council.models import Council
+        from helpers.caching import council_changed
 
         postpone_daily_jobs()
         forget_documents()

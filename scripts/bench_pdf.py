@@ -19,7 +19,7 @@ django.setup()
 from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.pdfgen import canvas  # noqa: E402
 
-from council.l10n.digits import to_persian_digits  # noqa: E402
+from helpers.l10n.digits import to_persian_digits  # noqa: E402
 from reports.pdf import fonts, text  # noqa: E402
 from reports.pdf.render import DocumentSpec, Grid, Heading, Signatures, Text, render  # noqa: E402
 from reports.pdf.text import BOLD, REGULAR, Run, register_fonts  # noqa: E402

@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from council import caching
+from helpers import caching
 from tests.conftest import ROLES
 from tests.test_permission_matrix import ELECTION_MATRIX, MATRIX, MEETING_MATRIX, SUBMISSION_MATRIX
 

@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from council import params
-from council.text_cleanup import clean_text_columns, rows_with_controls
 from elections.models import Attestation
 from elections.services import attestation_start
+from helpers import params
+from helpers.text_cleanup import clean_text_columns, rows_with_controls
 from meetings.models import Statement
 from portal.models import DocumentRequest
 from reports.pdf.render import DocumentSpec, Grid, Heading, Text, render

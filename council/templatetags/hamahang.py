@@ -12,8 +12,8 @@ from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import get_language
 
 from council import navigation, permissions
-from council.l10n import calendars
-from council.l10n.digits import localize_digits, localize_digits_in_html
+from helpers.l10n import calendars
+from helpers.l10n.digits import localize_digits, localize_digits_in_html
 
 register = template.Library()
 UTC = ZoneInfo("UTC")

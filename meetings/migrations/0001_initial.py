@@ -6,7 +6,7 @@ import meetings.models
 import simple_history.models
 import uuid
 from django.conf import settings
-import council.files
+import helpers.files
 from django.db import migrations, models
 
 
@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
             name='AgendaAttachment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(upload_to='agenda/%Y/%m/', validators=[council.files.UploadValidator('pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods', 'txt', 'jpg', 'jpeg', 'png')], verbose_name='file')),
+                ('file', models.FileField(upload_to='agenda/%Y/%m/', validators=[helpers.files.UploadValidator('pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods', 'txt', 'jpg', 'jpeg', 'png')], verbose_name='file')),
                 ('name', models.CharField(max_length=255)),
                 ('size', models.PositiveBigIntegerField()),
                 ('uploaded_at', models.DateTimeField(auto_now_add=True)),
@@ -324,7 +324,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('text', models.TextField(verbose_name='progress')),
-                ('attachment', models.FileField(blank=True, upload_to='progress/%Y/%m/', validators=[council.files.UploadValidator('pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods', 'txt', 'jpg', 'jpeg', 'png')], verbose_name='attachment')),
+                ('attachment', models.FileField(blank=True, upload_to='progress/%Y/%m/', validators=[helpers.files.UploadValidator('pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods', 'txt', 'jpg', 'jpeg', 'png')], verbose_name='attachment')),
                 ('proposes_done', models.BooleanField(default=False, verbose_name='we consider this done')),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('action_item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='updates', to='meetings.actionitem')),

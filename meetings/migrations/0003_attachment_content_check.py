@@ -2,7 +2,7 @@
 
 import django.core.validators
 import meetings.models
-import council.files
+import helpers.files
 from django.db import migrations, models
 
 
@@ -16,11 +16,11 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='agendaattachment',
             name='file',
-            field=models.FileField(upload_to='agenda/%Y/%m/', validators=[council.files.UploadValidator('pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods', 'txt', 'jpg', 'jpeg', 'png')], verbose_name='file'),
+            field=models.FileField(upload_to='agenda/%Y/%m/', validators=[helpers.files.UploadValidator('pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods', 'txt', 'jpg', 'jpeg', 'png')], verbose_name='file'),
         ),
         migrations.AlterField(
             model_name='progressupdate',
             name='attachment',
-            field=models.FileField(blank=True, upload_to='progress/%Y/%m/', validators=[council.files.UploadValidator('pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods', 'txt', 'jpg', 'jpeg', 'png')], verbose_name='attachment'),
+            field=models.FileField(blank=True, upload_to='progress/%Y/%m/', validators=[helpers.files.UploadValidator('pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods', 'txt', 'jpg', 'jpeg', 'png')], verbose_name='attachment'),
         ),
     ]

@@ -5,7 +5,7 @@ import django.db.models.deletion
 import meetings.models
 import simple_history.models
 from django.conf import settings
-import council.files
+import helpers.files
 from django.db import migrations, models
 
 
@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('title', models.CharField(max_length=250, verbose_name='title')),
                 ('body', models.TextField(verbose_name='text')),
-                ('photo', models.TextField(blank=True, max_length=100, validators=[council.files.UploadValidator('jpg', 'jpeg', 'png', max_mb=8)], verbose_name='photo')),
+                ('photo', models.TextField(blank=True, max_length=100, validators=[helpers.files.UploadValidator('jpg', 'jpeg', 'png', max_mb=8)], verbose_name='photo')),
                 ('state', models.CharField(choices=[('draft', 'Draft'), ('approved', 'Approved'), ('published', 'Published')], default='draft', max_length=16, verbose_name='state')),
                 ('published_at', models.DateTimeField(blank=True, help_text='Or a later time: the embargo.', null=True, verbose_name='published')),
                 ('created_at', models.DateTimeField(blank=True, editable=False)),
@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=250, verbose_name='title')),
                 ('body', models.TextField(verbose_name='text')),
-                ('photo', models.ImageField(blank=True, upload_to='statements/%Y/%m/', validators=[council.files.UploadValidator('jpg', 'jpeg', 'png', max_mb=8)], verbose_name='photo')),
+                ('photo', models.ImageField(blank=True, upload_to='statements/%Y/%m/', validators=[helpers.files.UploadValidator('jpg', 'jpeg', 'png', max_mb=8)], verbose_name='photo')),
                 ('state', models.CharField(choices=[('draft', 'Draft'), ('approved', 'Approved'), ('published', 'Published')], default='draft', max_length=16, verbose_name='state')),
                 ('published_at', models.DateTimeField(blank=True, help_text='Or a later time: the embargo.', null=True, verbose_name='published')),
                 ('created_at', models.DateTimeField(auto_now_add=True)),

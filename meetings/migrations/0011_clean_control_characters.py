@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from council.text_cleanup import clean_text_columns
+from helpers.text_cleanup import clean_text_columns
 
 
 class Migration(migrations.Migration):

@@ -21,7 +21,7 @@ import icu
 import pyphen
 from reportlab.lib.rl_accel import escapePDF
 
-from council.l10n.text import strip_controls
+from helpers.l10n.text import strip_controls
 from reports.pdf.fonts import BOLD, MISSING, REGULAR, font, font_for, missing, register_fonts, shape
 
 __all__ = ["BOLD", "REGULAR", "Line", "Prepared", "Run", "break_lines", "draw_line", "prepare", "register_fonts"]

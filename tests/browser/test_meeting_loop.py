@@ -10,7 +10,7 @@ import jdatetime
 import pytest
 from django.utils import timezone
 
-from council.l10n.digits import to_persian_digits
+from helpers.l10n.digits import to_persian_digits
 from meetings.models import ActionItem, Meeting
 from meetings.services import rsvp_token
 from tests.conftest import PASSWORD

@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from council import caching
 from council.templatetags.hamahang import cdatetime
+from helpers import caching
 from meetings.models import ActionItem, Meeting
 from tests.factories import (
     ActionItemFactory,

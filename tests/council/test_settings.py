@@ -66,7 +66,7 @@ def test_mfa_is_required_by_default_when_debug_is_off():
 def test_redis_url_puts_the_cache_on_redis():
     script = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
     result = run_django(["shell", "--no-imports", "-c", script], REDIS_URL="redis://127.0.0.1:6379/15")
-    assert result.stdout.strip() == "council.caching.RedisCache"
+    assert result.stdout.strip() == "helpers.caching.RedisCache"
 
 
 def test_database_url_switches_to_postgresql_and_the_broker_stays_the_database():

@@ -7,8 +7,8 @@ from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY, hotp_value, yield
 from django.core import mail
 from django.urls import reverse
 
-from council.l10n.digits import to_persian_digits
 from council.models import AuditEvent
+from helpers.l10n.digits import to_persian_digits
 from tests.conftest import PASSWORD
 
 ACTIVATE = "/accounts/2fa/totp/activate/"

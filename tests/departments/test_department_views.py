@@ -3,8 +3,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from council.caching import council_changed
 from council.models import Department, Role
+from helpers.caching import council_changed
 from tests.factories import DepartmentFactory, MembershipFactory
 
 

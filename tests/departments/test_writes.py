@@ -6,7 +6,6 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from council.concurrency import EditConflict
 from departments import services
 from departments.models import (
     ActivityReport,
@@ -15,6 +14,7 @@ from departments.models import (
     TrainingCourse,
     TrainingProposal,
 )
+from helpers.concurrency import EditConflict
 from tests.factories import (
     ActivityPeriodFactory,
     SurveyResponseFactory,

@@ -2,6 +2,7 @@
 
 import io
 from datetime import date, timedelta
+from types import SimpleNamespace
 
 import pytest
 from django.core import mail
@@ -10,13 +11,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
+from django_q.tasks import async_task
 from openpyxl import load_workbook
+from simple_history.models import HistoricalRecords
 
-from council.l10n import calendars
-from council.models import Department
+from council.models import Department, User
 from elections import selectors, services
 from elections.models import AccessRequest, Alert, Attestation, ReportingCycle
 from elections.tasks import escalate_missing_attestations
+from helpers.l10n import calendars
 from tests.factories import ChecklistTemplateFactory, ElectionPeriodFactory
 
 
@@ -307,6 +310,33 @@ def test_a_not_compliant_answer_alerts_the_chair_by_e_mail(world, election):
     assert (alert.kind, alert.department, alert.answer_id) == ("not_compliant", world.department_a, first)
     assert [m.to for m in mail.outbox] == [[world.chair.email]]
     assert "Education" in mail.outbox[0].subject and "A car was lent" in mail.outbox[0].body
+
+
+def test_the_history_of_what_a_background_job_writes_names_the_automatic_account(world, election):
+    """The escalation runs as the queue runs it (django-q's worker, here synchronously), not called directly."""
+    async_task("elections.tasks.escalate_missing_attestations")
+    history = Alert.history.filter(history_type="+")
+    assert history.count() == 2
+    automatic = User.objects.get(username=User.AUTOMATIC)
+    assert {row.history_user for row in history} == {automatic}
+    assert not automatic.is_active and not automatic.has_usable_password()
+    with translation.override("fa"):
+        assert automatic.display_name == "هماهنگ (خودکار)"
+
+
+def test_a_job_run_inside_a_request_leaves_the_request_its_own_user(world, election):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("django.db.transaction.on_commit", lambda f, *a, **k: f())
+        cycle = election.cycles.first()
+        request = SimpleNamespace(user=world.liaison_a)
+        HistoricalRecords.context.request = request
+        try:
+            async_task("elections.tasks.escalate_missing_attestations")
+            assert HistoricalRecords.context.request is request
+            attestation = services.attestation_start(cycle=cycle, department=world.department_a)
+        finally:
+            del HistoricalRecords.context.request
+    assert attestation.history.get().history_user == world.liaison_a
 
 
 def test_a_missed_deadline_raises_one_alert_per_department_once(world, election):

@@ -121,7 +121,7 @@ def test_minutes_without_a_version_are_a_conflict_with_a_visible_message(client,
 
 
 def test_the_saved_version_shows_only_what_differs_in_the_councils_own_calendar(client, world, upcoming):
-    from council.l10n import calendars
+    from helpers.l10n import calendars
 
     world.council.calendar = "jalali"
     world.council.save()

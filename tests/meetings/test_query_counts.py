@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from council.caching import council_changed
 from council.models import Membership, Role, User
+from helpers.caching import council_changed
 from meetings.models import ActionItem, AgendaItem, Attendance, Decision, Meeting, ProgressUpdate
 from tests.factories import MeetingFactory
 

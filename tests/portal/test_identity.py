@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from PIL import Image
 
-from council.colours import contrast_ratio, darkened_for_white_text
+from helpers.colours import contrast_ratio, darkened_for_white_text
 
 
 def portal_page(client, council, name="portal:index"):

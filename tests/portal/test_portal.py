@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from council.caching import council_changed
+from helpers.caching import council_changed
 from meetings.models import ActionItem, Decision, Meeting
 from tests.factories import ActionItemFactory, AgendaItemFactory, DecisionFactory, MeetingFactory
 

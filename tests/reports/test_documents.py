@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from council.l10n.digits import to_persian_digits
+from helpers.l10n.digits import to_persian_digits
 from meetings import services as meeting_services
 from meetings.models import Attendance, Meeting
 from reports import documents, services

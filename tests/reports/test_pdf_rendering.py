@@ -6,7 +6,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from council.l10n.digits import to_persian_digits
+from helpers.l10n.digits import to_persian_digits
 from reports.pdf.render import DocumentSpec, Grid, Heading, Signatures, Text, render
 from reports.pdf.text import BOLD, Run, break_lines, prepare, register_fonts
 from tests.reports.pdf_helpers import page_glyphs, pdf_text, pdfminer_text, poppler_text, squash

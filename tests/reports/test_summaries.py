@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from council.l10n.digits import to_persian_digits
 from elections import services as election_services
+from helpers.l10n.digits import to_persian_digits
 from reports import documents
 from reports.models import Document
 from reports.pdf.render import render

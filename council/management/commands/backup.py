@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from council.backup import BackupError, backup_create
+from helpers.backup import BackupError, backup_create
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from council.backup import BackupError, backup_restore
+from helpers.backup import BackupError, backup_restore
 
 
 class Command(BaseCommand):

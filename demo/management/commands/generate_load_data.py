@@ -34,8 +34,6 @@ from django.db import connection, connections, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from council.l10n import calendars
-from council.l10n.digits import localize_digits
 from council.models import Council, Department, Membership, Role, User
 from demo.elections import install_checklists
 from departments.models import (
@@ -49,6 +47,8 @@ from departments.models import (
     SurveyRound,
 )
 from elections.models import AccessRequest, Alert, Answer, Attestation, Complaint, ElectionPeriod, ReportingCycle
+from helpers.l10n import calendars
+from helpers.l10n.digits import localize_digits
 from meetings.models import ActionItem, AgendaItem, Attendance, Decision, Meeting, ProgressUpdate, Statement
 
 DEFAULT_PASSWORD = "load-test-password"

@@ -8,10 +8,10 @@ from django import forms
 from django.utils import translation
 
 from council.forms import CouncilDateField, CouncilDateTimeField, FormMixin
-from council.l10n import calendars
-from council.l10n.digits import localize_digits, to_latin_digits, to_persian_digits
 from council.models import Council
 from council.templatetags.hamahang import cdate, cdatetime, digits
+from helpers.l10n import calendars
+from helpers.l10n.digits import localize_digits, to_latin_digits, to_persian_digits
 
 TEHRAN = ZoneInfo("Asia/Tehran")
 BELGRADE = ZoneInfo("Europe/Belgrade")
@@ -160,7 +160,7 @@ def test_the_template_filters_use_the_councils_calendar():
 
 
 def test_persian_names_sort_in_the_persian_alphabet():
-    from council.l10n.text import normalize_line, persian_sort_key
+    from helpers.l10n.text import normalize_line, persian_sort_key
 
     names = ["کمیته امداد", "مدیریت جهاد", "پست", "بهزیستی", "گمرک", "آموزش", "ژاندارمری", "چاپخانه", "Water"]
     assert sorted(names, key=persian_sort_key) == [

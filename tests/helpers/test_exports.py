@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from council.exports import table_response
+from helpers.exports import table_response
 from tests.factories import (
     ActionItemFactory,
     ProgressUpdateFactory,

@@ -7,9 +7,9 @@ from django.core.files.base import ContentFile
 from django.test import RequestFactory
 from django.urls import reverse
 
-from council.exports import table_response
-from council.files import file_response
-from council.traffic import client_ip
+from helpers.exports import table_response
+from helpers.files import file_response
+from helpers.traffic import client_ip
 from meetings.models import AgendaAttachment
 from tests.factories import MeetingFactory
 

@@ -12,7 +12,7 @@ from django.db import models
 from django.utils import translation
 from PIL import Image
 
-from council.files import ATTACHMENT_EXTENSIONS, IMAGE_EXTENSIONS, UploadValidator
+from helpers.files import ATTACHMENT_EXTENSIONS, IMAGE_EXTENSIONS, UploadValidator
 
 attachments = UploadValidator(*ATTACHMENT_EXTENSIONS)
 photos = UploadValidator(*IMAGE_EXTENSIONS, max_mb=8)

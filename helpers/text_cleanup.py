@@ -3,7 +3,7 @@
 from django.db import migrations, models
 from django.db.models import Q
 
-from council.l10n.text import CONTROLS_PATTERN, strip_controls
+from helpers.l10n.text import CONTROLS_PATTERN, strip_controls
 
 
 def text_columns(model) -> list[str]:

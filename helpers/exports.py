@@ -8,8 +8,8 @@ from django.utils import translation
 from django.utils.functional import Promise
 from openpyxl import Workbook
 
-from council.files import private_download
-from council.l10n.text import strip_controls
+from helpers.files import private_download
+from helpers.l10n.text import strip_controls
 
 EXPORT_KINDS = ("csv", "xlsx")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

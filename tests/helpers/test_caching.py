@@ -9,10 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from council import caching
 from council.models import Role
 from council.permissions import RowScope
 from elections.services import attestation_start
+from helpers import caching
 from meetings.models import Attendance
 from tests.factories import (
     AgendaAttachmentFactory,

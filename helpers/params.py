@@ -4,8 +4,8 @@ forms or these helpers. A malformed value reads as absent, never as an error pag
 
 import re
 
-from council.l10n.digits import to_latin_digits
-from council.l10n.text import normalize_line
+from helpers.l10n.digits import to_latin_digits
+from helpers.l10n.text import normalize_line
 
 # Up to 18 digits: any id or year fits a database integer (a 64-bit one takes 19).
 _WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import jdatetime
 from django.utils import formats, timezone
 
-from council.l10n.digits import localize_digits, to_latin_digits
+from helpers.l10n.digits import localize_digits, to_latin_digits
 
 GREGORIAN = "gregorian"
 JALALI = "jalali"

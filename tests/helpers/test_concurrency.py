@@ -4,7 +4,7 @@ saved version."""
 import pytest
 from django import forms
 
-from council.concurrency import EditConflict, VersionedFormMixin, save_versioned
+from helpers.concurrency import EditConflict, VersionedFormMixin, save_versioned
 from meetings.models import Meeting
 from tests.factories import MeetingFactory
 
