@@ -197,15 +197,22 @@ def search(request, slug):
 
 
 def search_results(council: Council, query: str) -> dict:
-    """The council's published decisions and agenda items matching the query (50 of each at most)."""
+    """The council's published decisions and agenda items matching the query, newest first (50 of each at most).
+
+    Newest first is also what lets PostgreSQL walk the council's decisions and meetings backwards along their
+    indexes and stop at the fiftieth match, instead of matching and sorting all of a council's years."""
     # Only the columns the page shows: not the stored words (`search`) nor an item's discussion, long both.
     decisions = (
-        published_decisions(council).select_related("item__meeting").only("year", "number", "text", "item__meeting__id")
+        published_decisions(council)
+        .select_related("item__meeting")
+        .only("year", "number", "text", "item__meeting__id")
+        .order_by("-year", "-number")
     )
     items = (
         AgendaItem.objects.filter(meeting__council=council, meeting__state=Meeting.State.PUBLISHED)
         .select_related("meeting")
         .only("title", "meeting__number", "meeting__year")
+        .order_by("-meeting__starts_at", "position")
     )
     if connection.vendor == "postgresql":
         terms = SearchQuery(query, config="simple", search_type="websearch")

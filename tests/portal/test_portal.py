@@ -107,6 +107,17 @@ def test_search_finds_published_decisions_in_persian_and_albanian(client, world,
     assert text in body
 
 
+def test_search_lists_the_newest_decisions_first(client, world, council_states):
+    older = Decision.objects.get(item__meeting=council_states["published"])
+    older.text = "کتابخانهٔ قدیم"
+    older.save()
+    newer = Decision.objects.get(pk=older.pk)
+    newer.pk, newer.number, newer.text = None, 99, "کتابخانهٔ جدید"
+    newer.save()
+    body = client.get(portal(world, "search"), {"q": "کتابخانهٔ"}).content.decode()
+    assert 0 < body.index(newer.text) < body.index(older.text)
+
+
 def test_search_reads_arabic_letters_as_persian(client, world, council_states):
     Decision.objects.filter(item__meeting=council_states["published"]).update(text="تجهیز کتابخانه")
     assert "تجهیز کتابخانه" in client.get(portal(world, "search"), {"q": "كتابخانه"}).content.decode()  # Arabic ك
