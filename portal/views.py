@@ -38,6 +38,7 @@ PUBLIC_STATES = [
     Meeting.State.PUBLISHED,
 ]
 SEARCH_MAX_LENGTH = 100
+SEARCH_RESULTS = 20  # of each kind, newest first; more words narrow the search
 
 
 def public_meetings(council: Council):
@@ -197,10 +198,10 @@ def search(request, slug):
 
 
 def search_results(council: Council, query: str) -> dict:
-    """The council's published decisions and agenda items matching the query, newest first (50 of each at most).
+    """The council's published decisions and agenda items matching the query, newest first (SEARCH_RESULTS of each).
 
     Newest first is also what lets PostgreSQL walk the council's decisions and meetings backwards along their
-    indexes and stop at the fiftieth match, instead of matching and sorting all of a council's years."""
+    indexes and stop at the last one shown, instead of matching and sorting all of a council's years."""
     # Only the columns the page shows: not the stored words (`search`) nor an item's discussion, long both.
     decisions = (
         published_decisions(council)
@@ -222,7 +223,13 @@ def search_results(council: Council, query: str) -> dict:
         for word in query.split():
             decisions = decisions.filter(text__icontains=word)
             items = items.filter(Q(title__icontains=word) | Q(discussion__icontains=word))
-    return {"decisions": list(decisions[:50]), "items": list(items[:50])}
+    decisions, items = list(decisions[: SEARCH_RESULTS + 1]), list(items[: SEARCH_RESULTS + 1])
+    return {
+        "decisions": decisions[:SEARCH_RESULTS],
+        "items": items[:SEARCH_RESULTS],
+        "more": len(decisions) > SEARCH_RESULTS or len(items) > SEARCH_RESULTS,
+        "limit": SEARCH_RESULTS,
+    }
 
 
 def meetings_ics(request, slug):

@@ -118,6 +118,19 @@ def test_search_lists_the_newest_decisions_first(client, world, council_states):
     assert 0 < body.index(newer.text) < body.index(older.text)
 
 
+def test_search_shows_the_twenty_newest_of_each_kind_and_says_there_are_more(client, world, council_states):
+    decision = Decision.objects.get(item__meeting=council_states["published"])
+    for number in range(100, 121):
+        decision.pk, decision.number, decision.text = None, number, f"کتابخانهٔ شمارهٔ {number}"
+        decision.save()
+    body = client.get(portal(world, "search"), {"q": "کتابخانهٔ"}).content.decode()
+    assert body.count("کتابخانهٔ شمارهٔ") == 20 and "کتابخانهٔ شمارهٔ 100" not in body
+    assert "Only the 20 newest results of each kind are shown" in body
+    decision.delete()
+    body = client.get(portal(world, "search"), {"q": "کتابخانهٔ"}).content.decode()
+    assert body.count("کتابخانهٔ شمارهٔ") == 20 and "Only the 20" not in body
+
+
 def test_search_reads_arabic_letters_as_persian(client, world, council_states):
     Decision.objects.filter(item__meeting=council_states["published"]).update(text="تجهیز کتابخانه")
     assert "تجهیز کتابخانه" in client.get(portal(world, "search"), {"q": "كتابخانه"}).content.decode()  # Arabic ك
