@@ -7,6 +7,7 @@ JSON file named by BENCH_TARGETS, written by scripts/bench_load.py. BENCH_ONLY=<
 (the isolated runs that measure each page's throughput against the trivial view).
 """
 
+import html
 import json
 import os
 import random
@@ -32,7 +33,9 @@ MIX = {
     "minutes save": 1,
     "trivial view": 0,
 }
-FIELD = re.compile(r'name="(base_version|discussion_\d+)"[^>]*?(?:value="([^"]*)")?[^>]*>(?:([^<]*)</textarea>)?')
+# the editor's fields: a hidden input's value, a textarea's text (the value's group is not optional on its own:
+# a lazy match before an optional group would skip the value and post an empty version, a conflict every time)
+FIELD = re.compile(r'name="(base_version|discussion_\d+)"(?:[^>]*?value="([^"]*)")?[^>]*>(?:([^<]*)</textarea>)?')
 
 
 def weight(page):
@@ -52,6 +55,17 @@ class Chair(FastHttpUser):
         self.csrf = secrets.token_hex(16)  # any 32-character secret: Django compares the cookie and the header
         self.headers = {"Cookie": f"sessionid={self.target['session']}; csrftoken={self.csrf}"}
         self.form_headers = {**self.headers, "X-CSRFToken": self.csrf, "Referer": self.host + "/"}
+
+    def write(self, address, fields, name, headers=None):
+        """A form sent as a browser sends it; anything but the redirect after saving (a form shown again with an
+        error or a conflict) is counted as an error: the write was not done."""
+        with self.client.post(
+            address, fields, headers=headers or self.form_headers, allow_redirects=False, name=name, catch_response=True
+        ) as response:
+            if response.status_code == 302:
+                response.success()
+            else:
+                response.failure(f"not saved: {response.status_code}")
 
     def visit(self, page):
         self.client.get(random.choice(self.target["addresses"][page]), name=page, headers=self.headers)
@@ -90,11 +104,9 @@ class Chair(FastHttpUser):
     @task(weight("progress report"))
     def progress_report(self):
         action = random.choice(self.target["open_actions"])
-        self.client.post(
+        self.write(
             f"/c/{self.target['slug']}/actions/{action}/",
             {"text": "Leaflets sent to the schools (benchmark)."},
-            headers=self.form_headers,
-            allow_redirects=False,
             name="progress report",
         )
 
@@ -102,12 +114,8 @@ class Chair(FastHttpUser):
     def invitation_reply(self):
         if not self.target["rsvp"]:
             return self.progress_report()
-        self.client.post(
-            self.target["rsvp"],
-            {"reply": random.choice(["attending", "not_attending"])},
-            headers=self.form_headers,
-            allow_redirects=False,
-            name="invitation reply",
+        self.write(
+            self.target["rsvp"], {"reply": random.choice(["attending", "not_attending"])}, name="invitation reply"
         )
 
     @task(weight("minutes save"))
@@ -117,15 +125,14 @@ class Chair(FastHttpUser):
             return self.progress_report()
         page = self.client.get(self.target["minutes"], headers=self.headers, name="minutes editor").text
         fields = {
-            name: textarea if name.startswith("discussion") else value for name, value, textarea in FIELD.findall(page)
+            name: html.unescape(textarea) if name.startswith("discussion") else value
+            for name, value, textarea in FIELD.findall(page)
         }
         if "base_version" not in fields:
             return
         name = random.choice([n for n in fields if n.startswith("discussion")] or ["base_version"])
         fields[name] = (fields[name] + " ·") if name != "base_version" else fields[name]
-        self.client.post(
-            self.target["minutes"], fields, headers=self.form_headers, allow_redirects=False, name="minutes save"
-        )
+        self.write(self.target["minutes"], fields, name="minutes save")
 
     @task(weight("trivial view"))
     def trivial(self):

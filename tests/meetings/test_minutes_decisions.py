@@ -184,3 +184,16 @@ def test_otherwise_a_saved_decision_leads_to_the_meeting_and_never_elsewhere(wor
     response = client.post(decision_edit(held, decided, query), edit_data(world, decided))
     meeting = reverse("meetings:meeting-detail", args=[world.council.slug, held.pk])
     assert response.status_code == 302 and response.url == f"{meeting}#minutes"
+
+
+def test_the_editor_lists_every_department_once_per_item_with_its_name_escaped(world, login, held):
+    world.department_b.name = '<b>Press & "Media"</b>'
+    world.department_b.save()
+    page = login(world.secretary).get(editor(held)).content.decode()
+    for item in held.items.all():
+        for index, department in enumerate(world.council.departments.all()):
+            assert (
+                f'value="{department.pk}" class="form-check-input" id="id_decision-{item.pk}-departments_{index}">'
+                in page
+            )
+    assert "&lt;b&gt;Press &amp; &quot;Media&quot;&lt;/b&gt;" in page and "<b>Press" not in page
