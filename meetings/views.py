@@ -195,12 +195,35 @@ def meeting_detail(request, slug, pk):
         "can_decide_proposals": permissions.can_decide_proposals(user, meeting),
         "can_propose": permissions.can_propose_agenda_item(user, meeting) and meeting.agenda_is_editable,
         "can_amend": can_record and meeting.minutes_are_frozen,
-        "attendance_rows": attendance_rows(page["attendances"]),
+        "record": _meeting_record(request, council, pk),
         "my_attendance": my_attendance,
         "my_rsvp_url": reverse("rsvp", args=[services.rsvp_token(my_attendance)]) if my_attendance else "",
         "attachment_form": forms.AttachmentForm(),
     }
     return render(request, "meetings/meeting_detail.html", context)
+
+
+@cached_read(
+    "meeting-record",
+    council=lambda request, council, pk: council.pk,
+    scopes=lambda request, council, pk: [("meeting", pk)],
+    key=lambda request, council, pk: (pk, translation.get_language()),
+)
+def _meeting_record(request, council, pk) -> dict[str, str]:
+    """The meeting page's agenda, attendance table and minutes as whoever may not edit them reads them, rendered:
+    the same for all of them, and most of the page's rendering. Those who edit get the agenda or the minutes
+    rendered with their buttons instead; those who record attendance, the table with its e-mail column."""
+    page = meeting_page(council, pk)
+    page["meeting"].council = council
+    context = {**page, "council": council, "attendance_rows": attendance_rows(page["attendances"])}
+    return {
+        "agenda": render_to_string("meetings/_agenda.html", context, request),
+        "attendance": render_to_string("meetings/_attendance_table.html", context, request),
+        "attendance_with_mail": render_to_string(
+            "meetings/_attendance_table.html", {**context, "with_mail": True}, request
+        ),
+        "minutes": render_to_string("meetings/_minutes_items.html", context, request),
+    }
 
 
 def attendance_rows(attendances) -> list[dict]:

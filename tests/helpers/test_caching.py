@@ -148,6 +148,25 @@ def test_a_cached_fragment_is_never_served_to_a_role_that_may_not_use_its_links(
     assert edit_link in client.get(meeting_url(meetings.meeting)).content.decode()
 
 
+def test_the_read_only_record_is_shared_by_readers_but_never_across_languages_or_columns(client, world, meetings):
+    """The agenda, attendance and minutes are rendered once per meeting and language for everyone who only reads
+    them: a member's visit first does not take the e-mail column from the chair, nor the language of another."""
+    meetings.meeting.state = "published"
+    meetings.meeting.save()
+    Attendance.objects.create(meeting=meetings.meeting, membership=world.member.memberships.get())
+    persian_reader = MembershipFactory(council=world.council, role=Role.MEMBER, user__language="fa").user
+    url = meeting_url(meetings.meeting)
+    client.force_login(world.member)
+    member_page = client.get(url).content.decode()
+    assert meetings.item.title in member_page and "Invitation e-mail" not in member_page
+    assert ">Member</th>" in member_page
+    client.force_login(world.chair)
+    assert "Invitation e-mail" in client.get(url).content.decode()
+    client.force_login(persian_reader)
+    persian = client.get(url).content.decode()
+    assert meetings.item.title in persian and ">Member</th>" not in persian
+
+
 def test_a_new_member_appears_on_the_cached_attendance_list(client, world, meetings):
     from meetings.models import Attendance
 
@@ -461,6 +480,7 @@ def reads(world, meetings):
     return {
         "meeting page": ("meeting-page", (council, meetings.meeting.pk)),
         "upcoming meeting page": ("meeting-page", (council, upcoming.pk)),
+        "meeting record": ("meeting-record", (request, council, meetings.meeting.pk)),
         "next meeting": ("next-meeting", (council,)),
         "chair's replies": ("pending-replies", (chair_membership,)),
         "member's replies": ("pending-replies", (world.member.memberships.get(),)),
@@ -521,7 +541,7 @@ def test_a_minutes_save_drops_that_meetings_page_and_minutes_only(meetings, read
     def save():
         services.minutes_save(meeting=meeting, base_version=meeting.version, discussions={meetings.item.pk: "Agreed."})
 
-    assert dropped_by(save, reads) == {"meeting page", "minutes"}
+    assert dropped_by(save, reads) == {"meeting page", "meeting record", "minutes"}
 
 
 def test_a_survey_answer_drops_the_gap_dashboard_and_its_summary_only(world, reads):
