@@ -6,13 +6,15 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from council.models import ChoiceLabels
 from helpers.concurrency import Versioned
 from helpers.files import ATTACHMENT_EXTENSIONS, IMAGE_EXTENSIONS, UploadValidator
+from helpers.l10n.digits import localize_digits
 from helpers.storage import private_storage
 
 
@@ -104,6 +106,15 @@ class Meeting(Versioned):
         verbose_name_plural = _("meetings")
         constraints = [models.UniqueConstraint(fields=["council", "year", "number"], name="meeting_number_per_year")]
         indexes = [models.Index(fields=["council", "state", "starts_at"])]
+
+    @property
+    def name(self) -> str:
+        """ "Meeting 7 of 1405" in the active language and its digits (what meetings/_meeting_name.html writes)."""
+        language = translation.get_language()
+        return gettext("Meeting %(number)s of %(year)s") % {
+            "number": localize_digits(str(self.number), language),
+            "year": localize_digits(str(self.year), language),
+        }
 
     def __str__(self) -> str:
         return f"{self.number}/{self.year} {self.title}".strip()

@@ -2,11 +2,9 @@
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from helpers.l10n.digits import localize_digits
 from helpers.l10n.text import strip_controls
 from meetings.models import Meeting, Statement
 from portal.views import portal_council, public_statements
@@ -53,12 +51,7 @@ class PublicationsFeed(Feed):
     def item_title(self, item):
         if isinstance(item, Statement):
             return item.title
-        language = translation.get_language()
-        meeting = _("Meeting %(number)s of %(year)s") % {
-            "number": localize_digits(str(item.number), language),
-            "year": localize_digits(str(item.year), language),
-        }
-        return _("Minutes of %(meeting)s") % {"meeting": meeting}
+        return _("Minutes of %(meeting)s") % {"meeting": item.name}
 
     def item_description(self, item):
         return item.body[:500] if isinstance(item, Statement) else item.title

@@ -11,6 +11,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from helpers.caching import council_changed
+from helpers.l10n.digits import localize_digits
 from meetings.models import ActionItem, Decision, Meeting
 from tests.factories import ActionItemFactory, AgendaItemFactory, DecisionFactory, MeetingFactory
 
@@ -129,6 +130,24 @@ def test_search_shows_the_twenty_newest_of_each_kind_and_says_there_are_more(cli
     decision.delete()
     body = client.get(portal(world, "search"), {"q": "کتابخانهٔ"}).content.decode()
     assert body.count("کتابخانهٔ شمارهٔ") == 20 and "Only the 20" not in body
+
+
+def test_each_search_result_links_its_meeting_with_its_number_and_a_shortened_text(client, world, council_states):
+    meeting = council_states["published"]
+    decision = Decision.objects.get(item__meeting=meeting)
+    decision.text = "<b>کتابخانه</b> " + "ب" * 300
+    decision.save()
+    item = decision.item
+    item.title = "کتابخانه و <i>کتاب</i>"
+    item.save()
+    client.cookies["django_language"] = "fa"
+    body = client.get(portal(world, "search"), {"q": "کتابخانه"}).content.decode()
+    url = portal(world, "meeting", meeting.pk)
+    number = localize_digits(decision.reference, "fa")
+    assert f'<a href="{url}">مصوبه {number}</a> — <span dir="auto">&lt;b&gt;کتابخانه&lt;/b&gt; ' in body
+    assert "ب" * 183 + "…</span>" in body and "ب" * 184 not in body  # 200 characters in all
+    name = f"جلسه {localize_digits(str(meeting.number), 'fa')} سال {localize_digits(str(meeting.year), 'fa')}"
+    assert f'<a href="{url}">{name}</a> — <span dir="auto">کتابخانه و &lt;i&gt;کتاب&lt;/i&gt;</span>' in body
 
 
 def test_search_reads_arabic_letters_as_persian(client, world, council_states):
