@@ -3,7 +3,7 @@ from datetime import timedelta
 import django_filters
 from django import forms
 from django.utils import timezone
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -164,6 +164,22 @@ class NewDecisionForm(FormMixin, forms.Form):
                 f' <label class="form-check-label" for="{field.auto_id}_{index}">{escape(label)}</label></div>'
                 for index, (key, label) in enumerate(self.fields["departments"].choices)
             )
+        )
+
+    def due_date_input(self) -> str:
+        """The due date's input as its widget's template (input.html) writes it, without the template: one per item
+        of the editor, they were a fifth of its time."""
+        field = self["due_date"]
+        attrs = {**field.build_widget_attrs({}), "id": field.auto_id}
+        widget = field.field.widget.get_context(field.html_name, field.value(), attrs)["widget"]
+        value = "" if widget["value"] is None else format_html(' value="{}"', widget["value"])
+        attributes = "".join(
+            f" {name}" if setting is True else format_html(' {}="{}"', name, setting)
+            for name, setting in widget["attrs"].items()
+            if setting is not False
+        )
+        return format_html(
+            '<input type="{}" name="{}"{}{}>', widget["type"], widget["name"], value, mark_safe(attributes)
         )
 
     @property

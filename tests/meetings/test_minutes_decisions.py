@@ -197,3 +197,16 @@ def test_the_editor_lists_every_department_once_per_item_with_its_name_escaped(w
                 in page
             )
     assert "&lt;b&gt;Press &amp; &quot;Media&quot;&lt;/b&gt;" in page and "<b>Press" not in page
+
+
+def test_a_wrong_due_date_is_shown_again_marked_and_described_by_its_error(world, login, held):
+    item = held.items.first()
+    response = login(world.secretary).post(
+        editor(held),
+        data(held, **{f"decision-{item.pk}-text": "Print leaflets", f"decision-{item.pk}-due_date": "31.13.2026"}),
+    )
+    page = response.content.decode()
+    field = f"id_decision-{item.pk}-due_date"
+    assert f'name="decision-{item.pk}-due_date" value="31.13.2026" data-date-picker="date"' in page
+    assert f'class="form-control" aria-invalid="true" aria-describedby="{field}_error" id="{field}">' in page
+    assert f'id="{field}_error"' in page and not Decision.objects.exists()
