@@ -26,6 +26,7 @@ SECTIONS = [
     Section(_("Meetings"), "calendar3", "meetings:meeting-list"),
     Section(_("Follow-up of decisions"), "list-check", "meetings:action-list"),
     Section(_("Press statements"), "megaphone", "meetings:statement-list"),
+    Section(_("Register of acts"), "journal-text", "acts:act-list", permissions.can_register_acts),
     Section(_("Document requests"), "envelope-paper", "portal:request-list", permissions.can_handle_document_requests),
     Section(_("Departments"), "buildings", "departments:department-list"),
     Section(_("Staffing-gap surveys"), "clipboard-data", "departments:survey-list"),

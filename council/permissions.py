@@ -91,6 +91,7 @@ can_record_attendance = Action(is_admin | is_secretariat)  # attendance, and tha
 can_edit_minutes = Action(is_admin | is_secretariat)  # minutes, votes, decisions, amendments
 can_draft_statements = Action(is_admin | is_secretariat)  # press releases and media notes
 can_handle_document_requests = Action(is_admin | is_secretariat)
+can_register_acts = Action(is_admin | is_secretariat)  # register, approve and publish acts
 # The chair decides (two-factor)
 can_publish_agenda = Action(is_admin | is_chair, two_factor=True)
 can_decide_proposals = Action(is_admin | is_chair, two_factor=True)  # accept or decline a proposed item
@@ -123,6 +124,7 @@ ADMIN_MODELS = (
     "council.auditevent",
     "elections.checklisttemplate",
     "elections.checklistitem",
+    "acts.acttype",
 )
 
 # The Django admin: admins (staff) manage councils, members and departments. A few of
@@ -135,6 +137,7 @@ for action in ("add", "change", "delete", "view"):
 rules.add_perm("council", is_admin)
 rules.add_perm("departments", is_admin)
 rules.add_perm("elections", is_admin)
+rules.add_perm("acts", is_admin)
 
 
 def get_council_for_user(user, slug: str) -> Council:

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "departments",
     "elections",
     "meetings",
+    "acts",
     "reports",
     "portal",
     "home",

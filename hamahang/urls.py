@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("portal.urls")),
     path("c/<slug:slug>/departments/", include("departments.urls")),
     path("c/<slug:slug>/departments/elections/", include("elections.urls")),
+    path("c/<slug:slug>/acts/", include("acts.urls")),
     path("c/<slug:slug>/", include("meetings.urls")),
     path("c/<slug:slug>/documents/", include("reports.urls")),
     path("rsvp/<str:token>/", meeting_views.rsvp, name="rsvp"),

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from council.forms import FormMixin
+from acts.models import STANDINGS
+from council.forms import CouncilDateField, FormMixin
 from council.models import User
 from portal.models import DocumentRequest
 
@@ -51,3 +52,19 @@ class RequestAssignForm(FormMixin, forms.Form):
             "last_name", "first_name"
         )
         self.fields["assigned_to"].label_from_instance = lambda user: user.display_name
+
+
+class ActFilterForm(FormMixin, forms.Form):
+    """The public register's filters; every one optional, a wrong one ignored with its message."""
+
+    STANDING_CHOICES = [("", _("Any")), ("in_force", STANDINGS["in_force"]), ("repealed", STANDINGS["repealed"])]
+
+    q = forms.CharField(label=_("Words"), required=False, max_length=200)
+    type = forms.ModelChoiceField(label=_("Type"), queryset=None, required=False, empty_label=_("Any"))
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1, max_value=9999)
+    standing = forms.ChoiceField(label=_("Status"), choices=STANDING_CHOICES, required=False)
+    on = CouncilDateField(label=_("In force on"), required=False, help_text=_("Acts in force on that day."))
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, council=council, **kwargs)
+        self.fields["type"].queryset = council.act_types.all()

@@ -20,6 +20,8 @@ from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from acts.models import STANDINGS, Act
+from acts.selectors import related_acts
 from council import permissions
 from council.models import Council
 from helpers import params, traffic
@@ -28,7 +30,7 @@ from helpers.l10n.digits import localize_digits
 from meetings.ical import public_calendar
 from meetings.models import ActionItem, AgendaItem, Decision, Meeting, Statement
 from portal import services
-from portal.forms import PublicRequestForm, RequestAnswerForm, RequestAssignForm, RequestRefuseForm
+from portal.forms import ActFilterForm, PublicRequestForm, RequestAnswerForm, RequestAssignForm, RequestRefuseForm
 from portal.models import DocumentRequest
 from reports import services as reports_services
 from reports.models import Document
@@ -251,6 +253,63 @@ def search_results(council: Council, query: str) -> dict:
         "more": len(decisions) > SEARCH_RESULTS or len(items) > SEARCH_RESULTS,
         "limit": SEARCH_RESULTS,
     }
+
+
+# The register of acts: published acts (and repealed ones, kept on the record)
+
+
+def act_list(request, slug):
+    council = portal_council(request, slug)
+    form = ActFilterForm(request.GET or None, council=council)
+    acts = Act.objects.filter(council=council).public().select_related("type").order_by("-published_on", "-pk")
+    today = council.today()
+    if form.is_valid():
+        acts = filter_acts(acts, form.cleaned_data, today)
+    page = Paginator(acts, 25).get_page(params.integer(request.GET, "page"))
+    rows = [(act, STANDINGS[act.standing(today)]) for act in page]
+    context = {"council": council, "form": form, "page": page, "rows": rows, "query": request.GET.urlencode()}
+    return render(request, "portal/acts.html", context)
+
+
+def filter_acts(acts, data: dict, today):
+    if data["type"]:
+        acts = acts.filter(type=data["type"])
+    if data["year"]:
+        acts = acts.filter(year=data["year"])
+    if data["on"]:
+        acts = acts.in_force_on(data["on"])
+    if data["standing"] == "in_force":
+        acts = acts.in_force_on(today)
+    elif data["standing"] == "repealed":
+        acts = acts.filter(status=Act.Status.REPEALED)
+    if data["q"]:
+        if connection.vendor == "postgresql":
+            acts = acts.filter(search=SearchQuery(data["q"], config="simple", search_type="websearch"))
+        else:  # SQLite: every word must appear
+            for word in data["q"].split():
+                acts = acts.filter(Q(title__icontains=word) | Q(body__icontains=word))
+    return acts
+
+
+def _public_act(council, pk) -> Act:
+    return get_object_or_404(Act.objects.public().select_related("type"), council=council, pk=pk)
+
+
+def act(request, slug, pk):
+    council = portal_council(request, slug)
+    found = _public_act(council, pk)
+    context = {
+        "council": council,
+        "act": found,
+        "standing": STANDINGS[found.standing(council.today())],
+        "decisions": found.decisions.filter(item__meeting__state=Meeting.State.PUBLISHED),
+        "related": related_acts(found, public_only=True),
+    }
+    return render(request, "portal/act.html", context)
+
+
+def act_file(request, slug, pk):
+    return file_response(_public_act(portal_council(request, slug), pk).file, as_attachment=False)
 
 
 def meetings_ics(request, slug):

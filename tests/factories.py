@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import factory
 from django.utils import timezone
 
+from acts.models import Act, ActType
 from council.models import Council, Department, Invitation, Membership, Role, User
 from departments.models import (
     ActivityPeriod,
@@ -324,3 +325,23 @@ class DocumentRequestFactory(factory.django.DjangoModelFactory):
     contact = "c"
     text = "t"
     deadline = factory.LazyFunction(timezone.localdate)
+
+
+class ActTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActType
+
+    council = factory.SubFactory(CouncilFactory)
+    name = factory.Sequence(lambda n: f"Decision of the assembly {n}")
+    publish_within_days = 7
+    in_force_after_days = 15
+
+
+class ActFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Act
+
+    type = factory.SubFactory(ActTypeFactory)
+    council = factory.LazyAttribute(lambda a: a.type.council)
+    title = factory.Sequence(lambda n: f"Regulation on public information {n}")
+    body = "Article 1. The office publishes every act."

@@ -4,6 +4,8 @@ Anonymous users are sent to the login page (302), people outside the council get
 404, members whose role does not include the page get 403.
 """
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
@@ -181,6 +183,53 @@ MEETING_MATRIX = [
         DEPARTMENT_A,
     ),
 ]
+
+
+def _act(status="draft", **fields):
+    def make(w):
+        from tests.factories import ActFactory, ActTypeFactory
+
+        kind = ActTypeFactory(council=w.council)
+        return ActFactory(type=kind, status=status, **fields).pk
+
+    return make
+
+
+def a(name, make=None):
+    """An address of the register of acts; `make` builds the act it names, fresh for each role."""
+    return lambda w: reverse(f"acts:{name}", args=[w.council.slug, *([make(w)] if make else [])])
+
+
+def p(name, make=None):
+    return lambda w: reverse(f"portal:{name}", args=[w.council.slug, *([make(w)] if make else [])])
+
+
+PUBLISHED_ACT = _act("published", year=2026, number=1, published_on=date(2026, 1, 5), in_force_on=date(2026, 1, 20))
+PUBLIC = [200] * 8
+
+ACTS_MATRIX = [
+    ("acts", "get", a("act-list"), SECRETARIAT),
+    ("act new", "get", a("act-create"), SECRETARIAT),
+    ("act", "get", a("act-detail", _act()), SECRETARIAT),
+    ("act edit", "get", a("act-edit", _act()), SECRETARIAT),
+    ("act approve", "post", a("act-approve", _act()), SECRETARIAT_POST),
+    ("act publish", "post", a("act-publish", _act("approved", year=2026, number=1)), SECRETARIAT_POST),
+    ("public register", "get", p("act-list"), PUBLIC),
+    ("public act", "get", p("act", PUBLISHED_ACT), PUBLIC),
+    ("public draft act", "get", p("act", _act()), [404] * 8),
+    ("public approved act", "get", p("act", _act("approved", year=2026, number=2)), [404] * 8),
+]
+
+
+@pytest.mark.parametrize(("label", "method", "url", "expected"), ACTS_MATRIX, ids=[r[0] for r in ACTS_MATRIX])
+def test_act_pages_give_each_role_the_right_status(world, login, private_files, label, method, url, expected):
+    for role, status in zip(ROLES, expected, strict=True):
+        response = getattr(login(world.user(role)), method)(url(world))
+        assert response.status_code == status, f"{label} as {role}: {response.status_code}, expected {status}"
+        if role == "anonymous" and status == LOGIN:
+            assert reverse("account_login") in response.url
+        elif status == DONE:
+            assert reverse("account_login") not in response.url
 
 
 @pytest.mark.parametrize(("label", "url", "expected"), MATRIX, ids=[row[0] for row in MATRIX])

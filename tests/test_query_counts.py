@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from helpers import caching
 from tests.conftest import ROLES
-from tests.test_permission_matrix import ELECTION_MATRIX, MATRIX, MEETING_MATRIX, SUBMISSION_MATRIX
+from tests.test_permission_matrix import ACTS_MATRIX, ELECTION_MATRIX, MATRIX, MEETING_MATRIX, SUBMISSION_MATRIX
 
 VISITORS = ["anonymous", "chair", "liaison_a", "member", "admin"]
 
@@ -103,6 +103,12 @@ EXPECTED = {
     "elections: complaints": (6, 6),
     "elections: access request edit": (7, 7),
     "elections: complaint edit": (6, 6),
+    "acts: acts": (5, 5),
+    "acts: act new": (7, 7),  # the types, decisions and published acts to choose from (amends, repeals)
+    "acts: act": (10, 10),  # its decisions, the four kinds of related acts and its history
+    "acts: act edit": (11, 11),
+    "acts: public register": (3, 3),  # no act published in this world: the page's count is not read
+    "acts: public act": (7, 7),
 }
 
 
@@ -122,6 +128,7 @@ PAGES = [
     *pages(MEETING_MATRIX, "meetings", "meetings: "),
     *pages(SUBMISSION_MATRIX, "submissions", "departments: "),
     *pages(ELECTION_MATRIX, "submissions", "elections: "),
+    *pages(ACTS_MATRIX, None, "acts: "),
 ]
 
 

@@ -1,0 +1,170 @@
+"""The register of the council's acts: what it adopted, when each was published and when it entered into force.
+
+An act moves draft → approved (adopted, numbered per type and year) → published; it is in force from its date of
+entry into force until a later act repealing it enters into force. Published acts are never edited in place: a
+correction is a new act that amends them (DESIGN.md section 2)."""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from helpers.concurrency import Versioned
+from helpers.files import ATTACHMENT_EXTENSIONS, UploadValidator
+from helpers.storage import private_storage
+from meetings.models import search_words
+
+
+class ActType(models.Model):
+    """A kind of act the council registers (decision of the assembly, regulation, contract…), with its legal delays."""
+
+    cache_scopes = {}  # shown on no cached read
+
+    council = models.ForeignKey("council.Council", on_delete=models.CASCADE, related_name="act_types")
+    name = models.CharField(_("name"), max_length=120)
+    publish_within_days = models.PositiveIntegerField(
+        _("days to publish"),
+        null=True,
+        blank=True,
+        help_text=_("Days from adoption by which the act must be published. Empty: no deadline."),
+    )
+    in_force_after_days = models.PositiveIntegerField(
+        _("days to entry into force"),
+        default=15,
+        help_text=_("Days from publication to entry into force, unless the act says otherwise (Kosovo: 15)."),
+    )
+    is_contract = models.BooleanField(
+        _("contract"), default=False, help_text=_("Acts of this type name a counterparty and a value.")
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("type of act")
+        verbose_name_plural = _("types of act")
+        constraints = [models.UniqueConstraint(fields=["council", "name"], name="act_type_name_per_council")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ActQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(status__in=[Act.Status.PUBLISHED, Act.Status.REPEALED])
+
+    def in_force_on(self, day: date):
+        return self.public().filter(Q(in_force_on__lte=day), Q(repealed_on__isnull=True) | Q(repealed_on__gt=day))
+
+    def overdue_on(self, day: date):
+        """Approved, not yet published, and past their type's deadline for publication."""
+        return self.filter(status=Act.Status.APPROVED, publish_by__lt=day)
+
+
+STANDINGS = {
+    "draft": _("Draft"),
+    "approved": _("Approved, to be published"),
+    "overdue": _("Overdue for publication"),
+    "not_yet_in_force": _("Published, not yet in force"),
+    "in_force": _("In force"),
+    "repealed": _("Repealed"),
+}
+
+
+class Act(Versioned):
+    cache_scopes = {}  # shown on no cached read
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        APPROVED = "approved", _("Approved")
+        PUBLISHED = "published", _("Published")
+        REPEALED = "repealed", _("Repealed")
+
+    council = models.ForeignKey("council.Council", on_delete=models.CASCADE, related_name="acts")
+    type = models.ForeignKey(ActType, on_delete=models.PROTECT, related_name="acts", verbose_name=_("type"))
+    year = models.PositiveIntegerField(_("year"), null=True, blank=True, help_text=_("In the council's calendar."))
+    number = models.PositiveIntegerField(_("number"), null=True, blank=True)
+    title = models.CharField(_("title"), max_length=300)
+    body = models.TextField(_("text"), blank=True)
+    file = models.FileField(
+        _("file"),
+        upload_to="acts/%Y/",
+        storage=private_storage,  # served by the portal once the act is published
+        blank=True,
+        validators=[UploadValidator(*ATTACHMENT_EXTENSIONS, max_mb=20)],
+    )
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    publish_by = models.DateField(_("to be published by"), null=True, blank=True, editable=False)
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    in_force_on = models.DateField(
+        _("enters into force on"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: the type's number of days after publication."),
+    )
+    repealed_on = models.DateField(_("repealed on"), null=True, blank=True, editable=False)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
+    decisions = models.ManyToManyField(
+        "meetings.Decision", blank=True, related_name="acts", verbose_name=_("council decisions")
+    )
+    amends = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="amended_by", verbose_name=_("amends")
+    )
+    repeals = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="repealed_by", verbose_name=_("repeals")
+    )
+    counterparty = models.CharField(_("counterparty"), max_length=300, blank=True)
+    value = models.DecimalField(_("value"), max_digits=16, decimal_places=2, null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    search = search_words("title", "body")  # the portal's full-text search (PostgreSQL)
+    history = HistoricalRecords(m2m_fields=[decisions, amends, repeals], excluded_fields=["version", "search"])
+
+    objects = ActQuerySet.as_manager()
+
+    class Meta(Versioned.Meta):
+        ordering = ["-year", "-number", "-pk"]
+        verbose_name = _("act")
+        verbose_name_plural = _("acts")
+        constraints = [
+            models.UniqueConstraint(fields=["council", "type", "year", "number"], name="act_number_per_type_and_year")
+        ]
+        indexes = [models.Index(fields=["council", "status", "published_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.title}" if self.number else self.title
+
+    @property
+    def reference(self) -> str:
+        """ "12/2026": its number within its type and year, once adopted."""
+        return f"{self.number}/{self.year}" if self.number else ""
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in (self.Status.PUBLISHED, self.Status.REPEALED)
+
+    def in_force(self, day: date) -> bool:
+        return (
+            self.is_public
+            and self.in_force_on is not None
+            and self.in_force_on <= day
+            and (self.repealed_on is None or self.repealed_on > day)
+        )
+
+    def standing(self, day: date) -> str:
+        """Where the act stands on that day, as the register shows it: a key of STANDINGS."""
+        if self.repealed_on and self.repealed_on <= day:
+            return "repealed"
+        if self.is_public:
+            return "in_force" if self.in_force(day) else "not_yet_in_force"
+        if self.status == self.Status.APPROVED and self.publish_by and self.publish_by < day:
+            return "overdue"
+        return self.status
+
+    @staticmethod
+    def deadline(adopted_on: date | None, type: ActType) -> date | None:
+        if adopted_on is None or type.publish_within_days is None:
+            return None
+        return adopted_on + timedelta(days=type.publish_within_days)

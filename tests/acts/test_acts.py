@@ -1,0 +1,173 @@
+"""The register of acts: numbering, publication, entry into force, repeal, the secretariat's pages and the portal's."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from acts import services
+from acts.models import Act
+from tests.factories import ActFactory, ActTypeFactory
+
+
+@pytest.fixture
+def kind(world):
+    return ActTypeFactory(council=world.council, name="Regulation", publish_within_days=7, in_force_after_days=15)
+
+
+def approved(kind, adopted_on=date(2026, 3, 2), by=None, **fields):
+    act = ActFactory(type=kind, **fields)
+    services.act_approve(act=act, adopted_on=adopted_on, by=by)
+    act.refresh_from_db()
+    return act
+
+
+def published(kind, on=date(2026, 3, 5), **fields):
+    act = approved(kind, **fields)
+    services.act_publish(act=act, published_on=on, by=None)
+    act.refresh_from_db()
+    return act
+
+
+def test_approval_numbers_acts_per_type_and_year_and_sets_the_publication_deadline(world, kind):
+    other_kind = ActTypeFactory(council=world.council, name="Notice")
+    first, second = approved(kind), approved(kind)
+    other = approved(other_kind)
+    next_year = approved(kind, adopted_on=date(2027, 1, 4))
+    assert [(a.year, a.number) for a in (first, second, other, next_year)] == [
+        (2026, 1),
+        (2026, 2),
+        (2026, 1),
+        (2027, 1),
+    ]
+    assert first.status == Act.Status.APPROVED and first.publish_by == date(2026, 3, 9)
+    assert first.reference == "1/2026"
+
+
+def test_a_second_approval_or_an_early_publication_is_refused_with_a_message(world, kind):
+    act = approved(kind)
+    with pytest.raises(services.ActError):
+        services.act_approve(act=act, adopted_on=date(2026, 3, 2), by=world.chair)
+    with pytest.raises(services.ActError):
+        services.act_publish(act=act, published_on=date(2026, 3, 1), by=world.chair)
+    draft = ActFactory(type=kind)
+    with pytest.raises(services.ActError):
+        services.act_publish(act=draft, published_on=date(2026, 3, 1), by=world.chair)
+
+
+def test_publication_sets_entry_into_force_and_repeal_ends_the_force_of_the_old_act(world, kind):
+    old = published(kind)
+    assert old.in_force_on == date(2026, 3, 20)  # 15 days after publication
+    assert not old.in_force(date(2026, 3, 19)) and old.in_force(date(2026, 3, 20))
+    new = approved(kind, adopted_on=date(2026, 6, 1))
+    new.repeals.set([old])
+    new.in_force_on = date(2026, 7, 1)
+    new.save()
+    services.act_publish(act=new, published_on=date(2026, 6, 3), by=world.secretary)
+    old.refresh_from_db()
+    assert old.status == Act.Status.REPEALED and old.repealed_on == date(2026, 7, 1)
+    assert set(Act.objects.in_force_on(date(2026, 6, 30))) == {old}
+    assert set(Act.objects.in_force_on(date(2026, 7, 1))) == {new}
+    assert old.standing(date(2026, 6, 30)) == "in_force" and old.standing(date(2026, 7, 1)) == "repealed"
+    assert old.history.first().history_user == world.secretary  # who repealed it is on the record
+
+
+def test_an_approved_act_past_its_deadline_is_overdue_until_published(world, kind):
+    act = approved(kind)
+    assert act.standing(date(2026, 3, 9)) == "approved"
+    assert act.standing(date(2026, 3, 10)) == "overdue"
+    assert list(Act.objects.overdue_on(date(2026, 3, 10))) == [act]
+
+
+def edit_data(act, **changes):
+    data = {"type": act.type_id, "title": act.title, "body": act.body, "base_version": act.version}
+    return {**data, **changes}
+
+
+def test_the_secretary_registers_approves_and_publishes_an_act(world, login, kind):
+    client = login(world.secretary)
+    response = client.post(
+        reverse("acts:act-create", args=[world.council.slug]), {"type": kind.pk, "title": "Rules of the market"}
+    )
+    act = Act.objects.get(title="Rules of the market")
+    assert response.url == reverse("acts:act-detail", args=[world.council.slug, act.pk])
+    assert act.created_by == world.secretary and act.status == Act.Status.DRAFT
+    today = world.council.today()
+    client.post(reverse("acts:act-approve", args=[world.council.slug, act.pk]), {"adopted_on": f"{today:%d.%m.%Y}"})
+    client.post(reverse("acts:act-publish", args=[world.council.slug, act.pk]), {"published_on": f"{today:%d.%m.%Y}"})
+    act.refresh_from_db()
+    assert (act.status, act.number, act.in_force_on) == (Act.Status.PUBLISHED, 1, today + timedelta(days=15))
+    page = login(None).get(reverse("portal:act-list", args=[world.council.slug]))
+    assert "Rules of the market" in page.content.decode()
+
+
+def test_a_published_act_is_not_edited_and_a_stale_edit_keeps_what_was_typed(world, login, kind):
+    client = login(world.secretary)
+    act = published(kind)
+    url = reverse("acts:act-edit", args=[world.council.slug, act.pk])
+    response = client.post(url, edit_data(act, title="Changed in place"))
+    assert response.status_code == 200 and "amends it" in response.content.decode()
+    act.refresh_from_db()
+    assert act.title != "Changed in place"
+    draft = ActFactory(type=kind)
+    stale = edit_data(draft, title="Mine")
+    client.post(reverse("acts:act-edit", args=[world.council.slug, draft.pk]), edit_data(draft, title="Theirs"))
+    response = client.post(reverse("acts:act-edit", args=[world.council.slug, draft.pk]), stale)
+    assert response.status_code == 200 and 'value="Mine"' in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.title == "Theirs"
+
+
+def test_a_wrong_adoption_date_is_explained_and_changes_nothing(world, login, kind):
+    act = ActFactory(type=kind)
+    client = login(world.secretary)
+    response = client.post(
+        reverse("acts:act-approve", args=[world.council.slug, act.pk]), {"adopted_on": "31.02.2026"}, follow=True
+    )
+    assert "Enter a valid date" in response.content.decode()
+    act.refresh_from_db()
+    assert act.status == Act.Status.DRAFT and act.number is None
+
+
+def test_the_public_register_shows_published_acts_only_and_filters_them(world, login, kind):
+    notice = ActTypeFactory(council=world.council, name="Notice")
+    market = published(kind, title="Market rules")
+    published(notice, title="Notice of a hearing")
+    ActFactory(type=kind, title="Draft budget")
+    approved(kind, title="Approved but unpublished")
+    client = login(None)
+    url = reverse("portal:act-list", args=[world.council.slug])
+
+    def titles(**query):
+        page = client.get(url, query).content.decode()
+        return {
+            t for t in ("Market rules", "Notice of a hearing", "Draft budget", "Approved but unpublished") if t in page
+        }
+
+    assert titles() == {"Market rules", "Notice of a hearing"}
+    assert titles(type=notice.pk) == {"Notice of a hearing"}
+    assert titles(q="market") == {"Market rules"}
+    assert titles(on="19.03.2026") == set()  # both enter into force on 20 March
+    assert titles(on="20.03.2026") == {"Market rules", "Notice of a hearing"}
+    assert titles(year="2025") == set()
+    assert titles(year="xx") == {"Market rules", "Notice of a hearing"}  # a wrong filter is shown, not applied
+    detail = client.get(reverse("portal:act", args=[world.council.slug, market.pk])).content.decode()
+    assert "Market rules" in detail and "In force" in detail
+
+
+def test_the_public_register_runs_the_same_queries_for_one_act_or_forty(world, login, kind):
+    client = login(None)
+    url = reverse("portal:act-list", args=[world.council.slug])
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    published(kind)
+    one = count()
+    for n in range(39):
+        ActFactory(type=kind, status=Act.Status.PUBLISHED, year=2026, number=100 + n, published_on=date(2026, 4, 1))
+    assert count() == one == 4  # council, types for the filter, the count, the page: no query per act
