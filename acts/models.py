@@ -62,6 +62,10 @@ class ActQuerySet(models.QuerySet):
         """Approved, not yet published, and past their type's deadline for publication."""
         return self.filter(status=Act.Status.APPROVED, publish_by__lt=day)
 
+    def due_by(self, day: date):
+        """Approved, not yet published, to be published by that day at the latest (the overdue ones included)."""
+        return self.filter(status=Act.Status.APPROVED, publish_by__lte=day)
+
 
 STANDINGS = {
     "draft": _("Draft"),
@@ -74,7 +78,7 @@ STANDINGS = {
 
 
 class Act(Versioned):
-    cache_scopes = {}  # shown on no cached read
+    cache_scopes = {"acts": "council_id"}  # the secretariat's card of acts due for publication
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -105,6 +109,7 @@ class Act(Versioned):
         help_text=_("Empty: the type's number of days after publication."),
     )
     repealed_on = models.DateField(_("repealed on"), null=True, blank=True, editable=False)
+    reminded_on = models.DateField(null=True, blank=True, editable=False)  # the office's last reminder to publish
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
     decisions = models.ManyToManyField(
         "meetings.Decision", blank=True, related_name="acts", verbose_name=_("council decisions")
@@ -120,7 +125,9 @@ class Act(Versioned):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     search = search_words("title", "body")  # the portal's full-text search (PostgreSQL)
-    history = HistoricalRecords(m2m_fields=[decisions, amends, repeals], excluded_fields=["version", "search"])
+    history = HistoricalRecords(
+        m2m_fields=[decisions, amends, repeals], excluded_fields=["version", "search", "reminded_on"]
+    )
 
     objects = ActQuerySet.as_manager()
 

@@ -51,6 +51,7 @@ TOPICS = {
     "follow-up": "a council: its action items, their decisions and progress",
     "submissions": "a council: its survey rounds and activity periods, and the departments' answers",
     "elections": "a council: its election periods, checklists, attestations and alerts",
+    "acts": "a council: its register of acts",
 }
 
 Scope = tuple[str, int]

@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from acts.selectors import publication_due
 from council import permissions
 from council.models import Role
 from council.selectors import councils_for, memberships_of
@@ -46,13 +47,14 @@ def home(request):
 
 def chair_card(council) -> dict:
     """The chair's and secretary's card: the next meeting, and what awaits them (the counts their badge is
-    built from, and the open neutrality alerts)."""
+    built from, the open neutrality alerts and the acts due for publication)."""
     today = council.today()
     return {
         "next_meeting": next_meeting(council),
         "today": today,
         **chair_counts(council, today),
         "alerts": open_alerts(council),
+        "acts": publication_due(council, today),
     }
 
 

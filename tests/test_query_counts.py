@@ -18,8 +18,8 @@ VISITORS = ["anonymous", "chair", "liaison_a", "member", "admin"]
 
 # page: (cold, warm). The first three queries of a signed-in page are the session, the user and their memberships.
 EXPECTED = {
-    "home": (10, 3),  # replies, next meeting, the chair's counts (4), alerts: cached; the badge reads those counts
-    "council": (11, 3),  # the council home: next meeting, replies, recent decisions, the chair's card (5): all cached
+    "home": (11, 3),  # replies, next meeting, the chair's counts (4), alerts, acts due: cached; the badge reads those
+    "council": (12, 3),  # the council home: next meeting, replies, recent decisions, the chair's card (6): all cached
     "members": (4, 4),
     "invite": (5, 5),
     "departments": (4, 4),

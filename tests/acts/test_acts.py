@@ -171,3 +171,33 @@ def test_the_public_register_runs_the_same_queries_for_one_act_or_forty(world, l
     for n in range(39):
         ActFactory(type=kind, status=Act.Status.PUBLISHED, year=2026, number=100 + n, published_on=date(2026, 4, 1))
     assert count() == one == 4  # council, types for the filter, the count, the page: no query per act
+
+
+def test_the_office_is_reminded_once_a_day_of_acts_due_or_overdue_for_publication(world, kind, settings):
+    from django.core import mail
+    from django_q.models import Schedule
+
+    from acts.tasks import send_publication_reminders
+
+    today = world.council.today()
+    overdue = approved(kind, adopted_on=today - timedelta(days=10), title="Overdue act")
+    due = approved(kind, adopted_on=today - timedelta(days=6), title="Due tomorrow")
+    approved(kind, adopted_on=today, title="Due in a week")
+    published(kind, on=today - timedelta(days=1), title="Already published")
+    assert send_publication_reminders() == 2  # the secretary and the chair, one e-mail each
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([world.secretary.email, world.chair.email])
+    body = mail.outbox[0].body
+    assert "Overdue act" in body and "Due tomorrow" in body and "Due in a week" not in body
+    assert "Already published" not in body
+    assert send_publication_reminders() == 0  # not twice the same day
+    assert {overdue.pk, due.pk} == set(Act.objects.filter(reminded_on=today).values_list("pk", flat=True))
+    assert Schedule.objects.get(func="acts.tasks.send_publication_reminders").schedule_type == Schedule.DAILY
+
+
+def test_the_chairs_home_counts_acts_overdue_and_due_within_a_week(world, login, kind):
+    today = world.council.today()
+    approved(kind, adopted_on=today - timedelta(days=10))
+    approved(kind, adopted_on=today - timedelta(days=1))
+    page = login(world.chair).get(reverse("home:home")).content.decode()
+    assert "1 act overdue for publication" in page and "1 act to publish within a week" in page
+    assert "overdue for publication" not in login(world.liaison_a).get(reverse("home:home")).content.decode()

@@ -96,7 +96,7 @@ def test_it_finds_the_council_of_rows_several_links_away(world, meetings, privat
 def test_every_model_of_ours_declares_the_scopes_it_touches_even_if_none():
     from django.apps import apps
 
-    ours = {"council", "departments", "elections", "meetings", "portal", "reports"}
+    ours = {"council", "departments", "elections", "meetings", "acts", "portal", "reports"}
     undeclared = [
         model._meta.label
         for model in apps.get_models()
@@ -486,6 +486,7 @@ def reads(world, meetings):
         "member's replies": ("pending-replies", (world.member.memberships.get(),)),
         "chair counts": ("chair-counts", (council, council.today())),
         "open alerts": ("open-alerts", (council,)),
+        "acts due": ("acts-due", (council, council.today())),
         "follow-up list": ("follow-up-list", (request, council, filters, query, RowScope(every=True))),
         "gap dashboard": ("gap-dashboard", (survey,)),
         "gap dashboard page": ("gap-dashboard-page", (request, survey)),
@@ -553,6 +554,16 @@ def test_a_survey_answer_drops_the_gap_dashboard_and_its_summary_only(world, rea
         response.save()
 
     assert dropped_by(answer, reads) == {"gap dashboard", "gap dashboard page", "gap summary"}
+
+
+def test_approving_an_act_drops_the_acts_due_only(world, reads):
+    from acts.services import act_approve
+    from tests.factories import ActFactory, ActTypeFactory
+
+    act = ActFactory(type=ActTypeFactory(council=world.council))
+    assert dropped_by(lambda: act_approve(act=act, adopted_on=world.council.today(), by=world.secretary), reads) == {
+        "acts due"
+    }
 
 
 def test_a_new_meeting_drops_the_lists_of_meetings_not_the_pages_of_others(world, reads):
