@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from helpers.concurrency import Versioned
 from helpers.files import ATTACHMENT_EXTENSIONS, UploadValidator
+from helpers.l10n.calendars import add_days
 from helpers.storage import private_storage
 from meetings.models import search_words
 
@@ -175,3 +176,73 @@ class Act(Versioned):
         if adopted_on is None or type.publish_within_days is None:
             return None
         return adopted_on + timedelta(days=type.publish_within_days)
+
+
+class LegalProfile(models.Model):
+    """The law under which a council answers requests for public documents: its delays and the routes it opens
+    (extension, urgency, transfer, appeal), each with the article to cite. Kosovo's is KOSOVO below."""
+
+    cache_scopes = {}  # shown on no cached read
+
+    council = models.OneToOneField("council.Council", on_delete=models.CASCADE, related_name="legal_profile")
+    law = models.CharField(_("law"), max_length=200, blank=True)
+    country = models.CharField(
+        _("country"),
+        max_length=2,
+        blank=True,
+        help_text=_("Its ISO code, for the public holidays working days skip: XK for Kosovo, IR for Iran."),
+    )
+    days_to_decide = models.PositiveIntegerField(_("days to decide"), default=10)
+    working_days = models.BooleanField(
+        _("working days"), default=False, help_text=_("Count only working days (weekends and public holidays skipped).")
+    )
+    extension_days = models.PositiveIntegerField(
+        _("longest extension (days)"), default=0, help_text=_("One extension, with a reasoned notice. 0: none.")
+    )
+    urgent_hours = models.PositiveIntegerField(
+        _("hours to decide an urgent request"),
+        default=0,
+        help_text=_("When the documents are needed to protect a person's life or liberty. 0: no urgent route."),
+    )
+    transfer_working_days = models.PositiveIntegerField(
+        _("working days to transfer"),
+        default=0,
+        help_text=_("To pass a request for documents held elsewhere to the competent institution. 0: no transfer."),
+    )
+    appeal_days = models.PositiveIntegerField(_("days to appeal"), default=0)
+    appeal_body = models.CharField(_("appeal to"), max_length=200, blank=True)
+    silence_is_refusal = models.BooleanField(
+        _("silence is refusal"), default=False, help_text=_("A request not answered in time counts as refused.")
+    )
+    article_decision = models.CharField(_("article: deadline"), max_length=80, blank=True)
+    article_extension = models.CharField(_("article: extension"), max_length=80, blank=True)
+    article_urgent = models.CharField(_("article: urgent requests"), max_length=80, blank=True)
+    article_transfer = models.CharField(_("article: transfer"), max_length=80, blank=True)
+    article_refusal = models.CharField(_("article: refusal"), max_length=80, blank=True)
+    article_appeal = models.CharField(_("article: appeal"), max_length=80, blank=True)
+
+    class Meta:
+        verbose_name = _("legal profile")
+        verbose_name_plural = _("legal profiles")
+
+    def __str__(self) -> str:
+        return self.law or str(self.council)
+
+    def deadline(self, start: date, days: int) -> date:
+        return add_days(start, days, working=self.working_days, country=self.country)
+
+
+KOSOVO = {  # Law No. 06/L-081 on Access to Public Documents
+    "law": "Ligji Nr. 06/L-081 për qasje në dokumente publike",
+    "country": "XK",
+    "days_to_decide": 7,
+    "working_days": False,
+    "extension_days": 15,
+    "urgent_hours": 48,
+    "transfer_working_days": 5,
+    "appeal_days": 15,
+    "appeal_body": "Agjencia për Informim dhe Privatësi",
+    "silence_is_refusal": True,
+    # The articles are left for the admin to fill in from the law's official text: each step cites the law's name
+    # until then, never an article number we have not checked.
+}

@@ -104,11 +104,6 @@ class Council(models.Model):
         validators=[RegexValidator(r"^[A-Z]{3}$", _("Give the currency's three-letter code, e.g. IRR or EUR."))],
         help_text=_("Its ISO 4217 code (IRR, EUR, RSD): printed after budgets and costs."),
     )
-    request_deadline_days = models.PositiveIntegerField(
-        _("days to answer a document request"),
-        default=10,
-        help_text=_("The legal deadline for public document requests."),
-    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -125,6 +125,7 @@ ADMIN_MODELS = (
     "elections.checklisttemplate",
     "elections.checklistitem",
     "acts.acttype",
+    "acts.legalprofile",
 )
 
 # The Django admin: admins (staff) manage councils, members and departments. A few of

@@ -1,14 +1,16 @@
-"""Gjilan's register of acts, from the list in the Albanian seed: decisions, reports, regulations, minutes, notices,
-competitions, announcements and contracts with operators, published on the municipality's site within the legal
-delays (Kosovo: in force 15 days after publication). Some are in force, one is amended, one repealed, one overdue
-for publication, one still a draft. Pardis gets the types only."""
+"""Gjilan's register of acts, from the list in the Albanian seed (decisions, reports, regulations, minutes, notices,
+competitions, announcements, contracts with operators; in force 15 days after publication, as Kosovo's acts are):
+some in force, one amended, one repealed, one overdue for publication, one still a draft. And its requests for
+public documents under Kosovo's Law No. 06/L-081, one in each of the law's states. Pardis gets the types only."""
 
 from datetime import timedelta
 from decimal import Decimal
 
 from acts import services
-from acts.models import Act, ActType
+from acts.models import KOSOVO, Act, ActType, LegalProfile
 from council.models import Council
+from portal import services as requests
+from portal.models import DocumentRequest
 
 GJILAN_TYPES = [  # name, days to publish, days to entry into force, contract
     ("Vendim i Kuvendit Komunal", 7, 15, False),
@@ -128,3 +130,59 @@ def seed_acts(council: Council, secretary) -> None:
                 published_on = today - timedelta(days=adopted_ago - published_after)
                 services.act_publish(act=act, published_on=published_on, by=secretary)
         by_title[title] = act
+
+
+# name, contact, text, what happened to it
+GJILAN_REQUESTS = [
+    ("Arta Krasniqi", "arta@example.org", "Kontratat e mirëmbajtjes së rrugëve për vitin 2026.", "received"),
+    ("Milan Jovanović", "milan@example.org", "Записници седница Скупштине општине за 2026. годину.", "extended"),
+    (
+        "Besa Hoxha",
+        "+383 44 111 222",
+        "Leja e ndërtimit për shtëpinë e fqinjit, e nevojshme për procedurën e strehimit emergjent.",
+        "urgent",
+    ),
+    (
+        "Driton Berisha",
+        "driton@example.org",
+        "Raporti i auditimit të Ministrisë së Financave për komunën.",
+        "transferred",
+    ),
+    ("Valon Gashi", "valon@example.org", "Të dhënat personale të punonjësve të drejtorisë së arsimit.", "refused"),
+]
+
+
+def seed_requests(council: Council, secretary) -> None:
+    """Gjilan answers under Kosovo's Law No. 06/L-081; its queue holds a request in each of the law's states."""
+    if council.slug != "gjilan":
+        return
+    LegalProfile.objects.update_or_create(council=council, defaults=KOSOVO)
+    if council.document_requests.exists():
+        return
+    for name, contact, text, fate in GJILAN_REQUESTS:
+        request = requests.request_create(
+            council=council, name=name, contact=contact, text=text, urgent=fate == "urgent", language=council.language
+        )
+        if fate == "extended":
+            requests.request_extend(
+                request=request, days=10, reason="Procesverbalet duhet të kërkohen në arkivin e komunës.", by=secretary
+            )
+        elif fate == "urgent":
+            requests.request_answer(
+                request=request,
+                answer="Leja e ndërtimit gjendet bashkëngjitur.",
+                outcome=DocumentRequest.Outcome.FULL,
+                by=secretary,
+            )
+        elif fate == "transferred":
+            requests.request_transfer(
+                request=request, to="Zyra Kombëtare e Auditimit", note="Raporti mbahet nga auditori.", by=secretary
+            )
+        elif fate == "refused":
+            requests.request_refuse(
+                request=request,
+                reason="Të dhënat personale të punonjësve mbrohen me ligj.",
+                ground=DocumentRequest.Ground.PRIVACY,
+                by=secretary,
+            )
+            requests.request_appeal(request=request, on=council.today(), by=secretary)

@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from acts.models import STANDINGS
@@ -18,18 +19,30 @@ class PublicRequestForm(FormMixin, forms.ModelForm):
 
     class Meta:
         model = DocumentRequest
-        fields = ["name", "contact", "text"]
+        fields = ["name", "contact", "text", "urgent"]
         widgets = {"text": forms.Textarea(attrs={"rows": 6, "maxlength": 5000})}
         error_messages = {"text": {"required": _("Say which documents you are requesting.")}}
+
+    def __init__(self, *args, urgent_hours=0, **kwargs):
+        super().__init__(*args, **kwargs)
+        if urgent_hours:
+            self.fields["urgent"].help_text = _(
+                "The documents are needed to protect a person's life or liberty: the council must answer within "
+                "%(hours)s hours."
+            ) % {"hours": urgent_hours}
+        else:
+            del self.fields["urgent"]  # the council's law has no urgent route
 
     def is_robot(self) -> bool:
         return bool(self.data.get("website"))
 
 
 class RequestAnswerForm(FormMixin, forms.ModelForm):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=DocumentRequest.Outcome.choices)
+
     class Meta:
         model = DocumentRequest
-        fields = ["answer", "answer_file"]
+        fields = ["outcome", "answer", "answer_file"]
         widgets = {"answer": forms.Textarea(attrs={"rows": 5})}
 
     def clean_answer(self):
@@ -40,7 +53,30 @@ class RequestAnswerForm(FormMixin, forms.ModelForm):
 
 
 class RequestRefuseForm(FormMixin, forms.Form):
+    ground = forms.ChoiceField(label=_("Ground for refusing"), choices=DocumentRequest.Ground.choices)
     reason = forms.CharField(label=_("Legal reason for refusing"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class RequestExtendForm(FormMixin, forms.Form):
+    days = forms.IntegerField(label=_("Extend by (days)"), min_value=1)
+    reason = forms.CharField(
+        label=_("Reasons, as the requester will read them"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, most: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["days"].max_value = most
+        self.fields["days"].validators.append(MaxValueValidator(most))
+        self.fields["days"].widget.attrs["max"] = most
+
+
+class RequestTransferForm(FormMixin, forms.Form):
+    to = forms.CharField(label=_("Competent institution"), max_length=300)
+    note = forms.CharField(label=_("Note to the requester"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class RequestAppealForm(FormMixin, forms.Form):
+    on = CouncilDateField(label=_("Appealed on"))
 
 
 class RequestAssignForm(FormMixin, forms.Form):

@@ -9,7 +9,8 @@ from django.utils import timezone
 from council.models import Role
 from council.selectors import language_for_recipient
 from council.tasks import send_templated_mail
-from portal.models import DocumentRequest
+from portal.models import DocumentRequest, RequestEvent
+from portal.services import legal_profile
 
 
 def send_request_reminders() -> int:
@@ -51,3 +52,28 @@ def send_request_reminders() -> int:
         request.reminded_on = timezone.localdate()
         request.save(update_fields=["reminded_on"])
     return sent
+
+
+def send_request_update(event_id: int) -> bool:
+    """E-mail the requester one step of their request, in the language they wrote in, with its tracking link; at
+    most once (a retry finds it sent)."""
+    event = RequestEvent.objects.select_related("request__council").get(pk=event_id)
+    request = event.request
+    if event.mailed_at:
+        return False
+    council = request.council
+    link = settings.SITE_URL + reverse("portal:request-track", args=[council.slug]) + f"?code={request.tracking_code}"
+    send_templated_mail(
+        to=request.contact,
+        template="request_update",
+        context={
+            "request": request,
+            "event": event,
+            "council": council,
+            "link": link,
+            "profile": legal_profile(council),
+        },
+        language=request.language or council.language,
+    )
+    RequestEvent.objects.filter(pk=event.pk).update(mailed_at=timezone.now())
+    return True

@@ -30,8 +30,17 @@ from helpers.l10n.digits import localize_digits
 from meetings.ical import public_calendar
 from meetings.models import ActionItem, AgendaItem, Decision, Meeting, Statement
 from portal import services
-from portal.forms import ActFilterForm, PublicRequestForm, RequestAnswerForm, RequestAssignForm, RequestRefuseForm
-from portal.models import DocumentRequest
+from portal.forms import (
+    ActFilterForm,
+    PublicRequestForm,
+    RequestAnswerForm,
+    RequestAppealForm,
+    RequestAssignForm,
+    RequestExtendForm,
+    RequestRefuseForm,
+    RequestTransferForm,
+)
+from portal.models import DocumentRequest, RequestEvent
 from reports import services as reports_services
 from reports.models import Document
 
@@ -128,7 +137,8 @@ REQUESTS_PER_HOUR = 5
 def request_new(request, slug):
     """A citizen asks for public documents; robots (the hidden field) and floods (per address) are turned away."""
     council = portal_council(request, slug)
-    form = PublicRequestForm(request.POST or None, council=council)
+    profile = services.legal_profile(council)
+    form = PublicRequestForm(request.POST or None, council=council, urgent_hours=profile.urgent_hours)
     if request.method == "POST":
         key = f"document-requests:{council.pk}:{traffic.client_ip(request)}"
         if cache.get(key, 0) >= REQUESTS_PER_HOUR:
@@ -138,10 +148,17 @@ def request_new(request, slug):
             cache.incr(key)
             if form.is_robot():  # answered like a person, recorded nowhere
                 return render(request, "portal/request_received.html", {"council": council, "code": None})
-            fields = {k: form.cleaned_data[k] for k in ("name", "contact", "text")}
-            created = services.request_create(council=council, **fields)
-            return render(request, "portal/request_received.html", {"council": council, "code": created.tracking_code})
-    return render(request, "portal/request_new.html", {"council": council, "form": form})
+            created = services.request_create(
+                council=council,
+                name=form.cleaned_data["name"],
+                contact=form.cleaned_data["contact"],
+                text=form.cleaned_data["text"],
+                urgent=form.cleaned_data.get("urgent", False),
+                language=translation.get_language(),
+            )
+            context = {"council": council, "code": created.tracking_code, "found": created}
+            return render(request, "portal/request_received.html", context)
+    return render(request, "portal/request_new.html", {"council": council, "form": form, "profile": profile})
 
 
 def request_track(request, slug):
@@ -150,7 +167,14 @@ def request_track(request, slug):
     if code and not traffic.allow(request, "request_track", settings.REQUEST_TRACK_RATE_LIMIT):
         return traffic.too_many_requests(request)  # tracking codes are not to be guessed
     found = council.document_requests.filter(tracking_code=code).first() if code else None
-    context = {"council": council, "code": code, "found": found, "today": council.today()}
+    context = {
+        "council": council,
+        "code": code,
+        "found": found,
+        "today": council.today(),
+        "events": found.events.exclude(kind=RequestEvent.Kind.ASSIGNED) if found else [],  # not who handles it
+        "profile": services.legal_profile(council) if found else None,
+    }
     return render(request, "portal/request_track.html", context, status=404 if code and found is None else 200)
 
 
@@ -346,32 +370,62 @@ def request_list(request, slug):
 
 @login_required
 def request_detail(request, slug, pk):
-    """A request and what can be done with it: assign, answer (text and a file) or refuse with a legal reason."""
+    """A request, its steps, and what the law lets the office do next: assign, extend, transfer, answer (in full or
+    in part, with a file), refuse on a legal ground, or record an appeal."""
     document_request = _document_request(request, slug, pk)
     council = document_request.council
-    action = params.choice(request.POST, "action", {"assign", "answer", "refuse"})
+    profile = services.legal_profile(council)
+    action = params.choice(request.POST, "action", {"assign", "extend", "transfer", "answer", "refuse", "appeal"})
+
+    def bound(name):
+        return request.POST if action == name else None
+
     forms_ = {
-        "assign": RequestAssignForm(request.POST if action == "assign" else None, council=council),
-        "answer": RequestAnswerForm(
-            request.POST if action == "answer" else None, request.FILES or None, instance=document_request
-        ),
-        "refuse": RequestRefuseForm(request.POST if action == "refuse" else None),
+        "assign": RequestAssignForm(bound("assign"), council=council),
+        "answer": RequestAnswerForm(bound("answer"), request.FILES or None, instance=document_request),
+        "refuse": RequestRefuseForm(bound("refuse")),
+        "extend": RequestExtendForm(bound("extend"), most=profile.extension_days) if profile.extension_days else None,
+        "transfer": RequestTransferForm(bound("transfer")) if profile.transfer_working_days else None,
+        "appeal": RequestAppealForm(bound("appeal"), council=council),
     }
     form = forms_.get(action)
     if form is not None and form.is_valid():
+        data, by = form.cleaned_data, request.user
+        steps = {
+            "assign": lambda: services.request_assign(request=document_request, to=data["assigned_to"], by=by),
+            "extend": lambda: services.request_extend(
+                request=document_request, days=data["days"], reason=data["reason"], by=by
+            ),
+            "transfer": lambda: services.request_transfer(
+                request=document_request, to=data["to"], note=data["note"], by=by
+            ),
+            "answer": lambda: services.request_answer(
+                request=document_request,
+                answer=data["answer"],
+                outcome=data["outcome"],
+                file=data["answer_file"],
+                by=by,
+            ),
+            "refuse": lambda: services.request_refuse(
+                request=document_request, reason=data["reason"], ground=data["ground"], by=by
+            ),
+            "appeal": lambda: services.request_appeal(request=document_request, on=data["on"], by=by),
+        }
         try:
-            if action == "assign":
-                services.request_assign(request=document_request, to=form.cleaned_data["assigned_to"])
-            elif action == "answer":
-                services.request_answer(
-                    request=document_request, answer=form.cleaned_data["answer"], file=form.cleaned_data["answer_file"]
-                )
-            else:
-                services.request_refuse(request=document_request, reason=form.cleaned_data["reason"])
-        except services.RequestClosed:
-            messages.error(request, _("This request has already been answered or refused."))
+            steps[action]()
+        except services.RequestError as error:
+            messages.error(request, str(error))
         else:
             messages.success(request, _("Request updated."))
         return redirect("portal:request-detail", slug=slug, pk=pk)
-    context = {"council": council, "document_request": document_request, **{f"{k}_form": f for k, f in forms_.items()}}
+    today = council.today()
+    context = {
+        "council": council,
+        "document_request": document_request,
+        "profile": profile,
+        "today": today,
+        "events": document_request.events.select_related("by"),
+        "silent_refusal": profile.silence_is_refusal and document_request.is_overdue(today),
+        **{f"{k}_form": f for k, f in forms_.items()},
+    }
     return render(request, "portal/request_detail.html", context)

@@ -22,8 +22,13 @@ BEFORE = "387fa71"  # the layout before it was reorganised
 BASE = Path(settings.BASE_DIR)
 # Not content: the queue's and the cache's rows, and the record of applied migrations itself.
 SKIPPED = ("django_migrations", "django_q_", "hamahang_cache", "django_content_type")
-# Columns that a fix removed on purpose: `chair_name` named whoever marked a meeting held (now `chaired_by`).
-DROPPED = {("meetings_meeting", "chair_name"), ("meetings_historicalmeeting", "chair_name")}
+# Columns that a change removed on purpose: `chair_name` named whoever marked a meeting held (now `chaired_by`);
+# a council's `request_deadline_days` became its legal profile's `days_to_decide` (acts.LegalProfile).
+DROPPED = {
+    ("meetings_meeting", "chair_name"),
+    ("meetings_historicalmeeting", "chair_name"),
+    ("council_council", "request_deadline_days"),
+}
 # Tables that later models add rows to (each new model brings its permissions): there the old rows must remain.
 GROWS = ("auth_permission",)
 # Models that moved to another app: their content types follow them (same id, new app label).
@@ -148,4 +153,8 @@ def test_migrating_from_the_old_layout_keeps_every_row(tmp_path, scratch_databas
         elif digest(columns, rows, keep) != digest(*new[table], keep):
             changed.append(table)
     assert changed == []
+    councils, profiles = old["council_council"], new["acts_legalprofile"]
+    deadlines = {row[councils[0].index("id")]: row[councils[0].index("request_deadline_days")] for row in councils[1]}
+    copied = {row[profiles[0].index("council_id")]: row[profiles[0].index("days_to_decide")] for row in profiles[1]}
+    assert copied == deadlines  # each council's deadline for requests is now its legal profile's
     assert {pk: MOVED.get(label, label) for pk, label in old_types.items()}.items() <= new_types.items()

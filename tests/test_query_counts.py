@@ -59,8 +59,8 @@ EXPECTED = {
     "meetings: statement": (5, 5),
     "meetings: statement edit": (7, 7),
     "meetings: requests": (4, 4),
-    "meetings: request": (5, 5),
-    "meetings: request form": (1, 1),
+    "meetings: request": (7, 7),  # and the council's legal profile and the request's steps
+    "meetings: request form": (2, 2),  # the council and its legal profile (the deadline it promises)
     "meetings: request tracking": (1, 1),
     "meetings: document": (4, 4),
     "meetings: document download": (4, 4),

@@ -9,6 +9,7 @@ import re
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import holidays
 import jdatetime
 from django.utils import formats, timezone
 
@@ -146,3 +147,18 @@ def month_of(day: date, *, calendar: str) -> tuple[date, date]:
     first = day.replace(day=1)
     following = date(day.year + 1, 1, 1) if day.month == 12 else date(day.year, day.month + 1, 1)
     return first, following - timedelta(days=1)
+
+
+def add_days(start: date, days: int, *, working: bool, country: str = "") -> date:
+    """The day `days` after `start`: counting every day, or working days only (the country's weekend and public
+    holidays skipped, from the `holidays` package; Saturday and Sunday without a country)."""
+    if not working:
+        return start + timedelta(days=days)
+    public = holidays.country_holidays(country) if country else {}
+    weekend = getattr(public, "weekend", {5, 6})
+    day = start
+    while days > 0:
+        day += timedelta(days=1)
+        if day.weekday() not in weekend and day not in public:
+            days -= 1
+    return day

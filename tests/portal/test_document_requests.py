@@ -28,7 +28,7 @@ def test_a_citizen_asks_gets_a_tracking_code_and_follows_the_request(client, wor
     response = ask(client, world)
     request = DocumentRequest.objects.get()
     assert request.tracking_code in response.content.decode()
-    assert request.deadline == timezone.localdate() + timedelta(days=world.council.request_deadline_days)
+    assert request.deadline == timezone.localdate() + timedelta(days=10)  # no legal profile: 10 calendar days
     page = client.get(
         reverse("portal:request-track", args=[world.council.slug]), {"code": request.tracking_code.lower()}
     )
@@ -85,13 +85,18 @@ def test_the_council_assigns_answers_with_a_file_and_the_citizen_downloads_it(cl
     assert (request.status, request.assigned_to) == ("assigned", world.secretary)
     client.post(
         detail,
-        {"action": "answer", "answer": "Here they are.", "answer_file": SimpleUploadedFile("b.pdf", b"%PDF-1.4 b")},
+        {
+            "action": "answer",
+            "outcome": "full",
+            "answer": "Here they are.",
+            "answer_file": SimpleUploadedFile("b.pdf", b"%PDF-1.4 b"),
+        },
     )
     request.refresh_from_db()
     assert request.status == "answered"
     assert request.answer_file.path.startswith(str(private_files))  # reachable only through the tracking code
-    response = client.post(detail, {"action": "refuse", "reason": "too late"}, follow=True)
-    assert "already been answered or refused" in response.content.decode()
+    response = client.post(detail, {"action": "refuse", "ground": "privacy", "reason": "too late"}, follow=True)
+    assert "already been answered, refused or transferred" in response.content.decode()
     client.logout()
     track = client.get(reverse("portal:request-track", args=[world.council.slug]), {"code": request.tracking_code})
     assert "Here they are." in track.content.decode()
@@ -104,10 +109,13 @@ def test_a_refusal_needs_a_legal_reason_which_the_citizen_reads(client, world):
     request = DocumentRequest.objects.get()
     detail = reverse("portal:request-detail", args=[world.council.slug, request.pk])
     client.force_login(world.chair)
-    client.post(detail, {"action": "refuse", "reason": ""})
+    client.post(detail, {"action": "refuse", "ground": "privacy", "reason": ""})
     request.refresh_from_db()
     assert request.status == "received"
-    client.post(detail, {"action": "refuse", "reason": "Personal data of third parties (Law on access, art. 17)"})
+    client.post(
+        detail,
+        {"action": "refuse", "ground": "privacy", "reason": "Personal data of third parties (Law on access, art. 17)"},
+    )
     client.logout()
     track = client.get(reverse("portal:request-track", args=[world.council.slug]), {"code": request.tracking_code})
     assert "Refused" in track.content.decode() and "art. 17" in track.content.decode()
@@ -169,7 +177,9 @@ def test_an_answer_file_that_is_a_page_an_svg_or_a_program_is_refused_keeping_th
     client.force_login(world.secretary)
     detail = reverse("portal:request-detail", args=[world.council.slug, request.pk])
     upload = SimpleUploadedFile(name, data, content_type="application/pdf")
-    response = client.post(detail, {"action": "answer", "answer": "پاسخ درخواست شما", "answer_file": upload})
+    response = client.post(
+        detail, {"action": "answer", "outcome": "full", "answer": "پاسخ درخواست شما", "answer_file": upload}
+    )
     body = response.content.decode()
     assert response.status_code == 200
     assert "پاسخ درخواست شما" in body  # what was typed is kept
@@ -186,7 +196,7 @@ def test_the_answer_file_is_downloaded_as_an_attachment_never_sniffed(client, wo
     client.force_login(world.secretary)
     detail = reverse("portal:request-detail", args=[world.council.slug, request.pk])
     upload = SimpleUploadedFile("notes.txt", "متن سند".encode())
-    client.post(detail, {"action": "answer", "answer": "Here.", "answer_file": upload})
+    client.post(detail, {"action": "answer", "outcome": "full", "answer": "Here.", "answer_file": upload})
     client.logout()
     download = client.get(reverse("portal:request-file", args=[world.council.slug, request.tracking_code]))
     assert download["Content-Disposition"].startswith("attachment;")

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from council.models import Council, Department, Language, Membership, Role, User
-from demo.acts import seed_acts
+from demo.acts import seed_acts, seed_requests
 from demo.elections import seed_elections
 from demo.meetings import DEMO_MEETINGS, seed_meetings
 from demo.submissions import seed_submissions
@@ -146,7 +146,9 @@ class Command(BaseCommand):
             seed_meetings(council, DEMO_MEETINGS[council.slug])
             seed_submissions(council)
             seed_elections(council)
-            seed_acts(council, User.objects.get(username=f"{council.slug}.secretary"))
+            secretary = User.objects.get(username=f"{council.slug}.secretary")
+            seed_acts(council, secretary)
+            seed_requests(council, secretary)
         return logins
 
     def person(self, username, email, first, last, password, language="") -> User:
