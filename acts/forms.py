@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from acts.models import Act
+from acts.models import Act, ActVersion
 from council.forms import CouncilDateField, FormMixin
 from helpers.concurrency import VersionedFormMixin
 from helpers.l10n.digits import localize_digits
@@ -82,7 +82,19 @@ class ApproveForm(FormMixin, forms.Form):
 
 class PublishForm(FormMixin, forms.Form):
     published_on = CouncilDateField(label=_("Published on"))
+    without_missing_versions = forms.BooleanField(
+        label=_("Publish without the missing language versions (the chair's decision, recorded)"), required=False
+    )
 
-    def __init__(self, *args, act: Act, **kwargs):
+    def __init__(self, *args, act: Act, chair: bool, **kwargs):
         super().__init__(*args, council=act.council, **kwargs)
         self.initial.setdefault("published_on", act.council.today())
+        if not (chair and act.missing_languages()):
+            del self.fields["without_missing_versions"]
+
+
+class VersionForm(FormMixin, forms.ModelForm):
+    class Meta:
+        model = ActVersion
+        fields = ["title", "body", "file"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 10})}

@@ -121,6 +121,14 @@ class Act(Versioned):
     repeals = models.ManyToManyField(
         "self", symmetrical=False, blank=True, related_name="repealed_by", verbose_name=_("repeals")
     )
+    missing_versions_allowed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published without every language by"),
+    )
     counterparty = models.CharField(_("counterparty"), max_length=300, blank=True)
     value = models.DecimalField(_("value"), max_digits=16, decimal_places=2, null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
@@ -171,11 +179,53 @@ class Act(Versioned):
             return "overdue"
         return self.status
 
+    def missing_languages(self, versions=None) -> list[str]:
+        """The council's official languages this act has no version in yet (its own text is in the council's)."""
+        have = {v.language for v in (self.versions.all() if versions is None else versions)}
+        return [code for code in self.council.languages[1:] if code not in have]
+
+    def version_in(self, language: str):
+        """Its text in that language: a version, or the act itself (the council's language, or none there)."""
+        for version in self.versions.all():
+            if version.language == language:
+                return version
+        return self
+
     @staticmethod
     def deadline(adopted_on: date | None, type: ActType) -> date | None:
         if adopted_on is None or type.publish_within_days is None:
             return None
         return adopted_on + timedelta(days=type.publish_within_days)
+
+
+class ActVersion(models.Model):
+    """An act in another of the council's official languages (the act's own text is in the council's language)."""
+
+    cache_scopes = {}  # shown on no cached read
+
+    act = models.ForeignKey(Act, on_delete=models.CASCADE, related_name="versions")
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=300)
+    body = models.TextField(_("text"), blank=True)
+    file = models.FileField(
+        _("file"),
+        upload_to="acts/%Y/",
+        storage=private_storage,
+        blank=True,
+        validators=[UploadValidator(*ATTACHMENT_EXTENSIONS, max_mb=20)],
+    )
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["language"]
+        verbose_name = _("language version")
+        verbose_name_plural = _("language versions")
+        constraints = [models.UniqueConstraint(fields=["act", "language"], name="one_version_per_language")]
+
+    def __str__(self) -> str:
+        return f"{self.act} ({self.language})"
 
 
 class LegalProfile(models.Model):

@@ -4,9 +4,10 @@ from datetime import date, timedelta
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
-from acts.models import Act
+from acts.models import Act, ActVersion
 from council.models import Council
 from helpers.concurrency import claim_version
 from helpers.l10n.calendars import year_of
@@ -59,18 +60,46 @@ def act_approve(*, act: Act, adopted_on: date, by) -> None:
 
 
 @transaction.atomic
-def act_publish(*, act: Act, published_on: date, by) -> None:
-    """Publish an approved act. It enters into force on its own date or its type's days after publication; the acts
-    it repeals stop being in force on that day."""
+def act_publish(*, act: Act, published_on: date, by, without_missing_versions=False) -> None:
+    """Publish an approved act. It needs a version in each of the council's official languages, unless the chair
+    decides to publish without them (recorded). It enters into force on its own date or its type's days after
+    publication; the acts it repeals stop being in force on that day."""
     _locked(act, by)
     if act.status != Act.Status.APPROVED:
         raise ActError(_("An act is published once it has been approved."))
     if act.adopted_on and published_on < act.adopted_on:
         raise ActError(_("An act cannot be published before the day it was adopted."))
+    missing = act.missing_languages()
+    if missing and not without_missing_versions:
+        names = ", ".join(str(get_language_info(code)["name_translated"]) for code in missing)
+        raise ActError(
+            _("The act has no version in: %(languages)s. Add it, or the chair publishes without it.")
+            % {"languages": names}
+        )
     act.status, act.published_on = Act.Status.PUBLISHED, published_on
     act.in_force_on = act.in_force_on or published_on + timedelta(days=act.type.in_force_after_days)
-    act.save(update_fields=["status", "published_on", "in_force_on"])
+    act.missing_versions_allowed_by = by if missing else None
+    act.save(update_fields=["status", "published_on", "in_force_on", "missing_versions_allowed_by"])
     for repealed in act.repeals.select_for_update().filter(status=Act.Status.PUBLISHED):
         repealed._history_user = by
         repealed.status, repealed.repealed_on = Act.Status.REPEALED, act.in_force_on
         repealed.save(update_fields=["status", "repealed_on"])
+
+
+@transaction.atomic
+def act_version_save(*, act: Act, language: str, title: str, body: str, file=None, by) -> ActVersion:
+    """The act in another official language. Once the act is published a missing version may still be added, never
+    changed: a correction is an amending act."""
+    act = Act.objects.select_for_update().select_related("council").get(pk=act.pk)
+    if language not in act.council.languages[1:]:
+        raise ActError(_("This language is not one of the council's other official languages."))
+    version = ActVersion.objects.filter(act=act, language=language).first()
+    if version and act.is_public:
+        raise ActError(_("A published act's version is not edited: register a new act that amends it."))
+    version = version or ActVersion(act=act, language=language, added_by=by)
+    version.title, version.body = title, body
+    if file:
+        version.file = file
+    version._history_user = by
+    version.save()
+    return version

@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:pk>/approve/", views.act_approve, name="act-approve"),
     path("<int:pk>/publish/", views.act_publish, name="act-publish"),
     path("<int:pk>/file/", views.act_file, name="act-file"),
+    path("<int:pk>/versions/<str:language>/", views.act_version, name="act-version"),
 ]

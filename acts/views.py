@@ -2,7 +2,10 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -80,6 +83,7 @@ def act_edit(request, slug, pk=None):
 def act_detail(request, slug, pk):
     act = _act(request, slug, pk)
     editable = act.status in (Act.Status.DRAFT, Act.Status.APPROVED)
+    versions = list(act.versions.all())
     context = {
         "council": act.council,
         "act": act,
@@ -89,14 +93,22 @@ def act_detail(request, slug, pk):
         "history": act.history.select_related("history_user").order_by("-history_date")[:50],
         "can_edit": editable,
         "approve_form": forms.ApproveForm(act=act) if act.status == Act.Status.DRAFT else None,
-        "publish_form": forms.PublishForm(act=act) if act.status == Act.Status.APPROVED else None,
+        "publish_form": forms.PublishForm(act=act, chair=_may_skip_versions(request, act))
+        if act.status == Act.Status.APPROVED
+        else None,
+        "versions": versions,
+        "missing": [(code, get_language_info(code)["name_translated"]) for code in act.missing_languages(versions)],
     }
     return render(request, "acts/act_detail.html", context)
 
 
-def _move(request, slug, pk, form_class, change, done: str):
+def _may_skip_versions(request, act) -> bool:
+    return permissions.can_publish_acts_missing_versions(request.user, act.council)
+
+
+def _move(request, slug, pk, form_class, change, done: str, **form_kwargs):
     act = _act(request, slug, pk)
-    form = form_class(request.POST, act=act)
+    form = form_class(request.POST, act=act, **{k: make(request, act) for k, make in form_kwargs.items()})
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
@@ -119,7 +131,53 @@ def act_approve(request, slug, pk):
 @require_POST
 @login_required
 def act_publish(request, slug, pk):
-    return _move(request, slug, pk, forms.PublishForm, services.act_publish, _("Act published on the public portal."))
+    if request.POST.get("without_missing_versions"):  # the chair's decision: two-factor where it is required
+        act = _act(request, slug, pk)
+        permissions.authorize(request.user, permissions.can_publish_acts_missing_versions, act.council)
+    return _move(
+        request,
+        slug,
+        pk,
+        forms.PublishForm,
+        services.act_publish,
+        _("Act published on the public portal."),
+        chair=_may_skip_versions,
+    )
+
+
+@login_required
+def act_version(request, slug, pk, language):
+    """The act in another of the council's official languages: added, or changed until the act is published."""
+    act = _act(request, slug, pk)
+    if language not in act.council.languages[1:]:
+        raise Http404
+    version = act.versions.filter(language=language).first()
+    form = forms.VersionForm(request.POST or None, request.FILES or None, instance=version, council=act.council)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.act_version_save(
+                act=act,
+                language=language,
+                title=data["title"],
+                body=data["body"],
+                file=data.get("file"),
+                by=request.user,
+            )
+        except services.ActError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Language version saved."))
+            return redirect("acts:act-detail", slug=slug, pk=pk)
+    context = {
+        "council": act.council,
+        "form": form,
+        "conflicts": [],
+        "title": f"{act.title} · {get_language_info(language)['name_translated']}",
+        "back_url": reverse("acts:act-detail", args=[slug, pk]),
+        "language": language,
+    }
+    return render(request, "acts/act_form.html", context)
 
 
 @login_required

@@ -21,6 +21,8 @@ from helpers.files import IMAGE_EXTENSIONS, UploadValidator
 class Language(models.TextChoices):
     PERSIAN = "fa", _("Persian")
     ALBANIAN = "sq", _("Albanian")
+    SERBIAN = "sr", _("Serbian (Cyrillic)")
+    SERBIAN_LATIN = "sr-latn", _("Serbian (Latin)")
     ENGLISH = "en", _("English")
 
 
@@ -97,6 +99,21 @@ class Council(models.Model):
             "readable."
         ),
     )
+    official_languages = models.CharField(
+        _("official languages"),
+        max_length=60,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^(fa|sq|sr|sr-latn|en)(,(fa|sq|sr|sr-latn|en))*$",
+                _("Give language codes separated by commas, e.g. sq,sr (codes: fa, sq, sr, sr-latn, en)."),
+            )
+        ],
+        help_text=_(
+            "Each published act carries a version in each of these languages (Gjilan: sq,sr). Empty: the council's "
+            "language only."
+        ),
+    )
     currency = models.CharField(
         _("currency"),
         max_length=3,
@@ -122,6 +139,12 @@ class Council(models.Model):
     def portal_colour(self) -> str:
         """The portal banner's background: the council's colour, darkened if white text on it would be hard to read."""
         return darkened_for_white_text(self.brand_colour) if self.brand_colour else ""
+
+    @property
+    def languages(self) -> list[str]:
+        """The council's official languages, its own language first."""
+        listed = [code for code in self.official_languages.split(",") if code]
+        return [self.language, *[code for code in listed if code != self.language]]
 
     def today(self) -> date:
         """Today in the council's time zone: deadlines, due dates and overdue items all count in it."""

@@ -100,6 +100,7 @@ can_publish_minutes = Action(is_admin | is_chair, two_factor=True)
 can_approve_statements = Action(is_admin | is_chair, two_factor=True)  # approve and publish
 can_close_action_item = Action(is_admin | is_chair, two_factor=True)  # close as done, or reopen
 can_close_election = Action(is_admin | is_chair, two_factor=True)  # close the period, close its alerts
+can_publish_acts_missing_versions = Action(is_admin | is_chair, two_factor=True)  # an act without every language
 # Departments' submissions (surveys, activity reports, training, neutrality): the secretariat runs them
 # and sees every department's; a liaison sees and answers their own department's only.
 can_run_submissions = Action(is_admin | is_secretariat)

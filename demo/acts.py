@@ -113,8 +113,11 @@ def seed_acts(council: Council, secretary) -> None:
         _types(council, PARDIS_TYPES)
         return
     types = _types(council, GJILAN_TYPES)
+    council.official_languages = "sq,sr"
+    council.save(update_fields=["official_languages"])
     if council.acts.exists():
         return
+    chair = council.memberships.get(role="chair").user
     today = council.today()
     by_title = {}
     for kind, title, body, adopted_ago, published_after, links in GJILAN_ACTS:
@@ -124,12 +127,47 @@ def seed_acts(council: Council, secretary) -> None:
         amends = [by_title[links["amends"]]] if "amends" in links else []
         repeals = [by_title[links["repeals"]]] if "repeals" in links else []
         act = services.act_save(act=act, fields=fields, decisions=[], amends=amends, repeals=repeals, by=secretary)
+        if title in SERBIAN_TITLES:
+            services.act_version_save(act=act, language="sr", title=SERBIAN_TITLES[title], body="", by=secretary)
         if adopted_ago is not None:
             services.act_approve(act=act, adopted_on=today - timedelta(days=adopted_ago), by=secretary)
             if published_after is not None:
                 published_on = today - timedelta(days=adopted_ago - published_after)
-                services.act_publish(act=act, published_on=published_on, by=secretary)
+                missing = title not in SERBIAN_TITLES
+                services.act_publish(
+                    act=act,
+                    published_on=published_on,
+                    by=chair if missing else secretary,
+                    without_missing_versions=missing,
+                )
         by_title[title] = act
+
+
+SERBIAN_TITLES = {  # the acts' Serbian versions; one published act has none (the chair published it without)
+    "Rregullore për informimin publik dhe qasjen në dokumente zyrtare": (
+        "Правилник о јавном информисању и приступу службеним документима"
+    ),
+    "Vendim për miratimin e planit të komunikimit me qytetarët për vitin 2026": (
+        "Одлука о усвајању плана комуникације са грађанима за 2026. годину"
+    ),
+    "Vendim për ndryshimin e planit të komunikimit: transmetimi i drejtpërdrejtë i seancave": (
+        "Одлука о измени плана комуникације: пренос седница уживо"
+    ),
+    "Raport i punës së Zyrës për Informim Publik, janar–qershor": (
+        "Извештај о раду Канцеларије за јавно информисање, јануар–јун"
+    ),
+    "Procesverbal i seancës së Kuvendit Komunal, tetor": "Записник са седнице Скупштине општине, октобар",
+    "Njoftim për dëgjimin publik për buxhetin komunal 2027": "Обавештење о јавној расправи о буџету општине за 2027.",
+    "Konkurs për zyrtar të informimit në Drejtorinë e Arsimit": (
+        "Конкурс за службеника за информисање у Дирекцији за образовање"
+    ),
+    "Kontratë për mirëmbajtjen e faqes zyrtare të Komunës": "Уговор о одржавању званичне интернет странице Општине",
+    "Rregullore e vjetër për publikimin e akteve komunale": "Стари правилник о објављивању општинских аката",
+    "Rregullore për publikimin e akteve komunale në faqen zyrtare": (
+        "Правилник о објављивању општинских аката на званичној интернет страници"
+    ),
+    "Vendim për ndarjen e mjeteve për Ditën e Rinisë": "Одлука о додели средстава за Дан младих",
+}
 
 
 # name, contact, text, what happened to it

@@ -285,12 +285,19 @@ def search_results(council: Council, query: str) -> dict:
 def act_list(request, slug):
     council = portal_council(request, slug)
     form = ActFilterForm(request.GET or None, council=council)
-    acts = Act.objects.filter(council=council).public().select_related("type").order_by("-published_on", "-pk")
+    acts = (
+        Act.objects.filter(council=council)
+        .public()
+        .select_related("type")
+        .prefetch_related("versions")
+        .order_by("-published_on", "-pk")
+    )
     today = council.today()
     if form.is_valid():
         acts = filter_acts(acts, form.cleaned_data, today)
     page = Paginator(acts, 25).get_page(params.integer(request.GET, "page"))
-    rows = [(act, STANDINGS[act.standing(today)]) for act in page]
+    language = translation.get_language()
+    rows = [(act, STANDINGS[act.standing(today)], act.version_in(language).title) for act in page]
     context = {"council": council, "form": form, "page": page, "rows": rows, "query": request.GET.urlencode()}
     return render(request, "portal/acts.html", context)
 
@@ -316,15 +323,29 @@ def filter_acts(acts, data: dict, today):
 
 
 def _public_act(council, pk) -> Act:
-    return get_object_or_404(Act.objects.public().select_related("type"), council=council, pk=pk)
+    return get_object_or_404(
+        Act.objects.public().select_related("type", "council").prefetch_related("versions"), council=council, pk=pk
+    )
+
+
+def _reading(request, act: Act) -> str:
+    """The language the act is read in: the one asked for (?lang=), else the reader's, among the council's."""
+    return params.choice(request.GET, "lang", set(act.council.languages)) or translation.get_language()
 
 
 def act(request, slug, pk):
     council = portal_council(request, slug)
     found = _public_act(council, pk)
+    language = _reading(request, found)
+    versions = {version.language: version for version in found.versions.all()}
     context = {
         "council": council,
         "act": found,
+        "shown": found.version_in(language),
+        "reading_languages": [
+            (code, translation.get_language_info(code)["name_local"], code == council.language or code in versions)
+            for code in council.languages
+        ],
         "standing": STANDINGS[found.standing(council.today())],
         "decisions": found.decisions.filter(item__meeting__state=Meeting.State.PUBLISHED),
         "related": related_acts(found, public_only=True),
@@ -333,7 +354,8 @@ def act(request, slug, pk):
 
 
 def act_file(request, slug, pk):
-    return file_response(_public_act(portal_council(request, slug), pk).file, as_attachment=False)
+    found = _public_act(portal_council(request, slug), pk)
+    return file_response(found.version_in(_reading(request, found)).file, as_attachment=False)
 
 
 def meetings_ics(request, slug):

@@ -189,6 +189,8 @@ def _act(status="draft", **fields):
     def make(w):
         from tests.factories import ActFactory, ActTypeFactory
 
+        w.council.official_languages = "sr"  # a second official language: the act's versions
+        w.council.save()
         kind = ActTypeFactory(council=w.council)
         return ActFactory(type=kind, status=status, **fields).pk
 
@@ -212,6 +214,7 @@ ACTS_MATRIX = [
     ("act new", "get", a("act-create"), SECRETARIAT),
     ("act", "get", a("act-detail", _act()), SECRETARIAT),
     ("act edit", "get", a("act-edit", _act()), SECRETARIAT),
+    ("act version", "get", lambda w: reverse("acts:act-version", args=[w.council.slug, _act()(w), "sr"]), SECRETARIAT),
     ("act approve", "post", a("act-approve", _act()), SECRETARIAT_POST),
     ("act publish", "post", a("act-publish", _act("approved", year=2026, number=1)), SECRETARIAT_POST),
     ("public register", "get", p("act-list"), PUBLIC),

@@ -105,10 +105,11 @@ EXPECTED = {
     "elections: complaint edit": (6, 6),
     "acts: acts": (5, 5),
     "acts: act new": (7, 7),  # the types, decisions and published acts to choose from (amends, repeals)
-    "acts: act": (10, 10),  # its decisions, the four kinds of related acts and its history
+    "acts: act": (11, 11),  # its language versions, decisions, the four kinds of related acts and its history
     "acts: act edit": (11, 11),
+    "acts: act version": (5, 5),
     "acts: public register": (3, 3),  # no act published in this world: the page's count is not read
-    "acts: public act": (7, 7),
+    "acts: public act": (8, 8),  # with its language versions
 }
 
 

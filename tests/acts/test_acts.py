@@ -26,7 +26,7 @@ def approved(kind, adopted_on=date(2026, 3, 2), by=None, **fields):
 
 def published(kind, on=date(2026, 3, 5), **fields):
     act = approved(kind, **fields)
-    services.act_publish(act=act, published_on=on, by=None)
+    services.act_publish(act=act, published_on=on, by=None, without_missing_versions=True)
     act.refresh_from_db()
     return act
 
@@ -170,7 +170,7 @@ def test_the_public_register_runs_the_same_queries_for_one_act_or_forty(world, l
     one = count()
     for n in range(39):
         ActFactory(type=kind, status=Act.Status.PUBLISHED, year=2026, number=100 + n, published_on=date(2026, 4, 1))
-    assert count() == one == 4  # council, types for the filter, the count, the page: no query per act
+    assert count() == one == 5  # council, types for the filter, the count, the page, its versions: none per act
 
 
 def test_the_office_is_reminded_once_a_day_of_acts_due_or_overdue_for_publication(world, kind, settings):
@@ -201,3 +201,59 @@ def test_the_chairs_home_counts_acts_overdue_and_due_within_a_week(world, login,
     page = login(world.chair).get(reverse("home:home")).content.decode()
     assert "1 act overdue for publication" in page and "1 act to publish within a week" in page
     assert "overdue for publication" not in login(world.liaison_a).get(reverse("home:home")).content.decode()
+
+
+@pytest.fixture
+def bilingual(world):
+    world.council.language, world.council.official_languages = "sq", "sq,sr"
+    world.council.save()
+    return world.council
+
+
+def test_an_act_is_published_with_a_version_in_each_official_language_or_by_the_chairs_recorded_decision(
+    world, login, kind, bilingual
+):
+    act = approved(kind)
+    today = f"{world.council.today():%d.%m.%Y}"
+    publish = reverse("acts:act-publish", args=[world.council.slug, act.pk])
+    response = login(world.secretary).post(publish, {"published_on": today, "without_missing_versions": "on"})
+    assert response.status_code == 403  # only the chair may publish without every language
+    response = login(world.secretary).post(publish, {"published_on": today}, follow=True)
+    assert "has no version in" in response.content.decode()
+    act.refresh_from_db()
+    assert act.status == Act.Status.APPROVED
+    login(world.chair).post(publish, {"published_on": today, "without_missing_versions": "on"})
+    act.refresh_from_db()
+    assert act.status == Act.Status.PUBLISHED and act.missing_versions_allowed_by == world.chair
+    assert act.missing_languages() == ["sr"]
+
+
+def test_a_version_is_added_before_or_after_publication_but_never_changed_once_published(world, login, kind, bilingual):
+    act = approved(kind)
+    url = reverse("acts:act-version", args=[world.council.slug, act.pk, "sr"])
+    client = login(world.secretary)
+    client.post(url, {"title": "Правилник о пијаци", "body": "Члан 1."})
+    client.post(url, {"title": "Правилник о градској пијаци", "body": "Члан 1."})  # not yet published: changed
+    assert act.versions.get().title == "Правилник о градској пијаци"
+    services.act_publish(act=act, published_on=date(2026, 3, 5), by=world.secretary)
+    response = client.post(url, {"title": "Changed after publication", "body": ""})
+    assert response.status_code == 200 and "amends it" in response.content.decode()
+    assert act.versions.get().title == "Правилник о градској пијаци"
+    assert client.get(reverse("acts:act-version", args=[world.council.slug, act.pk, "fa"])).status_code == 404
+
+
+def test_the_portal_shows_the_act_in_the_readers_language_and_flags_a_missing_version(world, login, kind, bilingual):
+    act = published(kind, title="Rregullore për tregun")  # no Serbian version: published by the chair's decision
+    other = approved(kind, title="Vendim për buxhetin")
+    services.act_version_save(act=other, language="sr", title="Одлука о буџету", body="Члан 1.", by=world.secretary)
+    services.act_publish(act=other, published_on=date(2026, 3, 5), by=world.secretary)
+    client = login(None)
+    client.cookies["django_language"] = "sr"
+    listing = client.get(reverse("portal:act-list", args=[world.council.slug])).content.decode()
+    assert "Одлука о буџету" in listing and "Rregullore për tregun" in listing  # the Albanian where no Serbian
+    page = client.get(reverse("portal:act", args=[world.council.slug, other.pk])).content.decode()
+    assert "Одлука о буџету" in page and "Члан 1." in page
+    page = client.get(reverse("portal:act", args=[world.council.slug, other.pk]), {"lang": "sq"}).content.decode()
+    assert "Vendim për buxhetin" in page
+    page = client.get(reverse("portal:act", args=[world.council.slug, act.pk])).content.decode()
+    assert ("Rregullore për tregun" in page and "not yet available" in page) or "још није" in page
