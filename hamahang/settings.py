@@ -279,7 +279,13 @@ ATTACHMENT_MAX_MB = envint("ATTACHMENT_MAX_MB", 20)
 DOCUMENT_HEARTBEAT_SECONDS = envint("DOCUMENT_HEARTBEAT_SECONDS", 30)
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("fa", _("Persian")), ("sq", _("Albanian")), ("en", _("English"))]
+LANGUAGES = [
+    ("fa", _("Persian")),
+    ("sq", _("Albanian")),
+    ("sr", _("Serbian (Cyrillic)")),
+    ("sr-latn", _("Serbian (Latin)")),
+    ("en", _("English")),
+]
 # Our own catalogues, then our translations of third-party strings (allauth ships no
 # Albanian; some of Django's and django-q2's are missing in Persian and Albanian).
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]

@@ -1,4 +1,5 @@
-"""Every user-facing string is translated into Persian and Albanian, and every page renders in all three languages."""
+"""Every user-facing string is translated into Persian, Albanian and Serbian (its Latin catalogue written from the
+Cyrillic one), and every page renders in every language."""
 
 import io
 import re
@@ -25,6 +26,11 @@ def entries(po_file: Path, *flags: str) -> list[str]:
     return [m for m in re.findall(r'^msgid "(.*)"$', result.stdout, re.M) if m]
 
 
+CATALOGUES = ["fa", "sq", "sr", "sr_Latn"]
+LOCALES = [arg for locale in CATALOGUES for arg in ("-l", locale)]
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
 @pytest.fixture(scope="module")
 def fresh_catalogues(tmp_path_factory) -> Path:
     """The catalogues as makemessages would make them from today's source, in a copy of the project."""
@@ -33,7 +39,7 @@ def fresh_catalogues(tmp_path_factory) -> Path:
         BASE, copy, ignore=shutil.ignore_patterns(".venv", "var", ".git", "__pycache__", "*.mo", "node_modules")
     )
     subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "-l", "fa", "-l", "sq", "--no-location", "--ignore=var"],
+        [sys.executable, "manage.py", "makemessages", *LOCALES, "--no-location", "--ignore=var"],
         cwd=copy,
         check=True,
         capture_output=True,
@@ -41,7 +47,7 @@ def fresh_catalogues(tmp_path_factory) -> Path:
     return copy / "locale"
 
 
-@pytest.mark.parametrize("language", ["fa", "sq"])
+@pytest.mark.parametrize("language", CATALOGUES)
 def test_no_message_is_missing_or_fuzzy(fresh_catalogues, language):
     po_file = fresh_catalogues / language / "LC_MESSAGES" / "django.po"
     untranslated = entries(po_file, "--untranslated", "--no-obsolete")
@@ -50,13 +56,28 @@ def test_no_message_is_missing_or_fuzzy(fresh_catalogues, language):
     assert fuzzy == [], f"{language}: fuzzy {fuzzy}"
 
 
-@pytest.mark.parametrize("language", ["fa", "sq"])
+@pytest.mark.parametrize("language", CATALOGUES)
 def test_the_committed_catalogues_are_complete_and_compile(language):
     for root in ("locale", "locale_vendor"):
         po_file = BASE / root / language / "LC_MESSAGES" / "django.po"
+        if root == "locale_vendor" and not po_file.exists():
+            continue  # Django and allauth ship Serbian themselves
         assert entries(po_file, "--untranslated", "--no-obsolete") == []
         assert entries(po_file, "--only-fuzzy", "--no-obsolete") == []
         subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po_file)], check=True)
+
+
+def test_the_serbian_latin_catalogue_is_the_cyrillic_one_transliterated():
+    import polib
+
+    sys.path.insert(0, str(BASE / "scripts"))
+    from serbian_latin import latin_catalogue
+
+    cyrillic = polib.pofile(str(BASE / "locale" / "sr" / "LC_MESSAGES" / "django.po"))
+    latin = polib.pofile(str(BASE / "locale" / "sr_Latn" / "LC_MESSAGES" / "django.po"))
+    expected = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in latin_catalogue(cyrillic)}
+    committed = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in latin if not e.obsolete}
+    assert committed == expected, "run .venv/bin/python scripts/serbian_latin.py after changing locale/sr"
 
 
 def test_every_form_of_the_project_normalises_digits():
@@ -111,8 +132,8 @@ def english_words(html: str) -> set[str]:
     parser.feed(html)
     text = ADDRESSES.sub(" ", " ".join(parser.parts))
     words = set(LATIN_WORD.findall(text))
-    # The language menu names each language in itself; file formats keep their Latin names.
-    allowed = {"english", "shqip", "csv", "xlsx", "pdf", "atom"}
+    # The language menu names each language in itself; file formats and keys keep their Latin names.
+    allowed = {"english", "shqip", "srpski", "latinica", "csv", "xlsx", "pdf", "atom", "ctrl"}
     return {w for w in words if w.lower() not in allowed}
 
 
@@ -123,6 +144,7 @@ def demo(db):
 
 
 def demo_pages(council_slug: str) -> list[str]:
+    from acts.models import Act
     from council.models import Department
     from meetings.models import ActionItem, Meeting, Statement
 
@@ -149,6 +171,12 @@ def demo_pages(council_slug: str) -> list[str]:
         reverse("meetings:statement-create", args=[council_slug]),
         reverse("meetings:statement-detail", args=[council_slug, Statement.objects.get(council__slug=council_slug).pk]),
         reverse("portal:request-list", args=[council_slug]),
+        reverse("acts:act-list", args=[council_slug]),
+        reverse("acts:act-create", args=[council_slug]),
+        *[
+            reverse("acts:act-detail", args=[council_slug, act.pk])
+            for act in Act.objects.filter(council__slug=council_slug)[:1]
+        ],
     ]
     return [
         *meeting_pages,
@@ -214,8 +242,9 @@ def test_persian_pages_have_no_untranslated_english(client, demo):
         assert english_words(html) == set(), f"English on the Persian page {url}"
 
 
-def test_albanian_admin_pages_have_no_untranslated_english(client, demo):
-    demo["admin"].language = "sq"
+@pytest.mark.parametrize(("language", "direction"), [("sq", "ltr"), ("sr", "ltr"), ("sr-latn", "ltr")])
+def test_albanian_and_serbian_admin_pages_have_no_untranslated_english(client, demo, language, direction):
+    demo["admin"].language = language
     demo["admin"].save()
     client.force_login(demo["admin"])
     pages = [
@@ -225,12 +254,12 @@ def test_albanian_admin_pages_have_no_untranslated_english(client, demo):
     ]
     for url in pages:
         html = client.get(url).content.decode()
-        assert '<html lang="sq" dir="ltr">' in html, url
+        assert f'<html lang="{language}" dir="{direction}">' in html, url
         leftover = english_words(html) & {"the", "and", "Members", "Department", "Save", "Sign", "Home", "Language"}
-        assert leftover == set(), f"English on the Albanian page {url}: {leftover}"
+        assert leftover == set(), f"English on the {language} page {url}: {leftover}"
 
 
-@pytest.mark.parametrize("language", ["fa", "sq", "en"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_renders_in_every_language(client, demo, language):
     demo["admin"].language = language
     demo["admin"].save()
@@ -247,6 +276,7 @@ def test_every_page_renders_in_every_language(client, demo, language):
 
 
 def portal_pages(slug: str) -> list[str]:
+    from acts.models import Act
     from meetings.models import Meeting, Statement
 
     meeting = Meeting.objects.get(council__slug=slug, state="published")
@@ -257,10 +287,12 @@ def portal_pages(slug: str) -> list[str]:
         reverse("portal:search", args=[slug]) + "?q=x",
         reverse("portal:request-new", args=[slug]),
         reverse("portal:request-track", args=[slug]),
+        reverse("portal:act-list", args=[slug]),
+        *[reverse("portal:act", args=[slug, act.pk]) for act in Act.objects.filter(council__slug=slug).public()[:1]],
     ]
 
 
-@pytest.mark.parametrize("language", ["fa", "sq", "en"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_every_public_page_renders_in_every_language(client, demo, language):
     client.cookies["django_language"] = language
     for slug in ("pardis", "gjilan"):

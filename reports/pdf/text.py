@@ -29,7 +29,7 @@ __all__ = ["BOLD", "REGULAR", "Line", "Prepared", "Run", "break_lines", "draw_li
 FSI, PDI, ZWNJ, SHY = "\u2068", "\u2069", "\u200c", "\u00ad"
 _SPACES = str.maketrans("\t\n\r\u2028\u2029", "     ")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
-_HYPHEN_LANGUAGES = {"sq": "sq_AL", "sr": "sr_Latn", "en": "en_US"}
+_HYPHEN_LANGUAGES = {"sq": "sq_AL", "sr": "sr", "sr-latn": "sr_Latn", "en": "en_US"}  # Serbian: Cyrillic, Latin
 
 
 @dataclass(frozen=True)

@@ -129,6 +129,13 @@ def test_an_albanian_header_word_is_hyphenated_in_a_narrow_column():
     assert re.search(r"Marr\w*-\n", text)  # cut with a hyphen, where the Albanian dictionary allows
 
 
+@pytest.mark.parametrize(("language", "word"), [("sr", "Општинских"), ("sr-latn", "Opštinskih")])
+def test_a_serbian_header_word_is_hyphenated_in_its_script_in_a_narrow_column(language, word):
+    data = render(spec([Grid([[word, "Име"], ["a", "b"]], [0.1, 0.9])], language=language))
+    text = pdf_text(data)[1]
+    assert re.search(rf"{word[:2]}\w*-\n", text)  # the Cyrillic and the Latin dictionaries both cut it
+
+
 # Any text a user could type: letters of every script, marks, controls, isolates, astral symbols, long words.
 user_text = st.text(
     alphabet=st.characters(
