@@ -6,6 +6,7 @@ correction is a new act that amends them (DESIGN.md section 2)."""
 
 from datetime import date, timedelta
 
+import cyrtranslit
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -185,10 +186,13 @@ class Act(Versioned):
         return [code for code in self.council.languages[1:] if code not in have]
 
     def version_in(self, language: str):
-        """Its text in that language: a version, or the act itself (the council's language, or none there)."""
-        for version in self.versions.all():
-            if version.language == language:
-                return version
+        """Its text in that language: a version (Serbian in Latin script read from the Cyrillic one), or the act
+        itself (the council's language, or none there)."""
+        versions = {version.language: version for version in self.versions.all()}
+        if language in versions:
+            return versions[language]
+        if language == "sr-latn" and "sr" in versions:
+            return versions["sr"].in_latin_script()
         return self
 
     @staticmethod
@@ -226,6 +230,16 @@ class ActVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.act} ({self.language})"
+
+    def in_latin_script(self) -> "ActVersion":
+        """This Serbian version as Latin-script readers read it (Serbian's letter-for-letter transliteration)."""
+        return ActVersion(
+            act=self.act,
+            language="sr-latn",
+            title=cyrtranslit.to_latin(self.title, "sr"),
+            body=cyrtranslit.to_latin(self.body, "sr"),
+            file=self.file,
+        )
 
 
 class LegalProfile(models.Model):

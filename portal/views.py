@@ -328,23 +328,32 @@ def _public_act(council, pk) -> Act:
     )
 
 
+def reading_languages(council: Council) -> list[str]:
+    """The council's official languages, Serbian in both its scripts."""
+    languages = council.languages
+    return [*languages, "sr-latn"] if "sr" in languages and "sr-latn" not in languages else languages
+
+
 def _reading(request, act: Act) -> str:
     """The language the act is read in: the one asked for (?lang=), else the reader's, among the council's."""
-    return params.choice(request.GET, "lang", set(act.council.languages)) or translation.get_language()
+    return params.choice(request.GET, "lang", set(reading_languages(act.council))) or translation.get_language()
 
 
 def act(request, slug, pk):
     council = portal_council(request, slug)
     found = _public_act(council, pk)
     language = _reading(request, found)
-    versions = {version.language: version for version in found.versions.all()}
     context = {
         "council": council,
         "act": found,
         "shown": found.version_in(language),
         "reading_languages": [
-            (code, translation.get_language_info(code)["name_local"], code == council.language or code in versions)
-            for code in council.languages
+            (
+                code,
+                translation.get_language_info(code)["name_local"],
+                found.version_in(code) is not found or code == council.language,
+            )
+            for code in reading_languages(council)
         ],
         "standing": STANDINGS[found.standing(council.today())],
         "decisions": found.decisions.filter(item__meeting__state=Meeting.State.PUBLISHED),
