@@ -220,7 +220,8 @@ class ActVersion(models.Model):
     )
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     added_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
+    search = search_words("title", "body")  # the portal finds an act by the words of any of its versions
+    history = HistoricalRecords(excluded_fields=["search"])
 
     class Meta:
         ordering = ["language"]

@@ -313,12 +313,19 @@ def filter_acts(acts, data: dict, today):
         acts = acts.in_force_on(today)
     elif data["standing"] == "repealed":
         acts = acts.filter(status=Act.Status.REPEALED)
-    if data["q"]:
+    if data["q"]:  # in any of the act's languages
         if connection.vendor == "postgresql":
-            acts = acts.filter(search=SearchQuery(data["q"], config="simple", search_type="websearch"))
-        else:  # SQLite: every word must appear
+            words = SearchQuery(data["q"], config="simple", search_type="websearch")
+            acts = acts.filter(Q(search=words) | Q(versions__search=words))
+        else:  # SQLite: every word must appear, in the act or in one of its versions
             for word in data["q"].split():
-                acts = acts.filter(Q(title__icontains=word) | Q(body__icontains=word))
+                acts = acts.filter(
+                    Q(title__icontains=word)
+                    | Q(body__icontains=word)
+                    | Q(versions__title__icontains=word)
+                    | Q(versions__body__icontains=word)
+                )
+        acts = acts.distinct()
     return acts
 
 

@@ -271,3 +271,14 @@ def test_a_serbian_version_is_read_in_latin_script_by_latin_readers(world, login
     assert "Odluka o budžetu" in page and "Član 1. Ljiljana" in page
     listing = client.get(reverse("portal:act-list", args=[world.council.slug])).content.decode()
     assert "Odluka o budžetu" in listing
+
+
+def test_the_register_finds_an_act_by_the_words_of_any_of_its_versions_once(world, login, kind, bilingual):
+    act = approved(kind, title="Vendim për buxhetin", body="Neni 1.")
+    services.act_version_save(act=act, language="sr", title="Одлука о буџету", body="Члан 1. буџет", by=world.secretary)
+    services.act_publish(act=act, published_on=date(2026, 3, 5), by=world.secretary)
+    client = login(None)
+    url = reverse("portal:act-list", args=[world.council.slug])
+    for words in ("буџету", "buxhetin", "Члан"):
+        page = client.get(url, {"q": words}).content.decode()
+        assert page.count(f'/acts/{act.pk}/"') == 1, words
