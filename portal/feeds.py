@@ -1,10 +1,15 @@
 """The portal's Atom feed of what a council has published."""
 
+from datetime import datetime, time
+
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from acts.models import Act
+from helpers import params
 from helpers.l10n.text import strip_controls
 from meetings.models import Meeting, Statement
 from portal.views import portal_council, public_statements
@@ -65,3 +70,42 @@ class PublicationsFeed(Feed):
 
     def item_updateddate(self, item):
         return item.published_at
+
+
+class ActsFeed(Feed):
+    """Atom feed of a council's published acts, of every type or of one (`/acts/feed.atom?type=<id>`), each in the
+    reader's language where the act has a version in it. The feed object is shared by every request: what one
+    request asked for travels in the object get_object returns."""
+
+    feed_type = PrintableAtom1Feed
+
+    def get_object(self, request, slug):
+        council = portal_council(request, slug)
+        kind = params.integer(request.GET, "type")
+        return council, council.act_types.filter(pk=kind).first() if kind else None
+
+    def title(self, asked):
+        council, kind = asked
+        return f"{council.name} · {kind.name if kind else _('Register of acts')}"
+
+    def link(self, asked):
+        return reverse("portal:act-list", args=[asked[0].slug])
+
+    def items(self, asked):
+        council, kind = asked
+        acts = Act.objects.filter(council=council).public().select_related("type", "council")
+        if kind:
+            acts = acts.filter(type=kind)
+        return acts.prefetch_related("versions").order_by("-published_on", "-pk")[:30]
+
+    def item_title(self, act):
+        return f"{act.type} {act.reference}: {act.version_in(get_language()).title}"
+
+    def item_description(self, act):
+        return act.version_in(get_language()).body[:500]
+
+    def item_link(self, act):
+        return reverse("portal:act", args=[act.council.slug, act.pk])
+
+    def item_pubdate(self, act):
+        return datetime.combine(act.published_on, time(), tzinfo=act.council.tzinfo)

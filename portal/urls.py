@@ -17,6 +17,7 @@ public_patterns = [
     path("statements/<int:pk>/", views.statement, name="statement"),
     path("statements/<int:pk>/photo/", views.statement_photo, name="statement-photo"),
     path("acts/", views.act_list, name="act-list"),
+    path("acts/feed.atom", feeds.ActsFeed(), name="acts-feed"),
     path("acts/<int:pk>/", views.act, name="act"),
     path("acts/<int:pk>/file/", views.act_file, name="act-file"),
     path("requests/new/", views.request_new, name="request-new"),

@@ -218,6 +218,7 @@ ACTS_MATRIX = [
     ("act approve", "post", a("act-approve", _act()), SECRETARIAT_POST),
     ("act publish", "post", a("act-publish", _act("approved", year=2026, number=1)), SECRETARIAT_POST),
     ("public register", "get", p("act-list"), PUBLIC),
+    ("public acts feed", "get", p("acts-feed"), PUBLIC),
     ("public act", "get", p("act", PUBLISHED_ACT), PUBLIC),
     ("public draft act", "get", p("act", _act()), [404] * 8),
     ("public approved act", "get", p("act", _act("approved", year=2026, number=2)), [404] * 8),

@@ -282,3 +282,26 @@ def test_the_register_finds_an_act_by_the_words_of_any_of_its_versions_once(worl
     for words in ("буџету", "buxhetin", "Члан"):
         page = client.get(url, {"q": words}).content.decode()
         assert page.count(f'/acts/{act.pk}/"') == 1, words
+
+
+def test_the_atom_feed_lists_published_acts_of_every_type_or_of_one_in_the_readers_language(
+    world, login, kind, bilingual
+):
+    import feedparser
+
+    notice = ActTypeFactory(council=world.council, name="Notice")
+    market = approved(kind, title="Market rules")
+    services.act_version_save(act=market, language="sr", title="Правила пијаце", body="", by=world.secretary)
+    services.act_publish(act=market, published_on=date(2026, 3, 5), by=world.secretary)
+    published(notice, title="Notice of a hearing")
+    ActFactory(type=kind, title="Draft budget")
+    client = login(None)
+    url = reverse("portal:acts-feed", args=[world.council.slug])
+    titles = [entry.title for entry in feedparser.parse(client.get(url).content).entries]
+    assert titles == ["Notice 1/2026: Notice of a hearing", "Regulation 1/2026: Market rules"]
+    one = feedparser.parse(client.get(url, {"type": notice.pk}).content)
+    assert [entry.title for entry in one.entries] == ["Notice 1/2026: Notice of a hearing"]
+    client.cookies["django_language"] = "sr"
+    serbian = feedparser.parse(client.get(url, {"type": kind.pk}).content)
+    assert [entry.title for entry in serbian.entries] == ["Regulation 1/2026: Правила пијаце"]
+    assert client.get(url, {"type": "x"}).status_code == 200  # a wrong type: every type
