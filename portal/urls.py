@@ -29,4 +29,5 @@ urlpatterns = [
     path("public/<slug:slug>/", include(public_patterns)),
     path("c/<slug:slug>/requests/", views.request_list, name="request-list"),
     path("c/<slug:slug>/requests/<int:pk>/", views.request_detail, name="request-detail"),
+    path("c/<slug:slug>/requests/statistics/", views.request_statistics, name="request-statistics"),
 ]

@@ -25,11 +25,13 @@ from acts.selectors import related_acts
 from council import permissions
 from council.models import Council
 from helpers import params, traffic
+from helpers.exports import table_response
 from helpers.files import file_response
+from helpers.l10n import calendars
 from helpers.l10n.digits import localize_digits
 from meetings.ical import public_calendar
 from meetings.models import ActionItem, AgendaItem, Decision, Meeting, Statement
-from portal import services
+from portal import services, statistics
 from portal.forms import (
     ActFilterForm,
     PublicRequestForm,
@@ -404,6 +406,29 @@ def request_list(request, slug):
         requests = requests.filter(status__in=[DocumentRequest.Status.RECEIVED, DocumentRequest.Status.ASSIGNED])
     context = {"council": council, "requests": requests, "today": council.today()}
     return render(request, "portal/request_list.html", context)
+
+
+@login_required
+def request_statistics(request, slug):
+    """The year's figures of the council's requests, as the law asks them kept; ?export=xlsx for the yearly report."""
+    council = permissions.get_council_for_user(request.user, slug)
+    permissions.authorize(request.user, permissions.can_handle_document_requests, council)
+    this_year = calendars.year_of(council.today(), calendar=council.calendar)
+    year = params.integer(request.GET, "year") or this_year
+    if year not in calendars.PLAUSIBLE_YEARS[council.calendar]:
+        year = this_year
+    figures = statistics.request_statistics(council, year)
+    if params.choice(request.GET, "export", {"xlsx"}):
+        header = [_("Public document requests"), str(year)]
+        return table_response(
+            header,
+            statistics.statistics_rows(figures),
+            kind="xlsx",
+            filename=f"{council.slug}-requests-{year}",
+            title=_("Public document requests"),
+        )
+    context = {"council": council, "figures": figures, "years": range(this_year, this_year - 5, -1)}
+    return render(request, "portal/request_statistics.html", context)
 
 
 @login_required

@@ -219,6 +219,7 @@ ACTS_MATRIX = [
     ("act publish", "post", a("act-publish", _act("approved", year=2026, number=1)), SECRETARIAT_POST),
     ("public register", "get", p("act-list"), PUBLIC),
     ("public acts feed", "get", p("acts-feed"), PUBLIC),
+    ("requests in figures", "get", lambda w: reverse("portal:request-statistics", args=[w.council.slug]), SECRETARIAT),
     ("public act", "get", p("act", PUBLISHED_ACT), PUBLIC),
     ("public draft act", "get", p("act", _act()), [404] * 8),
     ("public approved act", "get", p("act", _act("approved", year=2026, number=2)), [404] * 8),

@@ -150,3 +150,39 @@ def test_a_phone_number_gets_no_mail_and_each_step_is_mailed_once(world, kosovo)
     event = request.events.get()
     assert event.mailed_at is not None and len(mail.outbox) == 1
     assert send_request_update(event.pk) is False and len(mail.outbox) == 1
+
+
+def test_the_years_figures_count_outcomes_grounds_delays_and_months(world, kosovo, login):
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    def made(day, **fields):
+        request = register(world)
+        DocumentRequest.objects.filter(pk=request.pk).update(created_at=day, **fields)
+
+    at = datetime(2026, 3, 10, 10, tzinfo=world.council.tzinfo)
+    made(at, status="answered", outcome="full", closed_at=at + timedelta(days=3), deadline=date(2026, 3, 17))
+    made(at, status="answered", outcome="part", closed_at=at + timedelta(days=9), deadline=date(2026, 3, 17))
+    made(
+        at + timedelta(days=30),
+        status="refused",
+        refusal_ground="privacy",
+        closed_at=at + timedelta(days=35),
+        deadline=date(2026, 4, 16),
+        appealed_on=date(2026, 4, 20),
+    )
+    made(at + timedelta(days=30), status="transferred", closed_at=at + timedelta(days=31), deadline=date(2026, 4, 16))
+    made(at, deadline=date(2026, 3, 17))  # never answered: overdue
+    made(datetime(2025, 12, 31, 23, tzinfo=world.council.tzinfo))  # last year
+    client = login(world.secretary)
+    url = reverse("portal:request-statistics", args=[world.council.slug])
+    figures = client.get(url, {"year": 2026}).context["figures"]
+    assert (figures["received"], figures["granted_in_full"], figures["granted_in_part"]) == (5, 1, 1)
+    assert (figures["refused"], figures["transferred"], figures["overdue"], figures["late"]) == (1, 1, 1, 1)
+    assert figures["grounds"] == [(DocumentRequest.Ground.PRIVACY.label, 1)] and figures["appealed"] == 1
+    assert figures["median_days"] == 4  # 3, 9, 5 and 1 days
+    assert [count for _name, count in figures["months"]][2:4] == [3, 2]
+    assert client.get(url, {"year": "1850"}).context["figures"]["year"] == timezone.localdate().year
+    sheet = client.get(url, {"year": 2026, "export": "xlsx"})
+    assert sheet["Content-Disposition"].endswith('requests-2026.xlsx"')
