@@ -29,6 +29,13 @@ class PrintableAtom1Feed(Atom1Feed):
     def add_item(self, *args, **kwargs):
         super().add_item(*args, **_printable(kwargs))
 
+    def latest_post_date(self):
+        """An empty feed was last updated when its council began (`empty_since`), not at the time of asking: the
+        same feed gives the same bytes until something is published."""
+        if not self.items and self.feed.get("empty_since"):
+            return self.feed["empty_since"]
+        return super().latest_post_date()
+
 
 class PublicationsFeed(Feed):
     """Atom feed of a council's publications: meetings whose minutes are published."""
@@ -47,6 +54,9 @@ class PublicationsFeed(Feed):
 
     def link(self, council):
         return reverse("portal:index", args=[council.slug])
+
+    def feed_extra_kwargs(self, council):
+        return {"empty_since": council.created_at}
 
     def items(self, council):
         meetings = list(council.meetings.filter(state=Meeting.State.PUBLISHED).order_by("-published_at")[:30])
@@ -90,6 +100,9 @@ class ActsFeed(Feed):
 
     def link(self, asked):
         return reverse("portal:act-list", args=[asked[0].slug])
+
+    def feed_extra_kwargs(self, asked):
+        return {"empty_since": asked[0].created_at}
 
     def items(self, asked):
         council, kind = asked

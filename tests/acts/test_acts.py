@@ -1,6 +1,6 @@
 """The register of acts: numbering, publication, entry into force, repeal, the secretariat's pages and the portal's."""
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.db import connection
@@ -305,3 +305,16 @@ def test_the_atom_feed_lists_published_acts_of_every_type_or_of_one_in_the_reade
     serbian = feedparser.parse(client.get(url, {"type": kind.pk}).content)
     assert [entry.title for entry in serbian.entries] == ["Regulation 1/2026: Правила пијаце"]
     assert client.get(url, {"type": "x"}).status_code == 200  # a wrong type: every type
+
+
+def test_an_empty_feed_was_last_updated_when_its_council_began_not_when_asked(world, client):
+    """Else the same empty feed would give different bytes on every request (a restored backup's portal too)."""
+    import feedparser
+
+    from council.models import Council
+
+    began = datetime(2024, 1, 15, 9, 30, tzinfo=UTC)
+    Council.objects.filter(pk=world.council.pk).update(created_at=began)
+    for name in ("portal:acts-feed", "portal:feed"):
+        feed = feedparser.parse(client.get(reverse(name, args=[world.council.slug])).content)
+        assert feed.entries == [] and feed.feed.updated_parsed[:6] == (2024, 1, 15, 9, 30, 0), name

@@ -59,6 +59,8 @@ SKIPPED_URL_NAMES = {
     "statement-photo",
     "minutes-pdf",
     "feed",
+    "acts-feed",
+    "act-file",
     "meetings-ics",
     "meeting-calendar",
     "set-language",
