@@ -38,7 +38,9 @@ def act_save(*, act: Act, fields: dict, decisions, amends, repeals, base_version
         setattr(act, name, value)
     act.publish_by = Act.deadline(act.adopted_on, act.type)
     act._history_user = by
-    act.save()
+    # Only what the form edits: the status, number and dates the edit began with may have moved on since (an
+    # approval does not change the version the edit is checked against).
+    act.save(update_fields=[*fields, "publish_by", "version"] if act.pk else None)
     act.decisions.set(decisions)
     act.amends.set(amends)
     act.repeals.set(repeals)

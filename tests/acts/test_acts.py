@@ -318,3 +318,27 @@ def test_an_empty_feed_was_last_updated_when_its_council_began_not_when_asked(wo
     for name in ("portal:acts-feed", "portal:feed"):
         feed = feedparser.parse(client.get(reverse(name, args=[world.council.slug])).content)
         assert feed.entries == [] and feed.feed.updated_parsed[:6] == (2024, 1, 15, 9, 30, 0), name
+
+
+def test_an_edit_begun_before_the_approval_keeps_the_approval_and_its_number(world, kind):
+    act = ActFactory(type=kind)
+    editing = Act.objects.get(pk=act.pk)  # the form loaded the draft
+    services.act_approve(act=act, adopted_on=date(2026, 3, 2), by=world.chair)
+    services.act_save(
+        act=editing,
+        fields={
+            "type": kind,
+            "title": "Corrected title",
+            "body": "",
+            "in_force_on": None,
+            "counterparty": "",
+            "value": None,
+        },
+        decisions=[],
+        amends=[],
+        repeals=[],
+        base_version=editing.version,
+        by=world.secretary,
+    )
+    act.refresh_from_db()
+    assert (act.title, act.status, act.number) == ("Corrected title", Act.Status.APPROVED, 1)
