@@ -5,6 +5,7 @@ RequestEvent with its article; the requester is e-mailed the steps they are told
 import secrets
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
@@ -49,7 +50,7 @@ def _tracking_code() -> str:
 def can_be_mailed(contact: str) -> bool:
     try:
         validate_email(contact)
-    except Exception:
+    except ValidationError:
         return False
     return True
 

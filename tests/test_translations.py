@@ -88,7 +88,7 @@ def test_every_form_of_the_project_normalises_digits():
             yield sub
             yield from subclasses(sub)
 
-    apps = ("council", "departments", "elections", "meetings", "portal", "home")
+    apps = ("council", "departments", "elections", "meetings", "acts", "portal", "home")
     for app in apps:
         if app != "home":
             __import__(f"{app}.forms")

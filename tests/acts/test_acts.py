@@ -342,3 +342,40 @@ def test_an_edit_begun_before_the_approval_keeps_the_approval_and_its_number(wor
     )
     act.refresh_from_db()
     assert (act.title, act.status, act.number) == ("Corrected title", Act.Status.APPROVED, 1)
+
+
+def test_nothing_unpublished_of_the_register_is_reachable_even_by_guessing(
+    world, client, kind, bilingual, private_files
+):
+    """The anonymous walk for acts: drafts and approved acts, their versions and files, and the decisions of
+    unpublished minutes, on no public page, feed or search."""
+    from django.core.files.base import ContentFile
+
+    from tests.factories import AgendaItemFactory, DecisionFactory, MeetingFactory
+
+    hidden_decision = DecisionFactory(
+        item=AgendaItemFactory(meeting=MeetingFactory(council=world.council, state="minutes_drafted")),
+        text="Decision SECRET-D",
+    )
+    shown = published(kind, title="Public act")
+    shown.decisions.add(hidden_decision)
+    unpublished = [ActFactory(type=kind, title="Draft SECRET-A"), approved(kind, title="Approved SECRET-A")]
+    for act in unpublished:
+        services.act_version_save(act=act, language="sr", title="Верзија SECRET-A", body="", by=world.secretary)
+        act.file.save("secret.pdf", ContentFile(b"%PDF-1.4 SECRET"))
+    slug = world.council.slug
+    for act in unpublished:
+        for name in ("portal:act", "portal:act-file"):
+            assert client.get(reverse(name, args=[slug, act.pk]), {"lang": "sr"}).status_code == 404, name
+    pages = [
+        reverse("portal:act-list", args=[slug]),
+        reverse("portal:act-list", args=[slug]) + "?q=SECRET-A",
+        reverse("portal:acts-feed", args=[slug]),
+        reverse("portal:act", args=[slug, shown.pk]),
+        reverse("portal:index", args=[slug]),
+    ]
+    for url in pages:
+        body = client.get(url).content.decode()
+        leaked = {t for t in ("Draft SECRET-A", "Approved SECRET-A", "Верзија SECRET-A", "SECRET-D") if t in body}
+        assert leaked == set(), url  # (the search words themselves are echoed in its form)
+    assert client.get(reverse("portal:act", args=[world.other_council.slug, shown.pk])).status_code == 404
