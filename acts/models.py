@@ -23,7 +23,7 @@ from meetings.models import search_words
 class ActType(models.Model):
     """A kind of act the council registers (decision of the assembly, regulation, contract…), with its legal delays."""
 
-    cache_scopes = {}  # shown on no cached read
+    cache_scopes = {"acts": "council_id"}  # printed on its acts
 
     council = models.ForeignKey("council.Council", on_delete=models.CASCADE, related_name="act_types")
     name = models.CharField(_("name"), max_length=120)
@@ -80,7 +80,7 @@ STANDINGS = {
 
 
 class Act(Versioned):
-    cache_scopes = {"acts": "council_id"}  # the secretariat's card of acts due for publication
+    cache_scopes = {"acts": "council_id"}  # the card of acts due for publication, printed acts
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -205,7 +205,7 @@ class Act(Versioned):
 class ActVersion(models.Model):
     """An act in another of the council's official languages (the act's own text is in the council's language)."""
 
-    cache_scopes = {}  # shown on no cached read
+    cache_scopes = {"acts": "act.council_id"}  # printed copies of its act
 
     act = models.ForeignKey(Act, on_delete=models.CASCADE, related_name="versions")
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
@@ -247,7 +247,7 @@ class LegalProfile(models.Model):
     """The law under which a council answers requests for public documents: its delays and the routes it opens
     (extension, urgency, transfer, appeal), each with the article to cite. Kosovo's is KOSOVO below."""
 
-    cache_scopes = {}  # shown on no cached read
+    cache_scopes = {"requests": "council_id"}  # the yearly report names the law
 
     council = models.OneToOneField("council.Council", on_delete=models.CASCADE, related_name="legal_profile")
     law = models.CharField(_("law"), max_length=200, blank=True)

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "acts",
     "reports",
     "portal",
+    "api",
     "home",
     "demo",
     "council.apps.HamahangAdminConfig",
@@ -91,6 +92,9 @@ INSTALLED_APPS = [
     "simple_history",
     "rules",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
@@ -249,6 +253,33 @@ HAMAHANG_TRUSTED_PROXIES = envint("HAMAHANG_TRUSTED_PROXIES", 0)
 ALLAUTH_TRUSTED_PROXY_COUNT = HAMAHANG_TRUSTED_PROXIES
 PORTAL_SEARCH_RATE_LIMIT = os.environ.get("PORTAL_SEARCH_RATE_LIMIT", "30/m")
 REQUEST_TRACK_RATE_LIMIT = os.environ.get("REQUEST_TRACK_RATE_LIMIT", "10/m")
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/m")  # per client address
+
+# The public API (api/): anonymous and read-only, JSON only (no browsable pages), one rate limit per client.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_PAGINATION_CLASS": "api.policies.Pagination",
+    "DEFAULT_THROTTLE_CLASSES": ["api.policies.ClientRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Hamahang public API",
+    "DESCRIPTION": "What each council's portal publishes, as data: meetings and their agendas, decisions of "
+    "published minutes with their implementation, the register of acts, statements. Read-only and anonymous; "
+    "dates in ISO 8601 (Gregorian), whatever the council's calendar.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.error_responses",
+    ],
+}
 # Sign-ins, two-factor and role changes, invitations: kept this many days (purged every night).
 AUDIT_RETENTION_DAYS = envint("AUDIT_RETENTION_DAYS", 365)
 # Whoever sends this as "Authorization: Bearer <token>" (a monitor) sees /healthz's details; admins always do.

@@ -16,6 +16,7 @@ urlpatterns = [
     path("c/<slug:slug>/acts/", include("acts.urls")),
     path("c/<slug:slug>/", include("meetings.urls")),
     path("c/<slug:slug>/documents/", include("reports.urls")),
+    path("api/v1/", include("api.urls")),
     path("rsvp/<str:token>/", meeting_views.rsvp, name="rsvp"),
     # Accounts are the admins' to manage: nobody changes or adds their own e-mail addresses.
     path("accounts/email/", views.not_found),

@@ -51,7 +51,8 @@ TOPICS = {
     "follow-up": "a council: its action items, their decisions and progress",
     "submissions": "a council: its survey rounds and activity periods, and the departments' answers",
     "elections": "a council: its election periods, checklists, attestations and alerts",
-    "acts": "a council: its register of acts",
+    "acts": "a council: its register of acts and their printed copies",
+    "requests": "a council: its requests for public documents and the law it answers them under",
 }
 
 Scope = tuple[str, int]

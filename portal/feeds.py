@@ -12,7 +12,8 @@ from acts.models import Act
 from helpers import params
 from helpers.l10n.text import strip_controls
 from meetings.models import Meeting, Statement
-from portal.views import portal_council, public_statements
+from portal.selectors import public_statements
+from portal.views import portal_council
 
 
 def _printable(values: dict) -> dict:

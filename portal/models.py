@@ -11,7 +11,7 @@ from helpers.storage import private_storage
 class DocumentRequest(models.Model):
     """A citizen's request for public documents, followed by a tracking code until answered or refused."""
 
-    cache_scopes = {}  # shown on no cached read
+    cache_scopes = {"requests": "council_id"}  # the yearly report's figures
 
     class Status(models.TextChoices):
         RECEIVED = "received", _("Received")

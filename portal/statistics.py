@@ -56,9 +56,9 @@ def request_statistics(council: Council, year: int) -> dict:
     }
 
 
-def statistics_rows(figures: dict) -> list[list]:
-    """The figures as the rows of the yearly report's sheet."""
-    rows = [
+def outcome_rows(figures: dict) -> list[list]:
+    """How the year's requests ended, label and count."""
+    return [
         [_("Requests received"), figures["received"]],
         [_("Granted in full"), figures["granted_in_full"]],
         [_("Granted in part"), figures["granted_in_part"]],
@@ -71,4 +71,8 @@ def statistics_rows(figures: dict) -> list[list]:
         [_("Appealed"), figures["appealed"]],
         [_("Median days to a decision"), figures["median_days"]],
     ]
-    return rows + [[name, count] for name, count in figures["months"]]
+
+
+def statistics_rows(figures: dict) -> list[list]:
+    """The figures as the rows of the yearly report's sheet."""
+    return outcome_rows(figures) + [[name, count] for name, count in figures["months"]]

@@ -1,9 +1,6 @@
 """The public transparency portal: what a council has published, readable without an account, and the
-secretariat's queue of the document requests citizens send through it.
-
-Only agenda-published meetings and published minutes are ever shown here; the queryset
-helpers below are the one place that decides what is public.
-"""
+secretariat's queue of the document requests citizens send through it. What is public is decided in
+portal/selectors.py."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -19,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from acts.models import STANDINGS, Act
 from acts.selectors import related_acts
@@ -30,7 +28,7 @@ from helpers.files import file_response
 from helpers.l10n import calendars
 from helpers.l10n.digits import localize_digits
 from meetings.ical import public_calendar
-from meetings.models import ActionItem, AgendaItem, Decision, Meeting, Statement
+from meetings.models import AgendaItem, Decision, Meeting
 from portal import services, statistics
 from portal.forms import (
     ActFilterForm,
@@ -43,39 +41,20 @@ from portal.forms import (
     RequestTransferForm,
 )
 from portal.models import DocumentRequest, RequestEvent
+from portal.selectors import (
+    filter_acts,
+    implementation,
+    public_acts,
+    public_meetings,
+    public_statements,
+    published_decisions,
+    reading_languages,
+)
 from reports import services as reports_services
 from reports.models import Document
 
-PUBLIC_STATES = [
-    Meeting.State.AGENDA_PUBLISHED,
-    Meeting.State.HELD,
-    Meeting.State.MINUTES_DRAFTED,
-    Meeting.State.MINUTES_APPROVED,
-    Meeting.State.PUBLISHED,
-]
 SEARCH_MAX_LENGTH = 100
 SEARCH_RESULTS = 20  # of each kind, newest first; more words narrow the search
-
-
-def public_meetings(council: Council):
-    """Meetings whose agenda has been announced; their minutes are public only once published."""
-    return council.meetings.filter(state__in=PUBLIC_STATES)
-
-
-def published_decisions(council: Council):
-    return Decision.objects.filter(council=council, item__meeting__state=Meeting.State.PUBLISHED, number__isnull=False)
-
-
-def implementation(decision: Decision) -> str:
-    """What citizens see of a decision's follow-up, from its action items (prefetched)."""
-    statuses = {action.status for action in decision.action_items.all()}
-    if not statuses:
-        return ""
-    if statuses == {ActionItem.Status.DONE}:
-        return _("Implemented")
-    if statuses & {ActionItem.Status.IN_PROGRESS, ActionItem.Status.DONE_PROPOSED, ActionItem.Status.DONE}:
-        return _("In progress")
-    return _("Not started")
 
 
 def _speak_council_language(request, council: Council) -> None:
@@ -91,11 +70,6 @@ def portal_council(request, slug: str) -> Council:
     council = get_object_or_404(Council, slug=slug)
     _speak_council_language(request, council)
     return council
-
-
-def public_statements(council: Council):
-    """Published statements whose embargo, if any, has passed."""
-    return council.statements.filter(state=Statement.State.PUBLISHED, published_at__lte=timezone.now())
 
 
 def index(request, slug):
@@ -210,12 +184,17 @@ def minutes_pdf(request, slug, pk):
     language = (
         translation.get_language() if translation.get_language() in dict(settings.LANGUAGES) else council.language
     )
-    document = reports_services.document_request(
-        kind=Document.Kind.MINUTES, council=council, meeting=meeting, language=language, user=None
-    )
+    back = (reverse("portal:meeting", args=[council.slug, meeting.pk]), _("Back to the meeting"))
+    return _public_pdf(request, council, back, kind=Document.Kind.MINUTES, meeting=meeting, language=language)
+
+
+def _public_pdf(request, council, back: tuple[str, str], **about):
+    """A public document from the queue, or a page saying it is being prepared (with a link back to its page)."""
+    document = reports_services.document_request(council=council, user=None, **about)
     if document.status == Document.Status.DONE:
         return file_response(document.file, as_attachment=False, filename=document.filename)
-    return render(request, "portal/pdf_pending.html", {"council": council, "meeting": meeting}, status=202)
+    context = {"council": council, "back_url": back[0], "back_label": back[1]}
+    return render(request, "portal/pdf_pending.html", context, status=202)
 
 
 def search(request, slug):
@@ -287,13 +266,7 @@ def search_results(council: Council, query: str) -> dict:
 def act_list(request, slug):
     council = portal_council(request, slug)
     form = ActFilterForm(request.GET or None, council=council)
-    acts = (
-        Act.objects.filter(council=council)
-        .public()
-        .select_related("type")
-        .prefetch_related("versions")
-        .order_by("-published_on", "-pk")
-    )
+    acts = public_acts(council).select_related("type").prefetch_related("versions").order_by("-published_on", "-pk")
     today = council.today()
     if form.is_valid():
         acts = filter_acts(acts, form.cleaned_data, today)
@@ -304,43 +277,8 @@ def act_list(request, slug):
     return render(request, "portal/acts.html", context)
 
 
-def filter_acts(acts, data: dict, today):
-    if data["type"]:
-        acts = acts.filter(type=data["type"])
-    if data["year"]:
-        acts = acts.filter(year=data["year"])
-    if data["on"]:
-        acts = acts.in_force_on(data["on"])
-    if data["standing"] == "in_force":
-        acts = acts.in_force_on(today)
-    elif data["standing"] == "repealed":
-        acts = acts.filter(status=Act.Status.REPEALED)
-    if data["q"]:  # in any of the act's languages
-        if connection.vendor == "postgresql":
-            words = SearchQuery(data["q"], config="simple", search_type="websearch")
-            acts = acts.filter(Q(search=words) | Q(versions__search=words))
-        else:  # SQLite: every word must appear, in the act or in one of its versions
-            for word in data["q"].split():
-                acts = acts.filter(
-                    Q(title__icontains=word)
-                    | Q(body__icontains=word)
-                    | Q(versions__title__icontains=word)
-                    | Q(versions__body__icontains=word)
-                )
-        acts = acts.distinct()
-    return acts
-
-
 def _public_act(council, pk) -> Act:
-    return get_object_or_404(
-        Act.objects.public().select_related("type", "council").prefetch_related("versions"), council=council, pk=pk
-    )
-
-
-def reading_languages(council: Council) -> list[str]:
-    """The council's official languages, Serbian in both its scripts."""
-    languages = council.languages
-    return [*languages, "sr-latn"] if "sr" in languages and "sr-latn" not in languages else languages
+    return get_object_or_404(public_acts(council).select_related("type", "council").prefetch_related("versions"), pk=pk)
 
 
 def _reading(request, act: Act) -> str:
@@ -371,9 +309,34 @@ def act(request, slug, pk):
     return render(request, "portal/act.html", context)
 
 
+def act_pdf(request, slug, pk):
+    """A published act printed on the council's letterhead, in the version the reader reads it in."""
+    council = portal_council(request, slug)
+    found = _public_act(council, pk)
+    language = _reading(request, found)
+    if language not in dict(settings.LANGUAGES):
+        language = council.language
+    back = (reverse("portal:act", args=[council.slug, found.pk]) + f"?lang={language}", _("Back to the act"))
+    return _public_pdf(request, council, back, kind=Document.Kind.ACT, act=found, language=language)
+
+
 def act_file(request, slug, pk):
     found = _public_act(portal_council(request, slug), pk)
     return file_response(found.version_in(_reading(request, found)).file, as_attachment=False)
+
+
+OPEN_REGISTERS = {  # api/views.py's REGISTERS
+    "meetings": gettext_lazy("Meetings and their agendas"),
+    "decisions": gettext_lazy("Decisions of published minutes, with their implementation"),
+    "acts": gettext_lazy("Register of acts"),
+    "statements": gettext_lazy("Press statements"),
+}
+
+
+def open_data(request, slug):
+    """Where to download each public register whole (api/), and the API's reference."""
+    council = portal_council(request, slug)
+    return render(request, "portal/open_data.html", {"council": council, "registers": OPEN_REGISTERS.items()})
 
 
 def meetings_ics(request, slug):

@@ -10,7 +10,10 @@ from functools import lru_cache, partial
 import icu
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import to_locale
 
+from acts.models import Act
+from acts.selectors import related_acts
 from council import permissions
 from council.models import Role
 from departments.models import STAFF_FUNCTIONS, Equipment, SubmissionState
@@ -40,12 +43,17 @@ def _number_formatter(language: str, currency: str):
     return formatter
 
 
+@lru_cache(maxsize=16)
+def _list_formatter(language: str):
+    return icu.ListFormatter.createInstance(icu.Locale(language))
+
+
 def fingerprint(spec: DocumentSpec) -> str:
     """The same for the same content in every process (the web server asks, a worker builds)."""
     return hashlib.sha256(repr(spec).encode()).hexdigest()[:32]
 
 
-class _Context:
+class Context:
     """The language, calendar and digits every builder formats with."""
 
     def __init__(self, council, language):
@@ -60,6 +68,14 @@ class _Context:
     def money(self, value) -> str:
         """A number with the council's currency, named in the language: ۱۵٬۷۷۰ ریال ایران, 15 770 euro."""
         return _number_formatter(self.language, self.council.currency).formatDecimal(str(value).encode())
+
+    def language_name(self, code: str) -> str:
+        """A language's name as it is written mid-sentence in this one: "албански", "Albanian"."""
+        return icu.Locale(to_locale(code)).getDisplayName(icu.Locale(to_locale(self.language)))
+
+    def listing(self, parts) -> str:
+        """ "A, B and C" in the language's way."""
+        return _list_formatter(self.language).format(list(parts))
 
     def day(self, value) -> str:
         if not value:
@@ -107,10 +123,10 @@ def _meeting_facts(meeting, ctx) -> Grid:
         rows.append([_("Chaired by"), meeting.chaired_by.display_name])
     if meeting.stream_url:
         rows.append([_("Online or stream link"), meeting.stream_url])
-    return _facts(rows)
+    return facts_table(rows)
 
 
-def _facts(rows) -> Grid:
+def facts_table(rows) -> Grid:
     """Label and value pairs, the labels in bold (no header row)."""
     return Grid([[[Run(label, BOLD)], value] for label, value in rows], [0.28, 0.72], header=False)
 
@@ -127,7 +143,7 @@ def _attendance_status(attendance) -> str:
 
 def minutes(meeting: Meeting, language: str) -> DocumentSpec:
     with translation.override(language):
-        ctx = _Context(meeting.council, language)
+        ctx = Context(meeting.council, language)
         data = meeting_page_data(meeting)
         title = _("Minutes of %(meeting)s") % {"meeting": _meeting_name(meeting, ctx)}
         blocks = [Heading(title, size=15), _meeting_facts(meeting, ctx), Heading(_("Attendance"))]
@@ -195,7 +211,7 @@ def minutes(meeting: Meeting, language: str) -> DocumentSpec:
 
 def agenda(meeting: Meeting, language: str) -> DocumentSpec:
     with translation.override(language):
-        ctx = _Context(meeting.council, language)
+        ctx = Context(meeting.council, language)
         title = _("Agenda of %(meeting)s") % {"meeting": _meeting_name(meeting, ctx)}
         blocks = [
             Heading(title, size=15),
@@ -215,7 +231,7 @@ def agenda(meeting: Meeting, language: str) -> DocumentSpec:
 
 def attendance_sheet(meeting: Meeting, language: str) -> DocumentSpec:
     with translation.override(language):
-        ctx = _Context(meeting.council, language)
+        ctx = Context(meeting.council, language)
         title = _("Attendance sheet of %(meeting)s") % {"meeting": _meeting_name(meeting, ctx)}
         memberships = meeting.council.memberships.select_related("user", "department").order_by(
             "role", "department__name"
@@ -230,7 +246,7 @@ def attendance_sheet(meeting: Meeting, language: str) -> DocumentSpec:
 def follow_up(council, language: str, department=None) -> DocumentSpec:
     """The council's open action items, or one department's (what a liaison may see)."""
     with translation.override(language):
-        ctx = _Context(council, language)
+        ctx = Context(council, language)
         title = _("Follow-up of decisions")
         items = listed_action_items_of(council).filter(status__in=ActionItem.OPEN_STATUSES)
         if department is not None:
@@ -274,7 +290,7 @@ def gap_summary(round, language: str) -> DocumentSpec:
     """A staffing-gap survey round: who answered, the council's totals, and each department's gaps."""
     council = round.council
     with translation.override(language):
-        ctx = _Context(council, language)
+        ctx = Context(council, language)
         dashboard = gap_dashboard(round)
         totals, changes = dashboard.totals, dashboard.changes
         title = _("Staffing-gap summary: %(round)s") % {"round": round.title}
@@ -337,7 +353,7 @@ def gap_summary(round, language: str) -> DocumentSpec:
             )
         blocks = [
             Heading(title, size=15),
-            _facts(facts),
+            facts_table(facts),
             Heading(_("The council's totals")),
             Grid(figures, [0.5, 0.2, 0.3]),
             Heading(_("Departments")),
@@ -350,7 +366,7 @@ def compliance_summary(period, language: str) -> DocumentSpec:
     """An election period's neutrality compliance: per department and per checklist item, up to today."""
     council = period.council
     with translation.override(language):
-        ctx = _Context(council, language)
+        ctx = Context(council, language)
         today = council.today()
         matrix = compliance_matrix(period, today=today)
         title = _("Neutrality compliance: %(period)s") % {"period": period.name}
@@ -384,7 +400,7 @@ def compliance_summary(period, language: str) -> DocumentSpec:
         ]
         blocks = [
             Heading(title, size=15),
-            _facts(facts),
+            facts_table(facts),
             Heading(_("Departments")),
             Text(
                 _("Cycles attested or past their deadline; the rate is the share attested fully compliant."), size=9.5
@@ -394,6 +410,49 @@ def compliance_summary(period, language: str) -> DocumentSpec:
             Grid(items, [0.7, 0.15, 0.15]),
         ]
         return ctx.spec(title, blocks)
+
+
+def printed_act(act: Act, language: str) -> DocumentSpec:
+    """An act as the register keeps it: its facts, its links to decisions and other acts, and its text in the
+    language's version (else in the council's language, said so). A published act's copy shows only what is public:
+    the same copy is served on the portal."""
+    with translation.override(language):
+        ctx = Context(act.council, language)
+        shown = act.version_in(language)
+        public = act.is_public
+        rows = [[_("Type"), act.type.name]]
+        if act.number:
+            rows.append([_("Number"), ctx.digits(act.reference)])
+        rows += [
+            [_("Adopted"), ctx.day(act.adopted_on)],
+            [_("Published"), ctx.day(act.published_on)],
+            [_("In force from"), ctx.day(act.in_force_on)],
+        ]
+        if act.repealed_on:
+            rows.append([_("Repealed on"), ctx.day(act.repealed_on)])
+        if act.counterparty:
+            rows.append([_("Counterparty"), act.counterparty])
+        if act.value is not None:
+            rows.append([_("Value"), ctx.money(act.value)])
+        decisions = act.decisions.select_related("item__meeting").order_by("year", "number")
+        if public:
+            decisions = decisions.filter(item__meeting__state=Meeting.State.PUBLISHED)
+        if decisions:
+            names = (_("Decision %(ref)s") % {"ref": ctx.digits(d.reference)} for d in decisions)
+            rows.append([_("Council decisions"), ctx.listing(names)])
+        for label, linked in related_acts(act, public_only=public):
+            if linked:
+                rows.append([label, ctx.listing(f"{a.type.name} {ctx.digits(a.reference)} {a.title}" for a in linked)])
+        blocks = [Heading(f"{act.type.name} {ctx.digits(act.reference)}".strip()), Heading(shown.title, size=15)]
+        blocks.append(facts_table(rows))
+        if shown is act and language != act.council.language:
+            note = _("This act has no version in %(language)s yet; its text is in %(original)s.")
+            names = {"language": ctx.language_name(language), "original": ctx.language_name(act.council.language)}
+            blocks.append(Text(note % names, size=9.5))
+        blocks += [Text(line) for line in shown.body.splitlines() if line.strip()]
+        if shown.file and not shown.body.strip():
+            blocks.append(Text(_("The text of the act is in its file, on the council's public portal.")))
+        return ctx.spec(shown.title, blocks, watermark="" if public else _("DRAFT"))
 
 
 def _meeting_document(kind: str, build, offered=lambda meeting: True) -> Printable:
@@ -439,5 +498,15 @@ register(
         may_download=permissions.can_run_submissions,
         scopes=lambda document: [("elections", document.council_id)],
         subject_field="election_period",
+    )
+)
+register(
+    Printable(
+        Document.Kind.ACT,
+        build=lambda document: printed_act(document.act, document.language),
+        may_ask=permissions.can_register_acts,
+        may_download=permissions.can_register_acts,  # the portal serves published acts' copies to everyone
+        scopes=lambda document: [("acts", document.council_id), ("meetings", document.council_id)],
+        subject_field="act",
     )
 )

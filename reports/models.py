@@ -33,6 +33,8 @@ class Document(models.Model):
         FOLLOW_UP = "follow_up", _("Action-item follow-up report")
         GAP_SUMMARY = "gap_summary", _("Staffing-gap summary")
         COMPLIANCE_SUMMARY = "compliance_summary", _("Neutrality compliance summary")
+        ACT = "act", _("Act")
+        REQUEST_REPORT = "request_report", _("Yearly report on document requests")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Waiting")
@@ -58,6 +60,8 @@ class Document(models.Model):
     election_period = models.ForeignKey(
         "elections.ElectionPeriod", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
+    act = models.ForeignKey("acts.Act", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    year = models.PositiveIntegerField(null=True, blank=True, help_text=_("A yearly report's year."))
     kind = models.CharField(max_length=24, choices=Kind.choices)
     language = models.CharField(max_length=8)
     version = models.CharField(max_length=64, help_text=_("Fingerprint of the data the document shows."))
@@ -80,7 +84,7 @@ class Document(models.Model):
         indexes = [models.Index(fields=["kind", "meeting", "language", "version"])]
 
     def __str__(self) -> str:
-        subject = self.meeting or self.survey_round or self.election_period or self.council
+        subject = self.meeting or self.survey_round or self.election_period or self.act or self.council
         return f"{self.get_kind_display()} · {subject} · {self.language}"
 
     @property
@@ -92,7 +96,6 @@ class Document(models.Model):
         if self.meeting_id:
             where = f"{self.meeting.year}-{self.meeting.number}"
         else:
-            where = "-".join(
-                str(part) for part in (self.council.slug, self.survey_round_id or self.election_period_id) if part
-            )
+            subject = self.survey_round_id or self.election_period_id or self.act_id or self.year
+            where = "-".join(str(part) for part in (self.council.slug, subject) if part)
         return f"{self.kind.replace('_', '-')}-{where}-{self.language}.pdf"

@@ -22,6 +22,7 @@ class Printable:
     subject_field: str = ""  # the Document field naming what it is about; none: the council itself
     offered: Callable = lambda subject: True  # whether the subject can be printed so now (minutes once held)
     per_department: bool = False  # a liaison's copy covers their own department only
+    yearly: bool = False  # about a year of the council's calendar (Document.year), asked for from a year's page
 
     @property
     def label(self) -> str:
@@ -39,10 +40,14 @@ def register(printable: Printable) -> None:
     PRINTABLES[printable.kind] = printable
 
 
-def printables_for(user, subject) -> list[Printable]:
-    """The documents the user may print about the subject now, in the order they were registered."""
+def printables_for(user, subject, *, yearly: bool = False) -> list[Printable]:
+    """The documents the user may print about the subject now (or about one of its years), in the order they were
+    registered."""
     return [
         p
         for p in PRINTABLES.values()
-        if isinstance(subject, p.subject_model) and p.offered(subject) and p.may_ask(user, subject)
+        if isinstance(subject, p.subject_model)
+        and p.yearly == yearly
+        and p.offered(subject)
+        and p.may_ask(user, subject)
     ]

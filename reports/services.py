@@ -25,6 +25,8 @@ def build_spec(document: Document):
         document.department_id,
         document.survey_round_id,
         document.election_period_id,
+        document.act_id,
+        document.year,
         document.council.today(),  # the follow-up report says what is overdue today
     ),
 )
@@ -36,18 +38,30 @@ def document_version(document: Document) -> str:
 
 @transaction.atomic
 def document_request(
-    *, kind: str, council, language: str, user, meeting=None, department=None, survey_round=None, election_period=None
+    *,
+    kind: str,
+    council,
+    language: str,
+    user,
+    meeting=None,
+    department=None,
+    survey_round=None,
+    election_period=None,
+    act=None,
+    year=None,
 ) -> Document:
     """The document for today's data: an existing one (ready or on its way) or a newly queued build.
 
     Besides the council, a document is about a meeting, a department (a liaison's follow-up report),
-    a survey round or an election period, or about the council as a whole.
+    a survey round, an election period, an act or a year, or about the council as a whole.
     """
     subject = {
         "meeting": meeting,
         "department": department,
         "survey_round": survey_round,
         "election_period": election_period,
+        "act": act,
+        "year": year,
     }
     same = {"kind": kind, "council": council, "language": language, **subject}
     document = Document(**same, requested_by=user)

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 from council import permissions
 from helpers import params
 from helpers.files import file_response
+from helpers.l10n import calendars
 from reports import services
 from reports.models import Document
 from reports.registry import PRINTABLES
@@ -15,7 +16,7 @@ from reports.registry import PRINTABLES
 def _document(request, slug, pk) -> Document:
     council = permissions.get_council_for_user(request.user, slug)
     document = get_object_or_404(
-        Document.objects.select_related("council", "meeting", "department", "survey_round", "election_period"),
+        Document.objects.select_related("council", "meeting", "department", "survey_round", "election_period", "act"),
         council=council,
         pk=pk,
     )
@@ -42,6 +43,10 @@ def document_create(request, slug):
     if not printable.offered(subject):  # e.g. minutes of a meeting not yet held
         return render(request, "400.html", status=400)
     about = {printable.subject_field: subject} if printable.subject_field else {}
+    if printable.yearly:
+        about["year"] = params.integer(request.POST, "year")
+        if about["year"] not in calendars.PLAUSIBLE_YEARS[council.calendar]:
+            return render(request, "400.html", status=400)
     if printable.per_department:  # a liaison's copy shows their own department's rows only
         scope = permissions.row_scope(request.user, council, sees_all=permissions.sees_every_department)
         if not scope.every:

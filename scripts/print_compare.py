@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "var" / "test-artifacts" / "print"
 FONTS = ROOT / "reports" / "fonts"
 TMP = Path(tempfile.mkdtemp(prefix="print-compare-"))
-LANGUAGES = {"fa": "pardis", "sq": "gjilan", "en": "pardis"}
+LANGUAGES = {"fa": "pardis", "sq": "gjilan", "sr": "gjilan", "en": "pardis"}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 
 sys.path.insert(0, str(ROOT))
@@ -44,6 +44,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
 
 from council.models import Council  # noqa: E402
+from helpers.l10n import calendars  # noqa: E402
 from meetings.models import Meeting  # noqa: E402
 from reports import documents  # noqa: E402, F401  (registers the kinds)
 from reports.models import Document  # noqa: E402
@@ -163,6 +164,8 @@ def compare(page, kind: str, language: str, council: Council) -> list[str]:
     printable = PRINTABLES[kind]
     about = subject(printable.subject_model, council)
     fields = {printable.subject_field: about, "council": about.council} if printable.subject_field else {}
+    if printable.yearly:
+        fields["year"] = calendars.year_of(council.today(), calendar=council.calendar)
     spec = printable.build(Document(kind=kind, language=language, **({"council": council} | fields)))
     name = f"{kind}-{language}"
     engine, chromium, html = TMP / f"{name}-engine.pdf", TMP / f"{name}-chromium.pdf", TMP / f"{name}.html"
@@ -174,7 +177,8 @@ def compare(page, kind: str, language: str, council: Council) -> list[str]:
     page.pdf(path=str(chromium), format="A4", margin=margin, print_background=True)
     left, right = pages(engine), pages(chromium)
     print(f"{name}: engine {len(left)} pages, Chromium {len(right)}")
-    lines = [f"\n## {printable.label} ({kind}), {language}, {about.council.slug if fields else council.slug}\n\n"]
+    where = about.council.slug if printable.subject_field else council.slug
+    lines = [f"\n## {printable.label} ({kind}), {language}, {where}\n\n"]
     lines.append(f"Engine {len(left)} pages, Chromium {len(right)} pages.\n\n")
     for n in range(max(len(left), len(right))):
         out = OUT / f"{name}-p{n + 1}.png"

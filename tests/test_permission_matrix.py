@@ -49,6 +49,13 @@ MATRIX = [
     ("bad invitation", lambda w: reverse("council:invitation-accept", args=["x"]), [404] * 8),
     ("bad rsvp", lambda w: reverse("rsvp", args=["x"]), [404] * 8),
     ("health", lambda w: reverse("healthz"), [200] * 8),
+    # the public API and the open data: anonymous, the same for everyone
+    ("open data", lambda w: reverse("portal:open-data", args=[w.council.slug]), [200] * 8),
+    ("api councils", lambda w: reverse("api:council-list"), [200] * 8),
+    ("api acts", lambda w: reverse("api:act-list", args=[w.council.slug]), [200] * 8),
+    ("api decisions", lambda w: reverse("api:decision-list", args=[w.council.slug]), [200] * 8),
+    ("api reference", lambda w: reverse("api:docs"), [200] * 8),
+    ("api bulk", lambda w: reverse("api:bulk", args=[w.council.slug, "acts", "csv"]), [200] * 8),
     ("ping", lambda w: reverse("ping"), [200] * 8),
 ]
 
@@ -222,6 +229,8 @@ ACTS_MATRIX = [
     ("requests in figures", "get", lambda w: reverse("portal:request-statistics", args=[w.council.slug]), SECRETARIAT),
     ("public act", "get", p("act", PUBLISHED_ACT), PUBLIC),
     ("public draft act", "get", p("act", _act()), [404] * 8),
+    ("public act pdf", "get", p("act-pdf", PUBLISHED_ACT), [202] * 8),  # queued; the page says so
+    ("public draft act pdf", "get", p("act-pdf", _act()), [404] * 8),
     ("public approved act", "get", p("act", _act("approved", year=2026, number=2)), [404] * 8),
 ]
 

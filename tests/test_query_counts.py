@@ -32,6 +32,12 @@ EXPECTED = {
     "recovery codes": (0, 0),
     "health": (2, 2),
     "ping": (0, 0),
+    "open data": (1, 1),  # the council
+    "api councils": (2, 2),  # count, page
+    "api acts": (2, 2),  # the council, the count (none yet: no page; test_api.py counts a full one)
+    "api decisions": (2, 2),
+    "api reference": (0, 0),
+    "api bulk": (2, 2),  # the council, the acts
     "meetings: meeting list": (4, 4),
     "meetings: meeting new": (5, 5),
     "meetings: meeting": (11, 3),  # its attendance counts come from the rows it reads, not a query of their own

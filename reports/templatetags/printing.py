@@ -1,4 +1,5 @@
-"""`{% print_card subject %}`: the print card of a page, with the documents its viewer may print about the subject."""
+"""`{% print_card subject %}`: the print card of a page, with the documents its viewer may print about the subject
+(`{% print_card council year=2026 %}`: about one of its years)."""
 
 from django import template
 
@@ -8,9 +9,10 @@ register = template.Library()
 
 
 @register.inclusion_tag("reports/_print_form.html", takes_context=True)
-def print_card(context, subject):
-    printables = printables_for(context["request"].user, subject)
+def print_card(context, subject, year=None):
+    printables = printables_for(context["request"].user, subject, yearly=year is not None)
     return {
+        "year": year,
         "council": context["council"],
         "csrf_token": context.get("csrf_token"),
         "kinds": [(p.kind, p.label) for p in printables],

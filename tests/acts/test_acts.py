@@ -365,7 +365,7 @@ def test_nothing_unpublished_of_the_register_is_reachable_even_by_guessing(
         act.file.save("secret.pdf", ContentFile(b"%PDF-1.4 SECRET"))
     slug = world.council.slug
     for act in unpublished:
-        for name in ("portal:act", "portal:act-file"):
+        for name in ("portal:act", "portal:act-file", "portal:act-pdf"):
             assert client.get(reverse(name, args=[slug, act.pk]), {"lang": "sr"}).status_code == 404, name
     pages = [
         reverse("portal:act-list", args=[slug]),

@@ -58,6 +58,7 @@ SKIPPED_URL_NAMES = {
     "request-file",
     "statement-photo",
     "minutes-pdf",
+    "act-pdf",
     "feed",
     "acts-feed",
     "act-file",
@@ -257,6 +258,8 @@ def links_of(page, base_url):
 def worth_visiting(path):
     parts = urlsplit(path)
     if "export" in parse_qs(parts.query) or (parts.path.startswith("/admin/") and parts.path != "/admin/"):
+        return False
+    if parts.path.startswith("/api/"):  # data, and the API's reference page is Swagger UI's, not ours
         return False
     try:
         match = resolve(parts.path)

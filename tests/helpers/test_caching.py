@@ -111,11 +111,11 @@ def test_only_the_declared_models_are_watched_so_the_others_keep_fast_deletes():
     from django.db.models.signals import post_delete, post_save
 
     from meetings.models import Meeting
-    from portal.models import DocumentRequest
+    from portal.models import RequestEvent
     from reports.models import Document
 
     assert post_save.has_listeners(Meeting) and post_delete.has_listeners(Meeting)
-    assert not post_save.has_listeners(DocumentRequest) and not post_delete.has_listeners(Document)
+    assert not post_save.has_listeners(RequestEvent) and not post_delete.has_listeners(Document)
 
 
 @pytest.mark.parametrize("language", ["fa", "sq"])

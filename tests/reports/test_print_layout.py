@@ -92,20 +92,20 @@ def test_pages_from_the_second_carry_the_documents_title():
 
 def test_the_facts_table_has_no_header_row(world):
     meeting = MeetingFactory(council=world.council, starts_at=timezone.now())
-    facts = documents._meeting_facts(meeting, documents._Context(world.council, "en"))
+    facts = documents._meeting_facts(meeting, documents.Context(world.council, "en"))
     assert facts.header is False
 
 
 def test_numbers_are_grouped_and_budgets_carry_their_currency(world):
     world.council.currency = "IRR"
-    ctx = documents._Context(world.council, "fa")
+    ctx = documents.Context(world.council, "fa")
     assert ctx.number(15770000000) == "۱۵٬۷۷۰٬۰۰۰٬۰۰۰"
     assert ctx.money(15770000000) == "۱۵٬۷۷۰٬۰۰۰٬۰۰۰ ریال ایران"
     world.council.currency = "EUR"
-    assert documents._Context(world.council, "sq").money(15770) == "15\u00a0770 euro"
-    assert documents._Context(world.council, "en").money(15770) == "15,770 euros"
+    assert documents.Context(world.council, "sq").money(15770) == "15\u00a0770 euro"
+    assert documents.Context(world.council, "en").money(15770) == "15,770 euros"
     # The largest budget the database holds, every digit exact (a float would round it).
-    assert documents._Context(world.council, "en").number(9223372036854775807) == "9,223,372,036,854,775,807"
+    assert documents.Context(world.council, "en").number(9223372036854775807) == "9,223,372,036,854,775,807"
 
 
 def test_an_english_agenda_of_persian_items_keeps_each_title_whole_with_its_number(world):

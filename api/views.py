@@ -1,0 +1,234 @@
+"""The read-only public API, /api/v1/: councils and, for each, what its portal shows (meetings with their agendas,
+decisions of published minutes with their implementation, acts, statements), paginated and filtered; and each public
+register whole, as CSV or JSON. Anonymous, rate-limited per client; every answer carries an ETag
+(api/urls.py). What is public is decided by portal/selectors.py, as for the portal's pages."""
+
+import json
+
+import django_filters
+from csp.constants import UNSAFE_INLINE
+from csp.decorators import csp_update
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema
+from drf_spectacular.views import SpectacularSwaggerSplitView
+from rest_framework import generics
+from rest_framework.views import APIView
+
+from acts.models import Act
+from api import serializers
+from council.models import Council
+from helpers.exports import table_response
+from meetings.models import AgendaItem, Decision, Meeting, Statement
+from portal import selectors
+
+
+@method_decorator(csp_update({"style-src": [UNSAFE_INLINE]}), name="dispatch")
+class ApiReference(SpectacularSwaggerSplitView):
+    """The schema's reference page (Swagger UI, served from this site), which styles its elements inline."""
+
+
+class CouncilList(generics.ListAPIView):
+    queryset = Council.objects.order_by("name")
+    serializer_class = serializers.CouncilSerializer
+
+
+class CouncilDetail(generics.RetrieveAPIView):
+    queryset = Council.objects.all()
+    serializer_class = serializers.CouncilSerializer
+    lookup_field = "slug"
+
+
+class CouncilScoped:
+    """A view of one council's public things (the slug in the address): `read(council)` gives them."""
+
+    filter_backends = [DjangoFilterBackend]
+    model: type
+    read: staticmethod
+
+    @cached_property
+    def council(self) -> Council:
+        return get_object_or_404(Council, slug=self.kwargs["slug"])
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # the schema's generator asks with no council
+            return self.model.objects.none()
+        return self.read(self.council)
+
+
+# Filters: dates in ISO 8601 (the API speaks the Gregorian calendar whatever the council's).
+class MeetingFilter(django_filters.FilterSet):
+    starts_after = django_filters.DateFilter(field_name="starts_at", lookup_expr="date__gte", label="From this day")
+    starts_before = django_filters.DateFilter(field_name="starts_at", lookup_expr="date__lte", label="To this day")
+    state = django_filters.ChoiceFilter(choices=[(s, s) for s in selectors.PUBLIC_STATES])
+
+    class Meta:
+        model = Meeting
+        fields = ["year"]
+
+
+class DecisionFilter(django_filters.FilterSet):
+    decided_after = django_filters.DateFilter(field_name="item__meeting__starts_at", lookup_expr="date__gte")
+    decided_before = django_filters.DateFilter(field_name="item__meeting__starts_at", lookup_expr="date__lte")
+
+    class Meta:
+        model = Decision
+        fields = ["year"]
+
+
+class ActFilter(django_filters.FilterSet):
+    type = django_filters.CharFilter(field_name="type__name", label="The type's name, exactly")
+    published_after = django_filters.DateFilter(field_name="published_on", lookup_expr="gte")
+    published_before = django_filters.DateFilter(field_name="published_on", lookup_expr="lte")
+    in_force_on = django_filters.DateFilter(method="in_force", label="In force on this day")
+
+    class Meta:
+        model = Act
+        fields = ["year", "status"]
+
+    def in_force(self, acts, name, day):
+        return acts.in_force_on(day)
+
+
+class StatementFilter(django_filters.FilterSet):
+    class Meta:
+        model = Statement
+        fields = []
+
+    published_after = django_filters.DateFilter(field_name="published_at", lookup_expr="date__gte")
+    published_before = django_filters.DateFilter(field_name="published_at", lookup_expr="date__lte")
+
+
+def meetings(council: Council):
+    return selectors.public_meetings(council).order_by("-starts_at", "-pk")
+
+
+def decisions(council: Council):
+    return (
+        selectors.published_decisions(council)
+        .select_related("item__meeting")
+        .prefetch_related("departments", "action_items")
+        .order_by("-year", "-number")
+    )
+
+
+def acts(council: Council):
+    return (
+        selectors.public_acts(council)
+        .select_related("type", "council")
+        .prefetch_related("versions", "amends", "repeals")
+        .order_by("-published_on", "-pk")
+    )
+
+
+def statements(council: Council):
+    return (
+        selectors.public_statements(council)
+        .select_related("meeting")
+        .prefetch_related("decisions__item__meeting")
+        .order_by("-published_at", "-pk")
+    )
+
+
+def meeting_pages(council: Council):
+    """Meetings with their agenda items and, once published, their decisions."""
+    decided = Decision.objects.prefetch_related("departments", "action_items").order_by("position")
+    items = AgendaItem.objects.select_related("meeting").prefetch_related(Prefetch("decisions", queryset=decided))
+    return meetings(council).prefetch_related(Prefetch("items", queryset=items.order_by("position")))
+
+
+class MeetingList(CouncilScoped, generics.ListAPIView):
+    model, read = Meeting, staticmethod(meetings)
+    serializer_class = serializers.MeetingSerializer
+    filterset_class = MeetingFilter
+
+
+class MeetingDetail(CouncilScoped, generics.RetrieveAPIView):
+    model, read = Meeting, staticmethod(meeting_pages)
+    serializer_class = serializers.MeetingDetailSerializer
+
+
+class DecisionList(CouncilScoped, generics.ListAPIView):
+    model, read = Decision, staticmethod(decisions)
+    serializer_class = serializers.DecisionSerializer
+    filterset_class = DecisionFilter
+
+
+class DecisionDetail(CouncilScoped, generics.RetrieveAPIView):
+    model, read = Decision, staticmethod(decisions)
+    serializer_class = serializers.DecisionSerializer
+
+
+class ActList(CouncilScoped, generics.ListAPIView):
+    model, read = Act, staticmethod(acts)
+    serializer_class = serializers.ActSerializer
+    filterset_class = ActFilter
+
+
+class ActDetail(CouncilScoped, generics.RetrieveAPIView):
+    model, read = Act, staticmethod(acts)
+    serializer_class = serializers.ActSerializer
+
+
+class StatementList(CouncilScoped, generics.ListAPIView):
+    model, read = Statement, staticmethod(statements)
+    serializer_class = serializers.StatementSerializer
+    filterset_class = StatementFilter
+
+
+class StatementDetail(CouncilScoped, generics.RetrieveAPIView):
+    model, read = Statement, staticmethod(statements)
+    serializer_class = serializers.StatementSerializer
+
+
+def not_found(request):
+    return JsonResponse({"detail": _("Not found.")}, status=404)
+
+
+# Bulk downloads: each register whole, as the list endpoints give its rows.
+REGISTERS = {
+    "meetings": (meetings, serializers.MeetingSerializer),
+    "decisions": (decisions, serializers.DecisionSerializer),
+    "acts": (acts, serializers.ActSerializer),
+    "statements": (statements, serializers.StatementSerializer),
+}
+
+
+def _cell(value):
+    """A CSV cell: lists joined, nested rows (an act's versions) as JSON."""
+    if isinstance(value, list):
+        return (
+            json.dumps(value, ensure_ascii=False)
+            if value and isinstance(value[0], dict)
+            else "; ".join(map(str, value))
+        )
+    return "" if value is None else value
+
+
+class BulkDownload(APIView):
+    """A public register whole, as CSV or JSON (listed on the portal's open-data page, not in the schema)."""
+
+    @extend_schema(exclude=True)
+    def get(self, request, slug, register, kind):
+        if register not in REGISTERS or kind not in ("csv", "json"):
+            raise Http404
+        return bulk(request, get_object_or_404(Council, slug=slug), register, kind)
+
+
+def bulk(request, council: Council, register: str, kind: str) -> HttpResponse:
+    read, serializer = REGISTERS[register]
+    rows = serializer(read(council), many=True, context={"request": request}).data
+    filename = f"{council.slug}-{register}"
+    if kind == "json":
+        response = HttpResponse(json.dumps(rows, ensure_ascii=False, default=str), content_type="application/json")
+        response["Content-Disposition"] = f'attachment; filename="{filename}.json"'
+        return response
+    header = list(serializer().fields)
+    return table_response(
+        header, [[_cell(row[name]) for name in header] for row in rows], kind="csv", filename=filename, title=register
+    )

@@ -1,0 +1,94 @@
+"""What the portal publishes: the one place that decides what of a council is public, for its pages, feeds and
+API. Only agenda-published meetings and published minutes are ever shown."""
+
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from acts.models import Act
+from council.models import Council
+from meetings.models import ActionItem, Decision, Meeting, Statement
+
+PUBLIC_STATES = [
+    Meeting.State.AGENDA_PUBLISHED,
+    Meeting.State.HELD,
+    Meeting.State.MINUTES_DRAFTED,
+    Meeting.State.MINUTES_APPROVED,
+    Meeting.State.PUBLISHED,
+]
+
+
+def public_meetings(council: Council):
+    """Meetings whose agenda has been announced; their minutes are public only once published."""
+    return council.meetings.filter(state__in=PUBLIC_STATES)
+
+
+def published_decisions(council: Council):
+    return Decision.objects.filter(council=council, item__meeting__state=Meeting.State.PUBLISHED, number__isnull=False)
+
+
+IMPLEMENTATION = {"implemented": _("Implemented"), "in_progress": _("In progress"), "not_started": _("Not started")}
+
+
+def implementation_status(decision: Decision) -> str:
+    """What citizens see of a decision's follow-up, from its action items (prefetched): a key of IMPLEMENTATION, or
+    "" for a decision that assigned no action."""
+    statuses = {action.status for action in decision.action_items.all()}
+    if not statuses:
+        return ""
+    if statuses == {ActionItem.Status.DONE}:
+        return "implemented"
+    if statuses & {ActionItem.Status.IN_PROGRESS, ActionItem.Status.DONE_PROPOSED, ActionItem.Status.DONE}:
+        return "in_progress"
+    return "not_started"
+
+
+def implementation(decision: Decision) -> str:
+    return IMPLEMENTATION.get(implementation_status(decision), "")
+
+
+def public_statements(council: Council):
+    """Published statements whose embargo, if any, has passed."""
+    return council.statements.filter(state=Statement.State.PUBLISHED, published_at__lte=timezone.now())
+
+
+def reading_languages(council: Council) -> list[str]:
+    """The council's official languages, Serbian in both its scripts."""
+    languages = council.languages
+    return [*languages, "sr-latn"] if "sr" in languages and "sr-latn" not in languages else languages
+
+
+def public_acts(council: Council):
+    """Published acts, and repealed ones, kept on the record."""
+    return Act.objects.public().filter(council=council)
+
+
+def filter_acts(acts, data: dict, today):
+    """The register's filters (portal/forms.py's ActFilterForm, the API's): type, year, in force on a day or today,
+    repealed, and words in any of the act's languages."""
+    if data["type"]:
+        acts = acts.filter(type=data["type"])
+    if data["year"]:
+        acts = acts.filter(year=data["year"])
+    if data["on"]:
+        acts = acts.in_force_on(data["on"])
+    if data["standing"] == "in_force":
+        acts = acts.in_force_on(today)
+    elif data["standing"] == "repealed":
+        acts = acts.filter(status=Act.Status.REPEALED)
+    if data["q"]:  # in any of the act's languages
+        if connection.vendor == "postgresql":
+            words = SearchQuery(data["q"], config="simple", search_type="websearch")
+            acts = acts.filter(Q(search=words) | Q(versions__search=words))
+        else:  # SQLite: every word must appear, in the act or in one of its versions
+            for word in data["q"].split():
+                acts = acts.filter(
+                    Q(title__icontains=word)
+                    | Q(body__icontains=word)
+                    | Q(versions__title__icontains=word)
+                    | Q(versions__body__icontains=word)
+                )
+        acts = acts.distinct()
+    return acts
