@@ -3,7 +3,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from acts.models import Act, ActVersion
-from council.forms import CouncilDateField, FormMixin
+from council.forms import CouncilDateField, FormMixin, LanguageVersionForm
 from helpers.concurrency import VersionedFormMixin
 from helpers.l10n.digits import localize_digits
 from meetings.models import Decision
@@ -93,7 +93,7 @@ class PublishForm(FormMixin, forms.Form):
             del self.fields["without_missing_versions"]
 
 
-class VersionForm(FormMixin, forms.ModelForm):
+class VersionForm(LanguageVersionForm):
     class Meta:
         model = ActVersion
         fields = ["title", "body", "file"]

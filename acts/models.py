@@ -6,13 +6,13 @@ correction is a new act that amends them (DESIGN.md section 2)."""
 
 from datetime import date, timedelta
 
-import cyrtranslit
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from council.versions import LanguageVersion, OfficialLanguages
 from helpers.concurrency import Versioned
 from helpers.files import ATTACHMENT_EXTENSIONS, UploadValidator
 from helpers.l10n.calendars import add_days
@@ -79,7 +79,7 @@ STANDINGS = {
 }
 
 
-class Act(Versioned):
+class Act(OfficialLanguages, Versioned):
     cache_scopes = {"acts": "council_id"}  # the card of acts due for publication, printed acts
 
     class Status(models.TextChoices):
@@ -180,21 +180,6 @@ class Act(Versioned):
             return "overdue"
         return self.status
 
-    def missing_languages(self, versions=None) -> list[str]:
-        """The council's official languages this act has no version in yet (its own text is in the council's)."""
-        have = {v.language for v in (self.versions.all() if versions is None else versions)}
-        return [code for code in self.council.languages[1:] if code not in have]
-
-    def version_in(self, language: str):
-        """Its text in that language: a version (Serbian in Latin script read from the Cyrillic one), or the act
-        itself (the council's language, or none there)."""
-        versions = {version.language: version for version in self.versions.all()}
-        if language in versions:
-            return versions[language]
-        if language == "sr-latn" and "sr" in versions:
-            return versions["sr"].in_latin_script()
-        return self
-
     @staticmethod
     def deadline(adopted_on: date | None, type: ActType) -> date | None:
         if adopted_on is None or type.publish_within_days is None:
@@ -202,15 +187,12 @@ class Act(Versioned):
         return adopted_on + timedelta(days=type.publish_within_days)
 
 
-class ActVersion(models.Model):
+class ActVersion(LanguageVersion):
     """An act in another of the council's official languages (the act's own text is in the council's language)."""
 
     cache_scopes = {"acts": "act.council_id"}  # printed copies of its act
 
     act = models.ForeignKey(Act, on_delete=models.CASCADE, related_name="versions")
-    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
-    title = models.CharField(_("title"), max_length=300)
-    body = models.TextField(_("text"), blank=True)
     file = models.FileField(
         _("file"),
         upload_to="acts/%Y/",
@@ -218,29 +200,16 @@ class ActVersion(models.Model):
         blank=True,
         validators=[UploadValidator(*ATTACHMENT_EXTENSIONS, max_mb=20)],
     )
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    added_at = models.DateTimeField(auto_now_add=True)
     search = search_words("title", "body")  # the portal finds an act by the words of any of its versions
-    history = HistoricalRecords(excluded_fields=["search"])
+    history = HistoricalRecords(excluded_fields=["search", "version"])
 
-    class Meta:
-        ordering = ["language"]
+    class Meta(LanguageVersion.Meta):
         verbose_name = _("language version")
         verbose_name_plural = _("language versions")
         constraints = [models.UniqueConstraint(fields=["act", "language"], name="one_version_per_language")]
 
     def __str__(self) -> str:
         return f"{self.act} ({self.language})"
-
-    def in_latin_script(self) -> "ActVersion":
-        """This Serbian version as Latin-script readers read it (Serbian's letter-for-letter transliteration)."""
-        return ActVersion(
-            act=self.act,
-            language="sr-latn",
-            title=cyrtranslit.to_latin(self.title, "sr"),
-            body=cyrtranslit.to_latin(self.body, "sr"),
-            file=self.file,
-        )
 
 
 class LegalProfile(models.Model):

@@ -4,11 +4,11 @@ from datetime import date, timedelta
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 from acts.models import Act, ActVersion
 from council.models import Council
+from council.versions import claim_language_version, language_name
 from helpers.concurrency import claim_version
 from helpers.l10n.calendars import year_of
 
@@ -73,7 +73,7 @@ def act_publish(*, act: Act, published_on: date, by, without_missing_versions=Fa
         raise ActError(_("An act cannot be published before the day it was adopted."))
     missing = act.missing_languages()
     if missing and not without_missing_versions:
-        names = ", ".join(str(get_language_info(code)["name_translated"]) for code in missing)
+        names = ", ".join(map(language_name, missing))
         raise ActError(
             _("The act has no version in: %(languages)s. Add it, or the chair publishes without it.")
             % {"languages": names}
@@ -89,7 +89,7 @@ def act_publish(*, act: Act, published_on: date, by, without_missing_versions=Fa
 
 
 @transaction.atomic
-def act_version_save(*, act: Act, language: str, title: str, body: str, file=None, by) -> ActVersion:
+def act_version_save(*, act: Act, language: str, title: str, body: str, file=None, base_version=0, by) -> ActVersion:
     """The act in another official language. Once the act is published a missing version may still be added, never
     changed: a correction is an amending act."""
     act = Act.objects.select_for_update().select_related("council").get(pk=act.pk)
@@ -98,6 +98,7 @@ def act_version_save(*, act: Act, language: str, title: str, body: str, file=Non
     version = ActVersion.objects.filter(act=act, language=language).first()
     if version and act.is_public:
         raise ActError(_("A published act's version is not edited: register a new act that amends it."))
+    claim_language_version(version, base_version)
     version = version or ActVersion(act=act, language=language, added_by=by)
     version.title, version.body = title, body
     if file:

@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,6 +12,7 @@ from acts import forms, services
 from acts.models import Act
 from acts.selectors import related_acts
 from council import permissions
+from council.versions import language_name
 from helpers.concurrency import EditConflict, edit_conflict
 from helpers.files import file_response
 
@@ -97,7 +97,7 @@ def act_detail(request, slug, pk):
         if act.status == Act.Status.APPROVED
         else None,
         "versions": versions,
-        "missing": [(code, get_language_info(code)["name_translated"]) for code in act.missing_languages(versions)],
+        "missing": [(code, language_name(code)) for code in act.missing_languages(versions)],
     }
     return render(request, "acts/act_detail.html", context)
 
@@ -153,6 +153,7 @@ def act_version(request, slug, pk, language):
         raise Http404
     version = act.versions.filter(language=language).first()
     form = forms.VersionForm(request.POST or None, request.FILES or None, instance=version, council=act.council)
+    conflicts = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -162,8 +163,11 @@ def act_version(request, slug, pk, language):
                 title=data["title"],
                 body=data["body"],
                 file=data.get("file"),
+                base_version=data["base_version"],
                 by=request.user,
             )
+        except EditConflict:
+            conflicts = edit_conflict(request, form, act.versions.get(language=language))
         except services.ActError as error:
             form.add_error(None, str(error))
         else:
@@ -172,8 +176,8 @@ def act_version(request, slug, pk, language):
     context = {
         "council": act.council,
         "form": form,
-        "conflicts": [],
-        "title": f"{act.title} · {get_language_info(language)['name_translated']}",
+        "conflicts": conflicts,
+        "title": f"{act.title} · {language_name(language)}",
         "back_url": reverse("acts:act-detail", args=[slug, pk]),
         "language": language,
     }

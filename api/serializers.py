@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 from acts.models import STANDINGS, Act, ActVersion
 from council.models import Council
-from meetings.models import AgendaItem, Decision, Meeting, Statement
+from meetings.models import AgendaItem, Decision, Meeting, Statement, StatementVersion
 from portal.selectors import IMPLEMENTATION, implementation_status
 
 
@@ -110,13 +110,20 @@ class ActSerializer(serializers.ModelSerializer):
         return act.missing_languages(act.versions.all())
 
 
+class StatementVersionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = StatementVersion
+        fields = ["language", "title", "body"]
+
+
 class StatementSerializer(serializers.ModelSerializer):
     meeting = serializers.SerializerMethodField()
     decisions = serializers.SerializerMethodField()
+    versions = StatementVersionSerializer(many=True, read_only=True)
 
     class Meta:
         model = Statement
-        fields = ["id", "title", "body", "published_at", "meeting", "decisions"]
+        fields = ["id", "title", "body", "versions", "published_at", "meeting", "decisions"]
 
     @extend_schema_field(serializers.IntegerField(allow_null=True, help_text="Once its minutes are published."))
     def get_meeting(self, statement) -> int | None:

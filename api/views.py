@@ -130,7 +130,7 @@ def statements(council: Council):
     return (
         selectors.public_statements(council)
         .select_related("meeting")
-        .prefetch_related("decisions__item__meeting")
+        .prefetch_related("decisions__item__meeting", "versions")
         .order_by("-published_at", "-pk")
     )
 

@@ -11,6 +11,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from council.models import Role, User
+from helpers.concurrency import VersionedFormMixin
 from helpers.l10n import calendars
 from helpers.l10n.digits import localize_digits, localize_digits_in_html, to_latin_digits
 from helpers.l10n.text import normalize_letters, normalize_line
@@ -356,3 +357,13 @@ class EmailCodeForm(LatinDigitsCodeMixin, FormMixin, forms.Form):
     code = forms.CharField(
         label=_("Code from the e-mail"), max_length=20, widget=forms.TextInput(attrs={"autocomplete": "one-time-code"})
     )
+
+
+class LanguageVersionForm(FormMixin, VersionedFormMixin, forms.ModelForm):
+    """An act's or a statement's text in another official language (council/versions.py): a form adding one starts
+    from version 0, so that two people adding it at once do not overwrite each other."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            self.initial["base_version"] = 0

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from council.models import Council, Role
 from meetings import services
-from meetings.models import ActionItem, AgendaItem, Attendance, Decision, Meeting, Statement
+from meetings.models import ActionItem, AgendaItem, Attendance, Decision, Meeting, Statement, StatementVersion
 
 PARDIS = {
     "title": "جلسه شورای هماهنگی روابط عمومی‌های شهرستان",
@@ -126,6 +126,11 @@ GJILAN = {
         "Në mbledhjen e Këshillit për Informim Publik u diskutua publikimi në afat i akteve komunale, transmetimi "
         "i seancave të Kuvendit dhe qasja e qytetarëve në dokumente publike. Në debat morën pjesë edhe përfaqësues "
         "të pozitës dhe të opozitës; vendimet u dërguan te drejtoritë për zbatim.",
+        # Serbian, the municipality's other official language
+        "Савет за јавно информисање размотрио је објављивање општинских аката",
+        "На седници Савета за јавно информисање разговарало се о благовременом објављивању општинских аката, "
+        "преносу седница Скупштине и приступу грађана јавним документима. У расправи су учествовали и "
+        "представници позиције и опозиције; одлуке су упућене управама на спровођење.",
     ),
 }
 
@@ -209,6 +214,9 @@ def seed_meetings(council: Council, spec: dict) -> None:
         approved_by=chair,
     )
     statement.decisions.set(Decision.objects.filter(item__meeting=held))
+    if len(spec["statement"]) > 2:
+        title, body = spec["statement"][2:]
+        StatementVersion.objects.create(statement=statement, language="sr", title=title, body=body, added_by=secretary)
 
     actions = list(ActionItem.objects.filter(decision__item__meeting=held).select_related("department"))
     liaisons = {m.department_id: m.user for m in council.memberships.filter(role=Role.LIAISON)}

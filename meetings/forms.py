@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from council.forms import CouncilDateField, CouncilDateTimeField, FormMixin
+from council.forms import CouncilDateField, CouncilDateTimeField, FormMixin, LanguageVersionForm
 from council.models import User
 from council.selectors import council_chair
 from helpers.concurrency import VersionedFormMixin
@@ -22,6 +22,7 @@ from meetings.models import (
     Meeting,
     ProgressUpdate,
     Statement,
+    StatementVersion,
     attendance_state,
 )
 
@@ -370,3 +371,18 @@ class PublishForm(FormMixin, forms.Form):
         required=False,
         help_text=_("Leave empty to publish now; a later time holds it until then."),
     )
+    without_missing_versions = forms.BooleanField(
+        label=_("Publish without the missing language versions (the chair's decision, recorded)"), required=False
+    )
+
+    def __init__(self, *args, statement: Statement, **kwargs):
+        super().__init__(*args, council=statement.council, **kwargs)
+        if not statement.missing_languages():
+            del self.fields["without_missing_versions"]
+
+
+class StatementVersionForm(LanguageVersionForm):
+    class Meta:
+        model = StatementVersion
+        fields = ["title", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 10})}

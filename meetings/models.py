@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from council.models import ChoiceLabels
+from council.versions import LanguageVersion, OfficialLanguages
 from helpers.concurrency import Versioned
 from helpers.files import ATTACHMENT_EXTENSIONS, IMAGE_EXTENSIONS, UploadValidator
 from helpers.l10n.digits import localize_digits
@@ -449,7 +450,7 @@ class Amendment(models.Model):
         return f"{self.meeting} · {self.made_at:%Y-%m-%d}"
 
 
-class Statement(Versioned):
+class Statement(OfficialLanguages, Versioned):
     """A press statement after a meeting: drafted by the secretary, approved and published by the chair."""
 
     cache_scopes = {}  # shown on no cached read
@@ -483,6 +484,14 @@ class Statement(Versioned):
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    missing_versions_allowed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published without every language by"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords(m2m_fields=[decisions], excluded_fields=["version"])
 
@@ -500,6 +509,25 @@ class Statement(Versioned):
         return (
             self.state == self.State.PUBLISHED and self.published_at is not None and self.published_at <= timezone.now()
         )
+
+
+class StatementVersion(LanguageVersion):
+    """A statement in another of the council's official languages."""
+
+    cache_scopes = {}  # shown on no cached read
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="versions")
+    history = HistoricalRecords(excluded_fields=["version"])
+
+    class Meta(LanguageVersion.Meta):
+        verbose_name = _("language version")
+        verbose_name_plural = _("language versions")
+        constraints = [
+            models.UniqueConstraint(fields=["statement", "language"], name="one_statement_version_per_language")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.statement} ({self.language})"
 
 
 class Notification(models.Model):

@@ -14,6 +14,7 @@ from django_q.tasks import async_task
 
 from council.models import Council, Role, User
 from council.selectors import council_chair
+from council.versions import claim_language_version, language_name
 from helpers.caching import rows_changed, scopes_changed
 from helpers.concurrency import EditConflict, claim_version
 from helpers.l10n import calendars
@@ -30,6 +31,7 @@ from meetings.models import (
     Notification,
     ProgressUpdate,
     Statement,
+    StatementVersion,
     attendance_state,
 )
 
@@ -623,11 +625,38 @@ def statement_approve(*, statement: Statement, by) -> None:
 
 
 @transaction.atomic
-def statement_publish(*, statement: Statement, by, at=None) -> None:
-    """Publish now, or at a later time (the embargo): the portal shows it from then on."""
+def statement_publish(*, statement: Statement, by, at=None, without_missing_versions=False) -> None:
+    """Publish now, or at a later time (the embargo): the portal shows it from then on. It needs a version in each
+    of the council's official languages, unless the publisher (the chair) decides otherwise, which is recorded."""
     _locked(statement, by)
     if statement.state != Statement.State.APPROVED:
         raise MeetingError(_("A statement is published once the chair has approved it."))
+    missing = statement.missing_languages()
+    if missing and not without_missing_versions:
+        names = ", ".join(map(language_name, missing))
+        raise MeetingError(
+            _("The statement has no version in: %(languages)s. Add it, or publish without it.") % {"languages": names}
+        )
     now = timezone.now()
     statement.state, statement.published_at = Statement.State.PUBLISHED, max(at or now, now)
-    statement.save(update_fields=["state", "published_at"])
+    statement.missing_versions_allowed_by = by if missing else None
+    statement.save(update_fields=["state", "published_at", "missing_versions_allowed_by"])
+
+
+@transaction.atomic
+def statement_version_save(
+    *, statement: Statement, language: str, title: str, body: str, base_version=0, by
+) -> StatementVersion:
+    """The statement in another official language. Once it is published a missing version may still be added, never
+    changed."""
+    _locked(statement)
+    if language not in statement.council.languages[1:]:
+        raise MeetingError(_("This language is not one of the council's other official languages."))
+    version = statement.versions.filter(language=language).first()
+    if version and statement.state == Statement.State.PUBLISHED:
+        raise MeetingError(_("A published statement's version is not changed."))
+    claim_language_version(version, base_version)
+    version = version or StatementVersion(statement=statement, language=language, added_by=by)
+    version.title, version.body, version._history_user = title, body, by
+    version.save()
+    return version

@@ -43,6 +43,7 @@ urlpatterns = [
     path("statements/<int:pk>/photo/", views.statement_photo, name="statement-photo"),
     path("statements/<int:pk>/approve/", views.statement_approve, name="statement-approve"),
     path("statements/<int:pk>/publish/", views.statement_publish, name="statement-publish"),
+    path("statements/<int:pk>/versions/<str:language>/", views.statement_version, name="statement-version"),
     path("actions/", views.action_list, name="action-list"),
     path("actions/<int:pk>/", views.action_detail, name="action-detail"),
     path("actions/<int:pk>/close/", views.action_close, name="action-close"),

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from council import permissions
 from council.selectors import language_for_recipient, memberships_of
+from council.versions import language_name
 from helpers import params
 from helpers.caching import cached_read
 from helpers.concurrency import CONFLICT_MESSAGE, EditConflict, edit_conflict
@@ -910,14 +912,19 @@ def statement_detail(request, slug, pk):
     statement = _statement(request, slug, pk)
     user = request.user
     draft, approved = statement.state == Statement.State.DRAFT, statement.state == Statement.State.APPROVED
+    prefetch_related_objects([statement], "versions")  # the page and the publish form read them
+    versions = list(statement.versions.all())
     context = {
         "council": statement.council,
         "statement": statement,
         "decisions": statement.decisions.all(),
+        "versions": versions,
+        "missing": [(code, language_name(code)) for code in statement.missing_languages()],
         "can_edit": draft and permissions.can_draft_statements(user, statement),
+        "can_translate": permissions.can_draft_statements(user, statement),
         "can_approve": draft and permissions.can_approve_statements(user, statement),
         "can_publish": approved and permissions.can_approve_statements(user, statement),
-        "publish_form": forms.PublishForm(council=statement.council),
+        "publish_form": forms.PublishForm(statement=statement),
     }
     return render(request, "meetings/statement_detail.html", context)
 
@@ -938,18 +945,65 @@ def statement_approve(request, slug, pk):
 @login_required
 def statement_publish(request, slug, pk):
     statement = _statement(request, slug, pk, permissions.can_approve_statements)
-    form = forms.PublishForm(request.POST, council=statement.council)
+    form = forms.PublishForm(request.POST, statement=statement)
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
         return redirect("meetings:statement-detail", slug=slug, pk=pk)
     try:
-        services.statement_publish(statement=statement, by=request.user, at=form.cleaned_data["publish_at"])
+        services.statement_publish(
+            statement=statement,
+            by=request.user,
+            at=form.cleaned_data["publish_at"],
+            without_missing_versions=form.cleaned_data.get("without_missing_versions", False),
+        )
         messages.success(request, _("Statement published on the public portal."))
     except services.MeetingError as error:
         messages.error(request, str(error))
     return redirect("meetings:statement-detail", slug=slug, pk=pk)
+
+
+@login_required
+def statement_version(request, slug, pk, language):
+    """The statement in another of the council's official languages: added, or changed until it is published."""
+    statement = _statement(request, slug, pk, permissions.can_draft_statements)
+    if language not in statement.council.languages[1:]:
+        raise Http404
+    version = statement.versions.filter(language=language).first()
+    form = forms.StatementVersionForm(request.POST or None, instance=version, council=statement.council)
+    conflicts = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.statement_version_save(
+                statement=statement,
+                language=language,
+                title=data["title"],
+                body=data["body"],
+                base_version=data["base_version"],
+                by=request.user,
+            )
+        except EditConflict:
+            conflicts = edit_conflict(request, form, statement.versions.get(language=language))
+        except services.MeetingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Language version saved."))
+            return redirect("meetings:statement-detail", slug=slug, pk=pk)
+    back = reverse("meetings:statement-detail", args=[slug, pk])
+    title = f"{statement.title} · {language_name(language)}"
+    return _form_page(
+        request,
+        statement.council,
+        None,
+        form,
+        title=title,
+        submit=_("Save"),
+        back=back,
+        crumb=(statement.title, back),
+        conflicts=conflicts,
+    )
 
 
 @login_required

@@ -90,11 +90,12 @@ def index(request, slug):
 
 def statement(request, slug, pk):
     council = portal_council(request, slug)
-    statement = get_object_or_404(public_statements(council).select_related("meeting"), pk=pk)
-    decisions = [(d, implementation(d)) for d in statement.decisions.prefetch_related("action_items")]
-    return render(
-        request, "portal/statement.html", {"council": council, "statement": statement, "decisions": decisions}
+    statement = get_object_or_404(
+        public_statements(council).select_related("meeting", "council").prefetch_related("versions"), pk=pk
     )
+    decisions = [(d, implementation(d)) for d in statement.decisions.prefetch_related("action_items")]
+    context = {"council": council, "statement": statement, "decisions": decisions}
+    return render(request, "portal/statement.html", context | _versions(request, statement))
 
 
 def logo(request, slug):
@@ -281,32 +282,38 @@ def _public_act(council, pk) -> Act:
     return get_object_or_404(public_acts(council).select_related("type", "council").prefetch_related("versions"), pk=pk)
 
 
-def _reading(request, act: Act) -> str:
-    """The language the act is read in: the one asked for (?lang=), else the reader's, among the council's."""
-    return params.choice(request.GET, "lang", set(reading_languages(act.council))) or translation.get_language()
+def _reading(request, text) -> str:
+    """The language an act or a statement is read in: the one asked for (?lang=), else the reader's, among the
+    council's."""
+    return params.choice(request.GET, "lang", set(reading_languages(text.council))) or translation.get_language()
+
+
+def _versions(request, text) -> dict:
+    """An act's or a statement's text `shown` in the reader's language, and its `reading_languages` for the switch
+    (code, name, whether it has a version there)."""
+    council = text.council
+    languages = [
+        (
+            code,
+            translation.get_language_info(code)["name_local"],
+            text.version_in(code) is not text or code == council.language,
+        )
+        for code in reading_languages(council)
+    ]
+    return {"shown": text.version_in(_reading(request, text)), "reading_languages": languages}
 
 
 def act(request, slug, pk):
     council = portal_council(request, slug)
     found = _public_act(council, pk)
-    language = _reading(request, found)
     context = {
         "council": council,
         "act": found,
-        "shown": found.version_in(language),
-        "reading_languages": [
-            (
-                code,
-                translation.get_language_info(code)["name_local"],
-                found.version_in(code) is not found or code == council.language,
-            )
-            for code in reading_languages(council)
-        ],
         "standing": STANDINGS[found.standing(council.today())],
         "decisions": found.decisions.filter(item__meeting__state=Meeting.State.PUBLISHED),
         "related": related_acts(found, public_only=True),
     }
-    return render(request, "portal/act.html", context)
+    return render(request, "portal/act.html", context | _versions(request, found))
 
 
 def act_pdf(request, slug, pk):

@@ -73,6 +73,8 @@ ADDRESSES = dict(walk(get_resolver().url_patterns))
 
 def url_kwargs(name, w, m, s) -> dict:
     """Real ids from the fixtures for each part of an address."""
+    w.council.official_languages = "sr"  # the statements' versions (a second official language)
+    w.council.save()
     statement = w.council.statements.create(
         title="Statement", body="Text", state="published", published_at=timezone.now()
     )
@@ -125,6 +127,7 @@ def url_kwargs(name, w, m, s) -> dict:
         "token": "x",
         "key": "x",
         "uidb36": "1",
+        "language": "sr",
     }
     return values
 

@@ -117,6 +117,12 @@ STATEMENT = _statement
 FRESH_STATEMENT = _statement
 
 
+def statement_version(w, o):
+    w.council.official_languages = "sr"  # a second official language
+    w.council.save()
+    return reverse("meetings:statement-version", args=[w.council.slug, _statement(o), "sr"])
+
+
 def request_pk(o):
     return DocumentRequestFactory(council=o.meeting.council).pk  # allowed in, but the empty form is refused
 
@@ -170,6 +176,7 @@ MEETING_MATRIX = [
     ("statement new", "get", council_level("statement-create"), SECRETARIAT),
     ("statement", "get", council_level("statement-detail", STATEMENT), EVERYONE),
     ("statement edit", "get", council_level("statement-edit", STATEMENT), SECRETARIAT),
+    ("statement version", "get", statement_version, SECRETARIAT),
     ("statement approve", "post", council_level("statement-approve", FRESH_STATEMENT), CHAIR_POST),
     ("statement publish", "post", council_level("statement-publish", FRESH_STATEMENT), CHAIR_POST),
     ("requests", "get", lambda w, o: reverse("portal:request-list", args=[w.council.slug]), SECRETARIAT),

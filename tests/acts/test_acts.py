@@ -232,14 +232,28 @@ def test_a_version_is_added_before_or_after_publication_but_never_changed_once_p
     act = approved(kind)
     url = reverse("acts:act-version", args=[world.council.slug, act.pk, "sr"])
     client = login(world.secretary)
-    client.post(url, {"title": "Правилник о пијаци", "body": "Члан 1."})
-    client.post(url, {"title": "Правилник о градској пијаци", "body": "Члан 1."})  # not yet published: changed
+    client.post(url, {"title": "Правилник о пијаци", "body": "Члан 1.", "base_version": 0})
+    client.post(url, {"title": "Правилник о градској пијаци", "body": "Члан 1.", "base_version": 1})  # changed
     assert act.versions.get().title == "Правилник о градској пијаци"
     services.act_publish(act=act, published_on=date(2026, 3, 5), by=world.secretary)
-    response = client.post(url, {"title": "Changed after publication", "body": ""})
+    response = client.post(url, {"title": "Changed after publication", "body": "", "base_version": 2})
     assert response.status_code == 200 and "amends it" in response.content.decode()
     assert act.versions.get().title == "Правилник о градској пијаци"
     assert client.get(reverse("acts:act-version", args=[world.council.slug, act.pk, "fa"])).status_code == 404
+
+
+def test_two_people_adding_or_editing_a_version_at_once_do_not_overwrite_each_other(world, login, kind, bilingual):
+    act = approved(kind)
+    url = reverse("acts:act-version", args=[world.council.slug, act.pk, "sr"])
+    secretary, chair = login(world.secretary), login(world.chair)
+    assert secretary.post(url, {"title": "Правилник", "body": "", "base_version": 0}).status_code == 302
+    late = chair.post(url, {"title": "Одлука", "body": "Члан 1.", "base_version": 0})  # began adding it too
+    assert late.status_code == 200 and "Правилник" in late.content.decode()  # the saved one, shown beside
+    assert 'value="Одлука"' in late.content.decode()  # what they typed is kept
+    assert act.versions.get().title == "Правилник"
+    assert chair.post(url, {"title": "Одлука", "body": "", "base_version": 1}).status_code == 302
+    assert secretary.post(url, {"title": "Stale", "body": "", "base_version": 1}).status_code == 200
+    assert act.versions.get().title == "Одлука"
 
 
 def test_the_portal_shows_the_act_in_the_readers_language_and_flags_a_missing_version(world, login, kind, bilingual):

@@ -164,7 +164,7 @@ def test_each_list_runs_the_same_queries_for_one_row_or_many(client, world, publ
 
 
 # The council; the count; the page; then one per prefetched relation.
-EXPECTED_QUERIES = {"meeting-list": 3, "decision-list": 5, "act-list": 6, "statement-list": 6, "meeting-detail": 6}
+EXPECTED_QUERIES = {"meeting-list": 3, "decision-list": 5, "act-list": 6, "statement-list": 7, "meeting-detail": 6}
 
 
 def test_the_reference_page_is_served_from_this_site(client, db):

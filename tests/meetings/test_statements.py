@@ -101,3 +101,70 @@ def test_a_statement_needs_a_title_and_a_real_photo(client, world):
     assert "Enter the title." in body and "kept text" in body
     assert "Upload a valid image" in body
     assert not Statement.objects.exists()
+
+
+def approved_statement(world, **fields):
+    world.council.official_languages = "en,sr"
+    world.council.save()
+    return Statement.objects.create(council=world.council, title="Council met", body="Both sides spoke.", **fields)
+
+
+def test_a_statement_is_published_with_its_serbian_version_or_by_the_chairs_recorded_decision(client, world):
+    from meetings import services
+
+    statement = approved_statement(world, state="approved")
+    publish = reverse("meetings:statement-publish", args=[world.council.slug, statement.pk])
+    client.force_login(world.chair)
+    response = client.post(publish, {}, follow=True)
+    assert "has no version in: Serbian" in response.content.decode()
+    statement.refresh_from_db()
+    assert statement.state == "approved"
+    client.post(publish, {"without_missing_versions": "on"})
+    statement.refresh_from_db()
+    assert statement.state == "published" and statement.missing_versions_allowed_by == world.chair
+    assert statement.missing_languages() == ["sr"]
+    other = approved_statement(world, state="approved")
+    services.statement_version_save(statement=other, language="sr", title="Савет", body="Текст", by=world.secretary)
+    client.post(reverse("meetings:statement-publish", args=[world.council.slug, other.pk]), {})
+    other.refresh_from_db()
+    assert other.state == "published" and other.missing_versions_allowed_by is None
+
+
+def test_a_version_is_changed_until_the_statement_is_published_then_only_a_missing_one_added(client, world):
+    from meetings import services
+
+    statement = approved_statement(world, state="approved")
+    url = reverse("meetings:statement-version", args=[world.council.slug, statement.pk, "sr"])
+    client.force_login(world.secretary)
+    client.post(url, {"title": "Савет", "body": "Текст", "base_version": 0})
+    client.post(url, {"title": "Савет за информисање", "body": "Текст", "base_version": 1})
+    assert statement.versions.get().title == "Савет за информисање"
+    services.statement_publish(statement=statement, by=world.chair)
+    response = client.post(url, {"title": "Changed after publication", "body": "", "base_version": 2})
+    assert response.status_code == 200 and "is not changed" in response.content.decode()
+    assert statement.versions.get().title == "Савет за информисање"
+    assert (
+        client.get(reverse("meetings:statement-version", args=[world.council.slug, statement.pk, "fa"])).status_code
+        == 404
+    )
+    unversioned = approved_statement(world, state="approved")
+    services.statement_publish(statement=unversioned, by=world.chair, without_missing_versions=True)
+    url = reverse("meetings:statement-version", args=[world.council.slug, unversioned.pk, "sr"])
+    assert client.post(url, {"title": "Додато после", "body": "", "base_version": 0}).status_code == 302  # added
+    assert unversioned.versions.get().title == "Додато после"
+
+
+def test_the_portal_shows_a_statement_in_the_readers_official_language(client, world):
+    from meetings import services
+
+    statement = approved_statement(world, state="approved")
+    services.statement_version_save(
+        statement=statement, language="sr", title="Савет се састао", body="Обе стране су говориле.", by=world.secretary
+    )
+    services.statement_publish(statement=statement, by=world.chair)
+    url = reverse("portal:statement", args=[world.council.slug, statement.pk])
+    client.cookies["django_language"] = "sr"
+    page = client.get(url).content.decode()
+    assert "Савет се састао" in page and "Обе стране су говориле." in page and "Both sides spoke." not in page
+    assert "Savet se sastao" in client.get(url, {"lang": "sr-latn"}).content.decode()
+    assert "Both sides spoke." in client.get(url, {"lang": "en"}).content.decode()
