@@ -114,7 +114,13 @@ def test_a_statement_is_published_with_its_serbian_version_or_by_the_chairs_reco
 
     statement = approved_statement(world, state="approved")
     publish = reverse("meetings:statement-publish", args=[world.council.slug, statement.pk])
+    detail = reverse("meetings:statement-detail", args=[world.council.slug, statement.pk])
+    add = reverse("meetings:statement-version", args=[world.council.slug, statement.pk, "sr"])
+    client.force_login(world.secretary)
+    assert f'href="{add}"' in client.get(detail).content.decode()  # "Serbian: missing · Add"
     client.force_login(world.chair)
+    page = client.get(detail).content.decode()
+    assert "Serbian: missing" in page and 'name="without_missing_versions"' in page
     response = client.post(publish, {}, follow=True)
     assert "has no version in: Serbian" in response.content.decode()
     statement.refresh_from_db()
@@ -123,6 +129,7 @@ def test_a_statement_is_published_with_its_serbian_version_or_by_the_chairs_reco
     statement.refresh_from_db()
     assert statement.state == "published" and statement.missing_versions_allowed_by == world.chair
     assert statement.missing_languages() == ["sr"]
+    assert "Published without every language version by" in client.get(detail).content.decode()
     other = approved_statement(world, state="approved")
     services.statement_version_save(statement=other, language="sr", title="Савет", body="Текст", by=world.secretary)
     client.post(reverse("meetings:statement-publish", args=[world.council.slug, other.pk]), {})
