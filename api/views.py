@@ -86,6 +86,7 @@ class ActFilter(django_filters.FilterSet):
     published_after = django_filters.DateFilter(field_name="published_on", lookup_expr="gte")
     published_before = django_filters.DateFilter(field_name="published_on", lookup_expr="lte")
     in_force_on = django_filters.DateFilter(method="in_force", label="In force on this day")
+    q = django_filters.CharFilter(method="words", max_length=100, label="Words in the act, in any of its languages")
 
     class Meta:
         model = Act
@@ -93,6 +94,9 @@ class ActFilter(django_filters.FilterSet):
 
     def in_force(self, acts, name, day):
         return acts.in_force_on(day)
+
+    def words(self, acts, name, words):
+        return selectors.acts_with_words(acts, words)
 
 
 class StatementFilter(django_filters.FilterSet):

@@ -61,16 +61,18 @@ class PublicationsFeed(Feed):
 
     def items(self, council):
         meetings = list(council.meetings.filter(state=Meeting.State.PUBLISHED).order_by("-published_at")[:30])
-        statements = list(public_statements(council).order_by("-published_at")[:30])
+        statements = list(public_statements(council).prefetch_related("versions").order_by("-published_at")[:30])
         return sorted(meetings + statements, key=lambda item: item.published_at, reverse=True)[:30]
 
     def item_title(self, item):
-        if isinstance(item, Statement):
-            return item.title
+        if isinstance(item, Statement):  # in the reader's language where it has a version in it
+            return item.version_in(get_language()).title
         return _("Minutes of %(meeting)s") % {"meeting": item.name}
 
     def item_description(self, item):
-        return item.body[:500] if isinstance(item, Statement) else item.title
+        if isinstance(item, Statement):
+            return item.version_in(get_language()).body[:500]
+        return item.title
 
     def item_link(self, item):
         name = "portal:statement" if isinstance(item, Statement) else "portal:meeting"

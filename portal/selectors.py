@@ -66,7 +66,7 @@ def public_acts(council: Council):
 
 
 def filter_acts(acts, data: dict, today):
-    """The register's filters (portal/forms.py's ActFilterForm, the API's): type, year, in force on a day or today,
+    """The portal register's filters (portal/forms.py's ActFilterForm): type, year, in force on a day or today,
     repealed, and words in any of the act's languages."""
     if data["type"]:
         acts = acts.filter(type=data["type"])
@@ -78,17 +78,23 @@ def filter_acts(acts, data: dict, today):
         acts = acts.in_force_on(today)
     elif data["standing"] == "repealed":
         acts = acts.filter(status=Act.Status.REPEALED)
-    if data["q"]:  # in any of the act's languages
-        if connection.vendor == "postgresql":
-            words = SearchQuery(data["q"], config="simple", search_type="websearch")
-            acts = acts.filter(Q(search=words) | Q(versions__search=words))
-        else:  # SQLite: every word must appear, in the act or in one of its versions
-            for word in data["q"].split():
-                acts = acts.filter(
-                    Q(title__icontains=word)
-                    | Q(body__icontains=word)
-                    | Q(versions__title__icontains=word)
-                    | Q(versions__body__icontains=word)
-                )
-        acts = acts.distinct()
+    if data["q"]:
+        acts = acts_with_words(acts, data["q"])
     return acts
+
+
+def acts_with_words(acts, words: str):
+    """The acts whose text, in any of their languages, has the words: PostgreSQL's full-text search, or on SQLite
+    every word as it is typed."""
+    if connection.vendor == "postgresql":
+        query = SearchQuery(words, config="simple", search_type="websearch")
+        acts = acts.filter(Q(search=query) | Q(versions__search=query))
+    else:
+        for word in words.split():
+            acts = acts.filter(
+                Q(title__icontains=word)
+                | Q(body__icontains=word)
+                | Q(versions__title__icontains=word)
+                | Q(versions__body__icontains=word)
+            )
+    return acts.distinct()

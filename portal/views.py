@@ -83,7 +83,10 @@ def index(request, slug):
         "council": council,
         "upcoming": upcoming,
         "page": published.get_page(params.integer(request.GET, "page")),
-        "statements": public_statements(council).order_by("-published_at")[:10],
+        "statements": [
+            (statement, statement.version_in(translation.get_language()))
+            for statement in public_statements(council).prefetch_related("versions").order_by("-published_at")[:10]
+        ],
     }
     return render(request, "portal/index.html", context)
 

@@ -82,6 +82,7 @@ def test_lists_filter_by_date_type_and_year_and_refuse_a_bad_value_with_a_messag
     assert get_json(client, acts, in_force_on="2026-03-19")["count"] == 0  # 15 days after publication
     assert get_json(client, acts, in_force_on="2026-03-20")["count"] == 1
     assert get_json(client, acts, published_after="2026-03-06")["count"] == 0
+    assert get_json(client, acts, q="market")["count"] == 1 and get_json(client, acts, q="harbour")["count"] == 0
     meetings = api("meeting-list", slug)
     week_ago = (timezone.now() - timedelta(days=7)).date().isoformat()
     assert get_json(client, meetings, starts_before=week_ago)["count"] == 1

@@ -175,3 +175,6 @@ def test_the_portal_shows_a_statement_in_the_readers_official_language(client, w
     assert "Савет се састао" in page and "Обе стране су говориле." in page and "Both sides spoke." not in page
     assert "Savet se sastao" in client.get(url, {"lang": "sr-latn"}).content.decode()
     assert "Both sides spoke." in client.get(url, {"lang": "en"}).content.decode()
+    home = client.get(reverse("portal:index", args=[world.council.slug])).content.decode()
+    feed = client.get(reverse("portal:feed", args=[world.council.slug])).content.decode()
+    assert "Савет се састао" in home and "Савет се састао" in feed and "Council met" not in home + feed
