@@ -8,7 +8,7 @@ from rest_framework import serializers
 from acts.models import STANDINGS, Act, ActVersion
 from council.models import Council
 from meetings.models import AgendaItem, Decision, Meeting, Statement, StatementVersion
-from portal.selectors import IMPLEMENTATION, implementation_status
+from portal.selectors import IMPLEMENTATION, implementation_status, minutes_are_public, public_decisions_of
 
 
 class CouncilSerializer(serializers.ModelSerializer):
@@ -42,22 +42,21 @@ class DecisionSerializer(serializers.ModelSerializer):
 
 
 class AgendaItemSerializer(serializers.ModelSerializer):
+    """As the portal's meeting page shows it: the title, then the discussion and decisions once published."""
+
     discussion = serializers.SerializerMethodField(help_text="Once the minutes are published; null before.")
     decisions = serializers.SerializerMethodField(help_text="Once the minutes are published; empty before.")
 
     class Meta:
         model = AgendaItem
-        fields = ["title", "description", "minutes_allotted", "discussion", "decisions"]
-
-    def _published(self, item) -> bool:
-        return item.meeting.state == Meeting.State.PUBLISHED
+        fields = ["title", "minutes_allotted", "discussion", "decisions"]
 
     def get_discussion(self, item) -> str | None:
-        return item.discussion if self._published(item) else None
+        return item.discussion if minutes_are_public(item.meeting) else None
 
     @extend_schema_field(DecisionSerializer(many=True))
     def get_decisions(self, item):
-        if not self._published(item):
+        if not minutes_are_public(item.meeting):
             return []
         return DecisionSerializer([d for d in item.decisions.all() if d.number], many=True, context=self.context).data
 
@@ -67,11 +66,11 @@ class MeetingSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Meeting
-        fields = ["id", "year", "number", "title", "starts_at", "duration_minutes", "place", "stream_url", "state"]
+        fields = ["id", "year", "number", "title", "starts_at", "duration_minutes", "place", "stream_url"]
         fields += ["minutes_published", "published_at"]
 
     def get_minutes_published(self, meeting) -> bool:
-        return meeting.state == Meeting.State.PUBLISHED
+        return minutes_are_public(meeting)
 
 
 class MeetingDetailSerializer(MeetingSerializer):
@@ -128,8 +127,8 @@ class StatementSerializer(serializers.ModelSerializer):
     @extend_schema_field(serializers.IntegerField(allow_null=True, help_text="Once its minutes are published."))
     def get_meeting(self, statement) -> int | None:
         meeting = statement.meeting
-        return meeting.pk if meeting and meeting.state == Meeting.State.PUBLISHED else None
+        return meeting.pk if meeting and minutes_are_public(meeting) else None
 
     @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
     def get_decisions(self, statement):
-        return [d.pk for d in statement.decisions.all() if d.item.meeting.state == Meeting.State.PUBLISHED]
+        return [d.pk for d in public_decisions_of(statement)]

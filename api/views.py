@@ -4,11 +4,13 @@ register whole, as CSV or JSON. Anonymous, rate-limited per client; every answer
 (api/urls.py). What is public is decided by portal/selectors.py, as for the portal's pages."""
 
 import json
+from datetime import datetime, time, timedelta
 
 import django_filters
 from csp.constants import UNSAFE_INLINE
 from csp.decorators import csp_update
-from django.db.models import Prefetch
+from django import forms
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
@@ -62,27 +64,53 @@ class CouncilScoped:
 
 
 # Filters: dates in ISO 8601 (the API speaks the Gregorian calendar whatever the council's).
+class IntegerFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField  # a year is 2026, not 2026.5
+
+
+class DayFilter(django_filters.DateFilter):
+    """Moments from (`after`) or to (`before`) a day, inclusive, as the day is in the council's time zone."""
+
+    def __init__(self, field_name: str, *, after: bool, **kwargs):
+        super().__init__(field_name=field_name, **kwargs)
+        self.after = after
+
+    def filter(self, rows, day):
+        if day is None:
+            return rows
+        council = self.parent.request.parser_context["view"].council
+        moment = datetime.combine(day if self.after else day + timedelta(days=1), time(), tzinfo=council.tzinfo)
+        return rows.filter(**{f"{self.field_name}__{'gte' if self.after else 'lt'}": moment})
+
+
 class MeetingFilter(django_filters.FilterSet):
-    starts_after = django_filters.DateFilter(field_name="starts_at", lookup_expr="date__gte", label="From this day")
-    starts_before = django_filters.DateFilter(field_name="starts_at", lookup_expr="date__lte", label="To this day")
-    state = django_filters.ChoiceFilter(choices=[(s, s) for s in selectors.PUBLIC_STATES])
+    year = IntegerFilter()
+    starts_after = DayFilter("starts_at", after=True, label="From this day")
+    starts_before = DayFilter("starts_at", after=False, label="To this day")
+    minutes_published = django_filters.BooleanFilter(method="published", label="Whether its minutes are published")
 
     class Meta:
         model = Meeting
-        fields = ["year"]
+        fields = []
+
+    def published(self, meetings, name, value):
+        public = Q(state=Meeting.State.PUBLISHED)
+        return meetings.filter(public if value else ~public)
 
 
 class DecisionFilter(django_filters.FilterSet):
-    decided_after = django_filters.DateFilter(field_name="item__meeting__starts_at", lookup_expr="date__gte")
-    decided_before = django_filters.DateFilter(field_name="item__meeting__starts_at", lookup_expr="date__lte")
+    year = IntegerFilter()
+    decided_after = DayFilter("item__meeting__starts_at", after=True)
+    decided_before = DayFilter("item__meeting__starts_at", after=False)
 
     class Meta:
         model = Decision
-        fields = ["year"]
+        fields = []
 
 
 class ActFilter(django_filters.FilterSet):
     type = django_filters.CharFilter(field_name="type__name", label="The type's name, exactly")
+    year = IntegerFilter()
     published_after = django_filters.DateFilter(field_name="published_on", lookup_expr="gte")
     published_before = django_filters.DateFilter(field_name="published_on", lookup_expr="lte")
     in_force_on = django_filters.DateFilter(method="in_force", label="In force on this day")
@@ -90,7 +118,7 @@ class ActFilter(django_filters.FilterSet):
 
     class Meta:
         model = Act
-        fields = ["year", "status"]
+        fields = ["status"]
 
     def in_force(self, acts, name, day):
         return acts.in_force_on(day)
@@ -100,12 +128,12 @@ class ActFilter(django_filters.FilterSet):
 
 
 class StatementFilter(django_filters.FilterSet):
+    published_after = DayFilter("published_at", after=True)
+    published_before = DayFilter("published_at", after=False)
+
     class Meta:
         model = Statement
         fields = []
-
-    published_after = django_filters.DateFilter(field_name="published_at", lookup_expr="date__gte")
-    published_before = django_filters.DateFilter(field_name="published_at", lookup_expr="date__lte")
 
 
 def meetings(council: Council):

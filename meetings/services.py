@@ -647,14 +647,14 @@ def statement_publish(*, statement: Statement, by, at=None, without_missing_vers
 def statement_version_save(
     *, statement: Statement, language: str, title: str, body: str, base_version=0, by
 ) -> StatementVersion:
-    """The statement in another official language. Once it is published a missing version may still be added, never
-    changed."""
+    """The statement in another official language, written with its draft. Once the chair has approved the statement
+    a missing version may still be added (by the chair: views check it), never changed."""
     _locked(statement)
     if language not in statement.council.languages[1:]:
         raise MeetingError(_("This language is not one of the council's other official languages."))
     version = statement.versions.filter(language=language).first()
-    if version and statement.state == Statement.State.PUBLISHED:
-        raise MeetingError(_("A published statement's version is not changed."))
+    if version and statement.state != Statement.State.DRAFT:
+        raise MeetingError(_("An approved statement's version is not changed."))
     claim_language_version(version, base_version)
     version = version or StatementVersion(statement=statement, language=language, added_by=by)
     version.title, version.body, version._history_user = title, body, by

@@ -921,7 +921,7 @@ def statement_detail(request, slug, pk):
         "versions": versions,
         "missing": [(code, language_name(code)) for code in statement.missing_languages()],
         "can_edit": draft and permissions.can_draft_statements(user, statement),
-        "can_translate": permissions.can_draft_statements(user, statement),
+        "can_translate": _may_translate(statement)(user, statement),
         "can_approve": draft and permissions.can_approve_statements(user, statement),
         "can_publish": approved and permissions.can_approve_statements(user, statement),
         "publish_form": forms.PublishForm(statement=statement),
@@ -964,10 +964,18 @@ def statement_publish(request, slug, pk):
     return redirect("meetings:statement-detail", slug=slug, pk=pk)
 
 
+def _may_translate(statement: Statement) -> permissions.Action:
+    """Who adds the statement's language versions: its drafters while it is a draft, then the chair who approved it."""
+    draft = statement.state == Statement.State.DRAFT
+    return permissions.can_draft_statements if draft else permissions.can_approve_statements
+
+
 @login_required
 def statement_version(request, slug, pk, language):
-    """The statement in another of the council's official languages: added, or changed until it is published."""
-    statement = _statement(request, slug, pk, permissions.can_draft_statements)
+    """The statement in another of the council's official languages: written with the draft by the secretariat; once
+    the chair has approved the statement, a missing one is added by the chair (it goes out as approved)."""
+    statement = _statement(request, slug, pk)
+    permissions.authorize(request.user, _may_translate(statement), statement)
     if language not in statement.council.languages[1:]:
         raise Http404
     version = statement.versions.filter(language=language).first()

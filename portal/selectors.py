@@ -3,11 +3,11 @@ API. Only agenda-published meetings and published minutes are ever shown."""
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from acts.models import Act
+from acts.models import Act, ActVersion
 from council.models import Council
 from meetings.models import ActionItem, Decision, Meeting, Statement
 
@@ -47,6 +47,17 @@ def implementation_status(decision: Decision) -> str:
 
 def implementation(decision: Decision) -> str:
     return IMPLEMENTATION.get(implementation_status(decision), "")
+
+
+def minutes_are_public(meeting: Meeting) -> bool:
+    """Whether a public meeting's discussions and decisions are public too."""
+    return meeting.state == Meeting.State.PUBLISHED
+
+
+def public_decisions_of(statement: Statement) -> list[Decision]:
+    """The decisions a statement covers that are public themselves (their minutes published); prefetched
+    `decisions__item__meeting` and `decisions__action_items` are used."""
+    return [d for d in statement.decisions.all() if d.number and minutes_are_public(d.item.meeting)]
 
 
 def public_statements(council: Council):
@@ -89,12 +100,8 @@ def acts_with_words(acts, words: str):
     if connection.vendor == "postgresql":
         query = SearchQuery(words, config="simple", search_type="websearch")
         acts = acts.filter(Q(search=query) | Q(versions__search=query))
-    else:
-        for word in words.split():
-            acts = acts.filter(
-                Q(title__icontains=word)
-                | Q(body__icontains=word)
-                | Q(versions__title__icontains=word)
-                | Q(versions__body__icontains=word)
-            )
-    return acts.distinct()
+        return acts.distinct()
+    for word in set(words.split()):  # one subquery per word, never a join per word (k versions ** words rows)
+        in_version = ActVersion.objects.filter(Q(title__icontains=word) | Q(body__icontains=word), act=OuterRef("pk"))
+        acts = acts.filter(Q(title__icontains=word) | Q(body__icontains=word) | Exists(in_version))
+    return acts

@@ -45,6 +45,7 @@ from portal.selectors import (
     filter_acts,
     implementation,
     public_acts,
+    public_decisions_of,
     public_meetings,
     public_statements,
     published_decisions,
@@ -94,9 +95,12 @@ def index(request, slug):
 def statement(request, slug, pk):
     council = portal_council(request, slug)
     statement = get_object_or_404(
-        public_statements(council).select_related("meeting", "council").prefetch_related("versions"), pk=pk
+        public_statements(council)
+        .select_related("meeting", "council")
+        .prefetch_related("versions", "decisions__item__meeting", "decisions__action_items"),
+        pk=pk,
     )
-    decisions = [(d, implementation(d)) for d in statement.decisions.prefetch_related("action_items")]
+    decisions = [(d, implementation(d)) for d in public_decisions_of(statement)]
     context = {"council": council, "statement": statement, "decisions": decisions}
     return render(request, "portal/statement.html", context | _versions(request, statement))
 

@@ -4,7 +4,7 @@ with ETags and a rate limit per client, and true to its own OpenAPI schema."""
 import csv
 import io
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from django.db import connection
@@ -57,6 +57,7 @@ def test_the_api_shows_what_the_portal_publishes_and_nothing_else(client, world,
         for register in ("meetings", "decisions", "acts", "statements")
         for kind in ("csv", "json")
     ]
+    everything.append(reverse("portal:statement", args=[slug, statement["id"]]))  # the decisions it covers
     for url in everything:
         assert SECRET not in client.get(url).content.decode(), url
     hidden = Decision.objects.get(text__contains=SECRET)
@@ -86,10 +87,21 @@ def test_lists_filter_by_date_type_and_year_and_refuse_a_bad_value_with_a_messag
     meetings = api("meeting-list", slug)
     week_ago = (timezone.now() - timedelta(days=7)).date().isoformat()
     assert get_json(client, meetings, starts_before=week_ago)["count"] == 1
-    assert get_json(client, meetings, state="agenda_published")["count"] == 1
+    assert get_json(client, meetings, minutes_published="false")["count"] == 2
+    assert get_json(client, meetings, minutes_published="true")["count"] == 1
     response = client.get(acts, {"in_force_on": "next tuesday"})
     assert response.status_code == 400 and list(response.json()) == ["in_force_on"]
-    assert client.get(meetings, {"state": "draft"}).status_code == 400  # not a public state
+    assert client.get(acts, {"year": "2026.5"}).status_code == 400
+
+
+def test_days_are_the_councils_days(client, world):
+    world.council.time_zone = "Asia/Tehran"
+    world.council.save()
+    at_two = datetime(2026, 3, 5, 2, tzinfo=world.council.tzinfo)  # 4 March in UTC
+    MeetingFactory(council=world.council, state=Meeting.State.PUBLISHED, starts_at=at_two)
+    url = api("meeting-list", world.council.slug)
+    assert get_json(client, url, starts_after="2026-03-05", starts_before="2026-03-05")["count"] == 1
+    assert get_json(client, url, starts_before="2026-03-04")["count"] == 0
 
 
 def test_lists_are_paged(client, world, published):

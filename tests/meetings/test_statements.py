@@ -117,10 +117,11 @@ def test_a_statement_is_published_with_its_serbian_version_or_by_the_chairs_reco
     detail = reverse("meetings:statement-detail", args=[world.council.slug, statement.pk])
     add = reverse("meetings:statement-version", args=[world.council.slug, statement.pk, "sr"])
     client.force_login(world.secretary)
-    assert f'href="{add}"' in client.get(detail).content.decode()  # "Serbian: missing · Add"
+    assert "Serbian: missing" in client.get(detail).content.decode()
+    assert f'href="{add}"' not in client.get(detail).content.decode()  # approved: the chair adds it
     client.force_login(world.chair)
     page = client.get(detail).content.decode()
-    assert "Serbian: missing" in page and 'name="without_missing_versions"' in page
+    assert f'href="{add}"' in page and 'name="without_missing_versions"' in page
     response = client.post(publish, {}, follow=True)
     assert "has no version in: Serbian" in response.content.decode()
     statement.refresh_from_db()
@@ -137,23 +138,23 @@ def test_a_statement_is_published_with_its_serbian_version_or_by_the_chairs_reco
     assert other.state == "published" and other.missing_versions_allowed_by is None
 
 
-def test_a_version_is_changed_until_the_statement_is_published_then_only_a_missing_one_added(client, world):
+def test_versions_are_written_with_the_draft_and_after_approval_only_the_chair_adds_a_missing_one(client, world):
     from meetings import services
 
-    statement = approved_statement(world, state="approved")
+    statement = approved_statement(world, state="draft")
     url = reverse("meetings:statement-version", args=[world.council.slug, statement.pk, "sr"])
     client.force_login(world.secretary)
     client.post(url, {"title": "Савет", "body": "Текст", "base_version": 0})
     client.post(url, {"title": "Савет за информисање", "body": "Текст", "base_version": 1})
     assert statement.versions.get().title == "Савет за информисање"
-    services.statement_publish(statement=statement, by=world.chair)
-    response = client.post(url, {"title": "Changed after publication", "body": "", "base_version": 2})
+    fa = reverse("meetings:statement-version", args=[world.council.slug, statement.pk, "fa"])
+    assert client.get(fa).status_code == 404
+    services.statement_approve(statement=statement, by=world.chair)
+    assert client.get(url).status_code == 403  # the text the chair approved is no longer the secretariat's
+    client.force_login(world.chair)
+    response = client.post(url, {"title": "Changed after approval", "body": "", "base_version": 2})
     assert response.status_code == 200 and "is not changed" in response.content.decode()
     assert statement.versions.get().title == "Савет за информисање"
-    assert (
-        client.get(reverse("meetings:statement-version", args=[world.council.slug, statement.pk, "fa"])).status_code
-        == 404
-    )
     unversioned = approved_statement(world, state="approved")
     services.statement_publish(statement=unversioned, by=world.chair, without_missing_versions=True)
     url = reverse("meetings:statement-version", args=[world.council.slug, unversioned.pk, "sr"])
