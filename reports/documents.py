@@ -442,7 +442,8 @@ def printed_act(act: Act, language: str) -> DocumentSpec:
             rows.append([_("Council decisions"), ctx.listing(names)])
         for label, linked in related_acts(act, public_only=public):
             if linked:
-                rows.append([label, ctx.listing(f"{a.type.name} {ctx.digits(a.reference)} {a.title}" for a in linked)])
+                names = ctx.listing(f"{a.type.name} {ctx.digits(a.reference)} {a.title}" for a in linked)
+                rows.append([str(label), names])  # the lazy label, in this language now
         blocks = [Heading(f"{act.type.name} {ctx.digits(act.reference)}".strip()), Heading(shown.title, size=15)]
         blocks.append(facts_table(rows))
         if shown is act and language != act.council.language:

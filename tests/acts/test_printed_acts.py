@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from acts import services
 from acts.models import LegalProfile
@@ -67,6 +68,11 @@ def test_a_published_act_prints_its_facts_links_and_text_in_the_readers_version(
     assert "Openinghoursamended" in text_of(act, "en")
     serbian = text_of(act, "sr")
     assert "Правилникопијаци" in serbian and "Члан1." in serbian and "Articl" not in serbian
+    assert "Amended" not in serbian  # every label in Serbian, whatever language the asker's page was in
+    asked = Document(kind=Document.Kind.ACT, council=world.council, act=act, language="sr")
+    with translation.override("sq"):
+        from_albanian_page = report_services.document_version.uncached(asked)
+    assert report_services.document_version.uncached(asked) == from_albanian_page  # the worker finds it again
     assert "Pravilnikopijaci" in text_of(act, "sr-latn")  # the Cyrillic version, transliterated
 
 
