@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from acts.models import Act, ActVersion
 from council.models import Council
-from council.versions import claim_language_version, language_name
+from council.versions import language_name
 from helpers.concurrency import claim_version
 from helpers.l10n.calendars import year_of
 
@@ -98,7 +98,8 @@ def act_version_save(*, act: Act, language: str, title: str, body: str, file=Non
     version = ActVersion.objects.filter(act=act, language=language).first()
     if version and act.is_public:
         raise ActError(_("A published act's version is not edited: register a new act that amends it."))
-    claim_language_version(version, base_version)
+    if version:  # a form adding one started from version 0: someone else added it since
+        claim_version(version, base_version)
     version = version or ActVersion(act=act, language=language, added_by=by)
     version.title, version.body = title, body
     if file:

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from helpers.concurrency import Versioned, claim_version
+from helpers.concurrency import Versioned
 
 
 def language_name(code: str) -> str:
@@ -56,10 +56,3 @@ class LanguageVersion(Versioned):
         latin.pk, latin.language = None, "sr-latn"
         latin.title, latin.body = cyrtranslit.to_latin(self.title, "sr"), cyrtranslit.to_latin(self.body, "sr")
         return latin
-
-
-def claim_language_version(version: LanguageVersion | None, base_version) -> None:
-    """Before saving a version edited from `base_version` (0: the form added it): EditConflict if someone else
-    saved or added it since."""
-    if version is not None:
-        claim_version(version, base_version)

@@ -14,7 +14,7 @@ from django_q.tasks import async_task
 
 from council.models import Council, Role, User
 from council.selectors import council_chair
-from council.versions import claim_language_version, language_name
+from council.versions import language_name
 from helpers.caching import rows_changed, scopes_changed
 from helpers.concurrency import EditConflict, claim_version
 from helpers.l10n import calendars
@@ -655,7 +655,8 @@ def statement_version_save(
     version = statement.versions.filter(language=language).first()
     if version and statement.state != Statement.State.DRAFT:
         raise MeetingError(_("An approved statement's version is not changed."))
-    claim_language_version(version, base_version)
+    if version:  # a form adding one started from version 0: someone else added it since
+        claim_version(version, base_version)
     version = version or StatementVersion(statement=statement, language=language, added_by=by)
     version.title, version.body, version._history_user = title, body, by
     version.save()
