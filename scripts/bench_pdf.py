@@ -92,7 +92,7 @@ def plain(spec: DocumentSpec) -> bytes:
 
 def cold():
     """Every run starts cold: no shaping or font choice remembered from the last."""
-    for cache in (fonts.shape, fonts.font_for, fonts.missing, text._prepare):
+    for cache in (fonts.shape, fonts.font_for, fonts.missing, text._prepare, text._hyphen):
         cache.cache_clear()
 
 

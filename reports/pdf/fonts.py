@@ -13,8 +13,10 @@ as typed.
 
 import logging
 import threading
+from array import array
+from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, repeat
 from pathlib import Path
 
 import uharfbuzz as hb
@@ -48,12 +50,17 @@ class ShapedFont(TTFont):
         super().__init__(name, filename, shapable=False)  # ReportLab's own shaping stays off: we place glyphs
         self.hb_font = hb.Font(hb.Face(hb.Blob(self.face._ttf_data)))
         self.units = self.face.unitsPerEm
+        self.characters = frozenset(map(chr, self.face.charToGlyph))  # before any private code is added
         self._codes: dict[tuple[int, str], str] = {}
         self._text_of: dict[int, str] = {}
         self._lock = threading.Lock()
 
     def has(self, char: str) -> bool:
-        return ord(char) in self.face.charToGlyph
+        return char in self.characters
+
+    def has_all(self, text: str) -> bool:
+        """Whether the font draws every character of the text (isolate marks are never drawn)."""
+        return self.characters.issuperset(text.replace("\u2068", "").replace("\u2069", ""))
 
     def code(self, glyph: int, text: str) -> str:
         """The character code that draws `glyph` and reads back as `text`."""
@@ -169,25 +176,78 @@ def missing(char: str, style: str) -> bool:
     return not found
 
 
-@lru_cache(maxsize=50000)
-def shape(text: str, font_name: str, rtl: bool) -> tuple[tuple[int, int, int, int, int, int], ...]:
-    """HarfBuzz's glyphs for one run of text in one font and direction, in drawing order (left to right):
-    (glyph, first, end, x advance, x offset, y offset), positions in font units; text[first:end] is what the
-    glyph stands for (empty for the second glyph of a character drawn with two)."""
+@dataclass(frozen=True)
+class Shaped:
+    """A run of text in one font and direction as HarfBuzz shaped it, in reading order."""
+
+    glyphs: array  # each glyph's record number (see `record`)
+    clusters: array  # the index of the first character each glyph stands for
+    advances: array  # each character's advance, in thousandths of the font size
+
+
+# Every glyph as shaped anywhere: (font, glyph, the text it stands for, x advance, x offset, y offset), positions in
+# font units; a document writes each record it uses once and refers to it by number. The text is empty for the
+# second glyph of a character drawn with two.
+_RECORDS: list[tuple[str, int, str, int, int, int]] = []
+_RECORD_NUMBERS: dict[tuple, int] = {}
+_records_lock = threading.Lock()
+
+
+def record(number: int) -> tuple[str, int, str, int, int, int]:
+    return _RECORDS[number]
+
+
+def _register(key: tuple) -> int:
+    with _records_lock:
+        if key not in _RECORD_NUMBERS:
+            _RECORD_NUMBERS[key] = len(_RECORDS)
+            _RECORDS.append(key)
+        return _RECORD_NUMBERS[key]
+
+
+_MONOTONE_CHARACTERS = hb.BufferClusterLevel.MONOTONE_CHARACTERS  # a mark is a cluster of its own
+
+
+@lru_cache(maxsize=4096)
+def shape(drawn: str, font_name: str, rtl: bool, text: str | None = None) -> Shaped:
+    """HarfBuzz's glyphs for one run of text in one font and direction (kerning and ligatures on, as HarfBuzz does
+    by default). `drawn` is what is shaped, `text` what the glyphs stand for in the text layer (the same but where
+    no font has a character). Remembered: labels, table cells and phrases repeat."""
+    text = drawn if text is None else text
     buffer = hb.Buffer()
-    buffer.add_codepoints([ord(char) for char in text])
+    buffer.add_str(drawn)
     buffer.guess_segment_properties()
     buffer.direction = "rtl" if rtl else "ltr"
-    buffer.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS  # a mark is a cluster of its own
-    hb.shape(font(font_name).hb_font, buffer, {"kern": True, "liga": True})
+    buffer.cluster_level = _MONOTONE_CHARACTERS
+    shaped_font = font(font_name)
+    hb.shape(shaped_font.hb_font, buffer)
     infos, positions = buffer.glyph_infos, buffer.glyph_positions
-    starts = [*sorted({info.cluster for info in infos}), len(text)]
-    end_of = dict(pairwise(starts))
-    glyphs = []
-    seen = set()
-    for info, pos in zip(infos[::-1] if rtl else infos, positions[::-1] if rtl else positions, strict=True):
-        first = info.cluster
-        end = first if first in seen else end_of[first]
-        seen.add(first)
-        glyphs.append((info.codepoint, first, end, pos.x_advance, pos.x_offset, pos.y_offset))
-    return tuple(glyphs[::-1] if rtl else glyphs)
+    if rtl:
+        infos.reverse()
+        positions.reverse()
+    clusters = [info.cluster for info in infos]
+    x_advances = [position.x_advance for position in positions]
+    end_of = dict(pairwise([*sorted(set(clusters)), len(drawn)]))
+    # The text goes with the first glyph of a cluster.
+    firsts = [cluster != before for cluster, before in zip(clusters, [-1, *clusters[:-1]], strict=True)]
+    keys = list(
+        zip(
+            repeat(font_name),
+            [info.codepoint for info in infos],
+            [text[cluster : end_of[cluster]] if first else "" for cluster, first in zip(clusters, firsts, strict=True)],
+            x_advances,
+            [position.x_offset for position in positions],
+            [position.y_offset for position in positions],
+        )
+    )
+    numbers = list(map(_RECORD_NUMBERS.get, keys))
+    if None in numbers:
+        numbers = [_register(key) if number is None else number for key, number in zip(keys, numbers, strict=True)]
+    per_unit = 1000 / shaped_font.units
+    if len(end_of) == len(clusters) == len(drawn):  # a glyph per character, the usual case
+        advances = array("d", map(per_unit.__mul__, x_advances))
+    else:
+        advances = array("d", bytes(8 * len(drawn)))
+        for cluster, x_advance in zip(clusters, x_advances, strict=True):
+            advances[cluster] += x_advance * per_unit
+    return Shaped(array("I", numbers), array("i", clusters), advances)

@@ -16,6 +16,8 @@ BOTTOM_MARGIN = MARGIN + 6 * mm
 # A flowable offered (nearly) this much height is at the top of an empty page: it must split there, whatever
 # its keep rules say, or the build would stop with "too large".
 FRAME_HEIGHT = PAGE_HEIGHT - MARGIN - BOTTOM_MARGIN
+LEADING = 1.65  # line height, as a multiple of the font size
+MIN_LINES = 2  # lines of a paragraph at least on each page it is split across
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ class Paragraph(Flowable):
         self.runs = [Run(runs)] if isinstance(runs, str) else list(runs)
         self.direction = direction
         self.size = size
-        self.leading = leading or size * 1.65
+        self.leading = leading or size * LEADING
         self.align = align or "start"
         self.space_before = space_before
         self.space_after = space_after
@@ -77,12 +79,17 @@ class Paragraph(Flowable):
     def getSpaceAfter(self):
         return self.space_after
 
+    def least_height(self) -> float:
+        """The least of the (wrapped) paragraph a page can end with: all of it if it is too short to split."""
+        lines = len(self.lines)
+        return self.leading * (lines if lines < 2 * MIN_LINES else MIN_LINES)
+
     def split(self, avail_width, avail_height):
         self.wrap(avail_width, avail_height)
         fits = int(avail_height // self.leading)
         if avail_height < FRAME_HEIGHT * 0.9:
-            fits = min(fits, len(self.lines) - 2)  # two lines at least on each page
-            if fits < 2:
+            fits = min(fits, len(self.lines) - MIN_LINES)
+            if fits < MIN_LINES:
                 return []
         if fits <= 0 or fits >= len(self.lines):
             return [] if fits <= 0 else [self]
@@ -107,11 +114,7 @@ class Paragraph(Flowable):
 def heading(text, direction: Direction, size=13, align=None, space_before=0) -> Paragraph:
     """A bold paragraph; `text` is a string or runs (numbering and an isolated title, say)."""
     runs = [Run(text, BOLD)] if isinstance(text, str) else [Run(run.text, BOLD, run.isolate) for run in text]
-    paragraph = Paragraph(runs, direction, size=size, align=align, space_before=space_before, space_after=6)
-    # Never alone at the foot of a page. A heading is kept with the next flowable only, so nothing (a Spacer)
-    # may come between a heading and the one that follows it: a heading's own space is `space_before`.
-    paragraph.keepWithNext = True
-    return paragraph
+    return Paragraph(runs, direction, size=size, align=align, space_before=space_before, space_after=6)
 
 
 def table(rows: list[list], direction: Direction, widths: list[float], header=True, size=9.5) -> Table:

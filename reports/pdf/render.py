@@ -2,12 +2,15 @@
 
 import io
 from dataclasses import dataclass, field
+from functools import partial
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Image, KeepTogether, SimpleDocTemplate, Spacer
 
 from reports.pdf.layout import (
     BOTTOM_MARGIN,
+    FRAME_HEIGHT,
+    LEADING,
     MARGIN,
     PAGE_WIDTH,
     Direction,
@@ -90,17 +93,7 @@ def render(spec: DocumentSpec, on_page=lambda: None) -> bytes:
         Paragraph([Run(line, BOLD)], direction, size=11.5, align="center", space_after=1) for line in spec.letterhead
     ]
     story.append(Spacer(1, 4 * mm))
-    for block, following in zip(spec.blocks, [*spec.blocks[1:], None], strict=True):
-        flowables = _flowables(block, direction)
-        if isinstance(block, Heading) and isinstance(following, Grid):
-            # A heading keeps with its table's first rows, not with the whole table.
-            first_rows = _flowables(Grid(following.rows[:3], following.widths, following.header), direction)[0]
-            needed = flowables[0].wrap(CONTENT_WIDTH, 1e6)[1] + first_rows.wrap(CONTENT_WIDTH, 1e6)[1] + 4 * mm
-            flowables[0].keepWithNext = False
-            story.append(CondPageBreak(needed))
-        if isinstance(block, Signatures):
-            flowables = [KeepTogether([*_last_words(story), *flowables])]
-        story += flowables
+    _add_blocks(story, spec.blocks, direction)
     document.build(
         story,
         onFirstPage=lambda canvas, doc: on_page(),
@@ -110,6 +103,56 @@ def render(spec: DocumentSpec, on_page=lambda: None) -> bytes:
         ),
     )
     return buffer.getvalue()
+
+
+def _add_blocks(story: list, blocks: list, direction: Direction) -> None:
+    built = [_flowables(block, direction) for block in blocks]
+    for n, (block, flowables) in enumerate(zip(blocks, built, strict=True)):
+        if isinstance(block, Heading):
+            # Never alone at the foot of a page: a heading goes to the next page unless the start of what follows
+            # (two lines of text, a table's first rows) fits under it.
+            following = (blocks[n + 1], built[n + 1]) if n + 1 < len(blocks) else (None, [])
+            story.append(RoomFor(partial(_heading_room, flowables[0], *following, direction)))
+        if isinstance(block, Signatures):
+            flowables = [KeepTogether([*_last_words(story), *flowables])]
+        story += flowables
+
+
+class RoomFor(CondPageBreak):
+    """A page break unless there is room for a height worked out when the page is laid out (so that what it
+    measures is shaped just before it is drawn, not all at once)."""
+
+    _SPACETRANSFER = True  # the space after the flowable before it goes on to the one after it
+
+    def __init__(self, needed):
+        super().__init__(0)
+        self.needed = needed
+
+    def wrap(self, avail_width, avail_height):
+        self.height = self.needed()
+        return super().wrap(avail_width, avail_height)
+
+
+def _heading_room(heading_flowable, block, flowables: list, direction: Direction) -> float:
+    return _height(heading_flowable) + _start_height(block, flowables, direction)
+
+
+def _height(flowable) -> float:
+    return flowable.wrap(CONTENT_WIDTH, FRAME_HEIGHT)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+
+
+def _start_height(block, flowables: list, direction: Direction) -> float:
+    """The height of the start of a block: what a paragraph can leave at the foot of a page, a table's header and
+    first two rows."""
+    if isinstance(block, Heading):
+        return _height(flowables[0]) + 2 * Text.size * LEADING
+    if isinstance(block, Text):
+        flowables[0].wrap(CONTENT_WIDTH, FRAME_HEIGHT)
+        return flowables[0].least_height() + flowables[0].getSpaceBefore()
+    if isinstance(block, Grid):
+        first_rows = _flowables(Grid(block.rows[:3], block.widths, block.header), direction)[0]
+        return first_rows.wrap(CONTENT_WIDTH, FRAME_HEIGHT)[1]
+    return 0
 
 
 def _last_words(story: list) -> list:

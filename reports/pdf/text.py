@@ -13,22 +13,25 @@ read the text as typed; the line's visual string goes in an ActualText span for 
 
 import re
 from array import array
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, groupby
+from itertools import accumulate, groupby, pairwise
+from operator import itemgetter
 
 import icu
 import pyphen
 from reportlab.lib.rl_accel import escapePDF
 
 from helpers.l10n.text import strip_controls
-from reports.pdf.fonts import BOLD, MISSING, REGULAR, font, font_for, missing, register_fonts, shape
+from reports.pdf.fonts import BOLD, MISSING, REGULAR, Shaped, font, font_for, missing, record, register_fonts, shape
 
 __all__ = ["BOLD", "REGULAR", "Line", "Prepared", "Run", "break_lines", "draw_line", "prepare", "register_fonts"]
 
 FSI, PDI, ZWNJ, SHY = "\u2068", "\u2069", "\u200c", "\u00ad"
 _SPACES = str.maketrans("\t\n\r\u2028\u2029", "     ")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
+_ZWNJ = re.compile(ZWNJ)
 _HYPHEN_LANGUAGES = {"sq": "sq_AL", "sr": "sr", "sr-latn": "sr_Latn", "en": "en_US"}  # Serbian: Cyrillic, Latin
 
 
@@ -43,21 +46,24 @@ class Run:
 
 @dataclass
 class Prepared:
-    """A paragraph ready to break into lines: its text, its runs of one font and level, its widths and breaks.
-    Kept compact (arrays, not lists of objects): a long document holds thousands until it is built."""
+    """A paragraph ready to break into lines: its text, its runs of one font and level shaped, its widths and
+    breaks. Kept compact (arrays, not lists of objects): a long document holds thousands until it is built."""
 
     text: str  # what the text layer says, isolates included
     drawn: str  # what is shaped: the text with characters no font has replaced by MISSING
     rtl: bool
     language: str
-    items: list[tuple[int, int, str, int]]  # runs of one font and one level: (start, end, font, level)
+    # runs of one font and one level: (start, end, font, level, first glyph, end of glyphs)
+    items: list[tuple[int, int, str, int, int, int]]
+    glyphs: array  # every item's glyph records, item after item, each in reading order
+    clusters: array  # where each glyph's characters start, counted from its item's start
     widths_to: array  # width of text[:i], in thousandths of the font size
     breaks: array  # where a line may start (after a space, a hyphen, a slash), then len(text)
     soft_breaks: frozenset[int]  # where it may start if a word is wider than the line: after a ZWNJ, in a URL
     urls: list[range]  # never hyphenated
 
     def font_at(self, index: int) -> str:
-        return next(font_name for start, end, font_name, _level in self.items if start <= index < end)
+        return next(item[2] for item in self.items if item[0] <= index < item[1])
 
 
 @dataclass(frozen=True)
@@ -72,15 +78,17 @@ def _clean(text: str) -> str:
     return strip_controls(text).translate(_SPACES).replace(SHY, "")
 
 
-def _level_text(runs: list[Run]) -> tuple[str, list[str]]:
-    text, styles = "", []
+def _level_text(runs: list[Run]) -> tuple[str, list[tuple[int, int, str]]]:
+    """The paragraph's text (user text between isolate marks where asked) and its spans of one style."""
+    text, spans = "", []
     for run in runs:
         part = _clean(run.text)
         if run.isolate and part:
             part = FSI + part + PDI
+        if part:
+            spans.append((len(text), len(text) + len(part), run.font))
         text += part
-        styles += [run.font] * len(part)
-    return text, styles
+    return text, spans
 
 
 def prepare(runs, *, rtl: bool, language: str = "") -> Prepared:
@@ -89,68 +97,82 @@ def prepare(runs, *, rtl: bool, language: str = "") -> Prepared:
     return _prepare(tuple(runs), rtl, language)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def _prepare(runs: tuple[Run, ...], rtl: bool, language: str) -> Prepared:
     text, styles = _level_text(runs)
     levels, base_rtl = _levels(text, rtl)
     drawn, fonts = _fonts(text, styles)
-    items = list(_items(text, fonts, levels))
-    advances = [0.0] * len(text)
-    for start, end, font_name, level in items:
-        units = font(font_name).units
-        for _glyph, cluster, _end, x_advance, _dx, _dy in shape(drawn[start:end], font_name, level & 1):
-            advances[start + cluster] += x_advance * 1000 / units
+    items, glyphs, clusters, advances = [], array("I"), array("i"), array("d")
+    for start, end, font_name, level in _items(text, fonts, levels):
+        shaped = shape(drawn[start:end], font_name, level & 1, text[start:end])
+        items.append((start, end, font_name, level, len(glyphs), len(glyphs) + len(shaped.glyphs)))
+        glyphs += shaped.glyphs
+        clusters += shaped.clusters
+        advances.extend([0.0] * (start - len(advances)))  # isolate marks are not drawn
+        advances += shaped.advances
+    advances.extend([0.0] * (len(text) - len(advances)))
     urls = [range(url.start(), url.end()) for url in _URL.finditer(text)]
     breaks, soft = _breaks(text, language, urls)
     widths_to = array("d", [0.0, *accumulate(advances)])
-    return Prepared(text, drawn, base_rtl, language, items, widths_to, breaks, soft, urls)
+    return Prepared(text, drawn, base_rtl, language, items, glyphs, clusters, widths_to, breaks, soft, urls)
 
 
-def _fonts(text: str, styles: list[str]) -> tuple[str, list[str]]:
-    """The text as drawn (a character no font has becomes MISSING) and each character's font."""
-    fonts, drawn = list(styles), list(text)
-    if len(set(styles)) == 1 and all(font(styles[0]).has(char) for char in set(text)):
-        return text, fonts  # the usual case: one style, all in its first font
-    for i, (char, style) in enumerate(zip(text, styles, strict=True)):
-        if not font(style).has(char):
-            if missing(char, style):
-                drawn[i] = char = MISSING
-            fonts[i] = font_for(char, style)
-    return "".join(drawn), fonts
+def _fonts(text: str, styles: list[tuple[int, int, str]]) -> tuple[str, list[tuple[int, int, str]]]:
+    """The text as drawn (a character no font has becomes MISSING) and its spans of one font."""
+    drawn, spans = list(text), []
+    for start, end, style in styles:
+        if font(style).has_all(text[start:end]):  # the usual case: the style's own font has them all
+            spans.append((start, end, style))
+            continue
+        for i in range(start, end):
+            char, name = text[i], style
+            if char not in (FSI, PDI) and not font(style).has(char):
+                if missing(char, style):
+                    drawn[i] = char = MISSING
+                name = font_for(char, style)
+            if spans and spans[-1][1] == i and spans[-1][2] == name:
+                spans[-1] = (spans[-1][0], i + 1, name)
+            else:
+                spans.append((i, i + 1, name))
+    return "".join(drawn), spans
 
 
 _RTL_OR_CONTROL = re.compile(
     "[\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufeff"
     "\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
+_ISOLATES = re.compile(f"[{FSI}{PDI}]")
 
 
-def _levels(text: str, rtl: bool) -> tuple[list[int], bool]:
-    """Each character's embedding level (Python indices; ICU counts UTF-16 units) and the paragraph's direction."""
+def _levels(text: str, rtl: bool) -> tuple[list[tuple[int, int, int]], bool]:
+    """The paragraph's runs of one embedding level, (start, end, level) in Python indices (ICU counts UTF-16
+    units), and its direction."""
     if not text:
         return [], rtl
     if not rtl and not _RTL_OR_CONTROL.search(text):
-        return [0] * len(text), False  # nothing to reorder: ICU would say the same
+        return [(0, len(text), 0)], False  # nothing to reorder: ICU would say the same
     bidi = icu.Bidi()
     bidi.setPara(icu.UnicodeString(text), icu.Bidi.DEFAULT_RTL if rtl else icu.Bidi.DEFAULT_LTR)
-    units = bidi.getLevels()
-    if len(units) != len(text):  # astral characters count twice in ICU
-        units = [units[unit] for unit in list(_utf16_to_index(text))[:-1]]
-    return list(units), bool(bidi.getParaLevel() & 1)
+    runs, unit = [], 0
+    while unit < bidi.getLength():
+        limit, level = bidi.getLogicalRun(unit)
+        runs.append((unit, limit, level))
+        unit = limit
+    if bidi.getLength() != len(text):  # astral characters count twice in ICU
+        index = _utf16_to_index(text)
+        runs = [(index[start], index[end], level) for start, end, level in runs]
+    return runs, bool(bidi.getParaLevel() & 1)
 
 
-def _items(text: str, fonts: list[str], levels: list[int]):
+def _items(text: str, fonts: list[tuple[int, int, str]], levels: list[tuple[int, int, int]]):
     """Maximal runs of one font and one level: (start, end, font, level). Isolate marks are not drawn."""
-    if len(set(fonts)) == 1 and len(set(levels)) == 1 and FSI not in text and PDI not in text:
-        if text:
-            yield 0, len(text), fonts[0], levels[0]
-        return
-    start = 0
-    for key, group in groupby(range(len(text)), lambda i: None if text[i] in (FSI, PDI) else (fonts[i], levels[i])):
-        end = start + len(list(group))
-        if key is not None:
-            yield start, end, key[0], key[1]
-        start = end
+    isolates = [i for mark in _ISOLATES.finditer(text) for i in (mark.start(), mark.end())]
+    cuts = sorted({0, len(text), *(span[0] for span in fonts), *(run[0] for run in levels), *isolates})
+    font_starts, level_starts = [span[0] for span in fonts], [run[0] for run in levels]
+    for start, end in pairwise(cuts):
+        if text[start] not in (FSI, PDI):
+            font_name = fonts[bisect_right(font_starts, start) - 1][2]
+            yield start, end, font_name, levels[bisect_right(level_starts, start) - 1][2]
 
 
 def _utf16_to_index(text: str) -> dict[int, int]:
@@ -183,7 +205,7 @@ def _breaks(text: str, language: str, urls: list[range]) -> tuple[array, frozens
     else:
         index = _utf16_to_index(text)
         positions = [index[unit] for unit in breaker if 0 < index[unit] < len(text)]
-    soft = {i + 1 for i, char in enumerate(text[:-1]) if char == ZWNJ}
+    soft = {joiner.end() for joiner in _ZWNJ.finditer(text, 0, len(text) - 1)}
     for url in urls:
         soft.update(i + 1 for i in url[1:-1] if text[i] in "/-.?&=" and text[i + 1] != "/")
     return array("l", [*positions, len(text)]), frozenset(soft)
@@ -266,7 +288,7 @@ def _hyphenate(paragraph: Prepared, start: int, word_start: int, limit: float) -
     word = text[word_start:word_end]
     if len(word) < 5 or _span(paragraph, word_start, word_end) <= limit:
         return None
-    hyphen = advances_of("-", paragraph.font_at(word_start))
+    hyphen = sum(_hyphen(paragraph.font_at(word_start)).advances)
     fitting = [
         word_start + position
         for position in hyphenator.positions(word)
@@ -293,25 +315,20 @@ def _is_mark(char: str) -> bool:
     return icu.Char.charType(char) in (icu.UCharCategory.NON_SPACING_MARK, icu.UCharCategory.ENCLOSING_MARK)
 
 
-@lru_cache(maxsize=1024)
-def advances_of(text: str, font_name: str) -> float:
-    units = font(font_name).units
-    return sum(glyph[3] for glyph in shape(text, font_name, False)) * 1000 / units
+@lru_cache(maxsize=64)
+def _hyphen(font_name: str) -> Shaped:
+    return shape("-", font_name, False)
 
 
 def width(paragraph: Prepared, line: Line, size: float) -> float:
-    hyphen = advances_of("-", paragraph.font_at(line.end - 1)) if line.hyphen else 0
+    hyphen = sum(_hyphen(paragraph.font_at(line.end - 1)).advances) if line.hyphen else 0
     return (paragraph.widths_to[line.end] - paragraph.widths_to[line.start] + hyphen) * size / 1000
 
 
-def _visual_items(paragraph: Prepared, line: Line) -> list[tuple[int, int, str, int]]:
+def _visual_items(paragraph: Prepared, line: Line) -> list[tuple]:
     """The line's items in display order: rule L2 reverses every run of items at or above each odd level (a line
     ends before its spaces, so rule L1 has nothing to reset)."""
-    items = [
-        (max(start, line.start), min(end, line.end), font_name, level)
-        for start, end, font_name, level in paragraph.items
-        if start < line.end and end > line.start
-    ]
+    items = [item for item in paragraph.items if item[0] < line.end and item[1] > line.start]
     if not items:
         return []
     levels = [item[3] for item in items]
@@ -329,133 +346,146 @@ def _visual_items(paragraph: Prepared, line: Line) -> list[tuple[int, int, str, 
     return items
 
 
+def _line_glyphs(paragraph: Prepared, item: tuple, line: Line) -> tuple[array, float]:
+    """The glyphs of the part of an item on a line, and their width. A line that starts or ends inside a word (a
+    hyphen, a cut) has that word shaped again, as its own run; otherwise the paragraph's glyphs are taken."""
+    start, end, font_name, level, first_glyph, end_glyph = item
+    text = paragraph.text
+    first, last = max(start, line.start), min(end, line.end)
+    if (first == start or text[first - 1] == " ") and (last == end or text[last] == " "):
+        clusters = paragraph.clusters
+        glyphs = paragraph.glyphs[  # clusters count from the item's start
+            bisect_left(clusters, first - start, first_glyph, end_glyph) : bisect_left(
+                clusters, last - start, first_glyph, end_glyph
+            )
+        ]
+        return glyphs, paragraph.widths_to[last] - paragraph.widths_to[first]
+    shaped = shape(paragraph.drawn[first:last], font_name, level & 1, text[first:last])
+    return shaped.glyphs, sum(shaped.advances)
+
+
 def draw_line(canvas, paragraph: Prepared, line: Line, *, x: float, y: float, size: float, align: str, column=0.0):
     """Draw one line in the column from x to x + column: 'left', 'right', 'center', 'start' (the paragraph's own
-    start: right for a right-to-left paragraph), or 'justify' (every line but the last spread to both edges)."""
+    start: right for a right-to-left paragraph), or 'justify' (every line but the last spread to both edges).
+
+    Each item's glyphs are written in reading order, so that extractors that follow the content (pdfminer, copy
+    and paste) read the text as typed, each glyph moved to where it stands; the line as seen goes in an ActualText
+    span for those that read by position (poppler). A justified line's spaces are widened by word spacing (Tw)."""
     natural = width(paragraph, line, size)
     stretch = 0.0
     if align == "justify":
-        spaces = paragraph.text[line.start : line.end].count(" ")
+        spaces = sum(paragraph.text.count(space, line.start, line.end) for space in " \u00a0")
         if not line.last and spaces and column > natural:
             stretch = (column - natural) / spaces
         align = "left" if stretch else "start"
     if align == "start":
         align = "right" if paragraph.rtl else "left"
     left = {"left": x, "right": x + column - natural, "center": x + (column - natural) / 2}[align]
-    items = _visual_items(paragraph, line)
-    # A line is drawn from its left end: the same words in the same fonts and size give the same operators,
-    # wherever they stand (repeated cells, labels, phrases), so each document writes them once and reuses them.
-    key = (
-        paragraph.text[line.start : line.end],
-        paragraph.drawn[line.start : line.end],
-        tuple((start - line.start, end - line.start, font_name, level) for start, end, font_name, level in items),
-        line.hyphen,
-        size,
-        round(stretch, 3),
-    )
-    fragments = _document_cache(canvas._doc, "fragments")
-    if key not in fragments:
-        fragments[key] = _line_operators(canvas, paragraph, line, items, size, stretch)
-    if fragments[key]:
-        canvas._code += [f"q 1 0 0 1 {left:.2f} {y:.2f} cm", fragments[key], "Q"]
-
-
-def _line_operators(canvas, paragraph, line, items, size, stretch) -> str:
-    """The operators that draw a line with its left end at the origin."""
-    text, pen = paragraph.text, 0.0
-    placed = {}  # item start -> its glyphs in reading order: (font, code, x, y)
-    visual_text = []
-    for start, end, font_name, level in items:
-        shaped_font = font(font_name)
-        scale = size / shaped_font.units
-        glyphs = []
-        for glyph, first, last, x_advance, x_offset, y_offset in shape(
-            paragraph.drawn[start:end], font_name, level & 1
-        ):
-            source = text[start + first : start + last]
-            glyphs.append((font_name, shaped_font.code(glyph, source), pen + x_offset * scale, y_offset * scale))
-            pen += x_advance * scale
-            if stretch and source == " ":
-                pen += stretch
-        placed[start] = glyphs[::-1] if level & 1 else glyphs
-        visual_text.append(text[start:end][::-1] if level & 1 else text[start:end])
+    runs, seen, at = [], [], 0.0  # (logical start, glyphs, rtl, left edge, width), in thousandths of the size
+    stretch_units = stretch * 1000 / size
+    text = paragraph.text
+    for item in _visual_items(paragraph, line):
+        start, end = max(item[0], line.start), min(item[1], line.end)
+        glyphs, run_width = _line_glyphs(paragraph, item, line)
+        rtl = item[3] & 1
+        run_width += stretch_units * (text.count(" ", start, end) + text.count("\u00a0", start, end))
+        runs.append((start, glyphs, rtl, at, run_width))
+        at += run_width
+        seen.append(text[start:end][::-1] if rtl else text[start:end])
     if line.hyphen:
-        hyphen_font = paragraph.font_at(line.end - 1)
-        placed[line.end] = [(hyphen_font, font(hyphen_font).code(shape("-", hyphen_font, False)[0][0], "-"), pen, 0)]
-        visual_text.append("-")
-    glyphs = [glyph for start in sorted(placed) for glyph in placed[start]]
-    return _operators(canvas, glyphs, size, "".join(visual_text))
+        hyphen = _hyphen(paragraph.font_at(line.end - 1))
+        runs.append((line.end, hyphen.glyphs, False, at, sum(hyphen.advances)))
+        seen.append("-")
+    runs.sort(key=itemgetter(0))
+    operators = _line_operators(canvas._doc, runs, "".join(seen), left, y, size, stretch)
+    if operators:
+        canvas._code.append(operators)
 
 
-def _operators(canvas, placed, size: float, actual: str) -> str:
-    """Glyphs in reading order, each where it belongs; one ActualText span with the line as seen."""
-    if not placed:
+def _line_operators(doc, runs: list, seen: str, left: float, y: float, size: float, stretch: float) -> str:
+    """Runs in reading order, each placed from its reading start (a right-to-left run from its right end)."""
+    written = _Written.of(doc)
+    out, current_font, spacing, pen = [], None, 0.0, None
+    scale = size / 1000
+    for _start, glyphs, rtl, run_left, run_width in runs:
+        if not glyphs:
+            continue
+        tokens = written.tokens(glyphs, rtl, size)
+        cursor = run_left + run_width if rtl else run_left
+        word_spacing = -stretch if rtl else stretch  # a right-to-left run's spaces widen leftwards
+        if word_spacing != spacing:
+            out.append(f"{word_spacing:.3f} Tw")
+            spacing = word_spacing
+        move = ""
+        if pen is None or abs(pen - cursor) > 4000:  # far (a run elsewhere on the line): place it afresh
+            x_at = round(left + cursor * scale, 2)
+            out.append(f"1 0 0 1 {x_at:.2f} {y:.2f} Tm")
+            cursor = (x_at - left) / scale
+        elif round(pen - cursor):
+            move = f"{round(pen - cursor)} "
+            cursor = pen - round(pen - cursor)
+        for resource, group in groupby(glyphs, written.resources.__getitem__):
+            if resource != current_font:
+                out.append(f"{resource} {size:.2f} Tf")
+                current_font = resource
+            out.append(f"[{move}{' '.join(map(tokens.__getitem__, group))}] TJ")
+            move = ""
+        pen = cursor - run_width if rtl else cursor + run_width
+    if not out:
         return ""
-    encoded = _encoder(canvas._doc)
-    out = [f"BT /Span <</ActualText <FEFF{actual.encode('utf-16-be', 'surrogatepass').hex().upper()}>>> BDC"]
-    current_font = current_y = None
-    pen_x = 0.0
-    array: list[str] = []  # the TJ array being written
-    literal: list[str] = []  # the string being written into it
-
-    def flush():
-        if literal:
-            array.append(f"({''.join(literal)})")
-            literal.clear()
-        if array:
-            out.append(f"[{' '.join(array)}] TJ")
-            array.clear()
-
-    for font_name, char, x, y in placed:
-        resource, data, advance = encoded(font_name, char)
-        if resource != current_font:
-            flush()
-            out.append(f"{resource} {size:.2f} Tf")
-            current_font = resource
-        if y != current_y or abs(x - pen_x) > size * 4:
-            flush()
-            out.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
-            current_y, pen_x = y, round(x, 2)
-        else:
-            move = round((pen_x - x) * 1000 / size)  # in thousandths of the size: 0.01 pt at 10 pt
-            if move:
-                if literal:
-                    array.append(f"({''.join(literal)})")
-                    literal.clear()
-                array.append(str(move))
-                pen_x -= move * size / 1000  # where the viewer's pen is, rounding included
-        literal.append(data)
-        pen_x += advance * size
-    flush()
-    out.append("EMC ET")
-    return " ".join(out)
+    if spacing:
+        out.append("0 Tw")
+    actual = seen.encode("utf-16-be", "surrogatepass").hex().upper()
+    return f"BT /Span <</ActualText <FEFF{actual}>>> BDC {' '.join(out)} EMC ET"
 
 
-def _document_cache(doc, name: str) -> dict:
-    """What one document remembers while it is built (each document numbers its font subsets' characters)."""
-    return doc.__dict__.setdefault(f"_hamahang_{name}", {})
+class _Written:
+    """What one document knows of each glyph record it writes: its font subset's resource name, its advance and the
+    TJ elements that draw it in each direction and size (each document numbers its font subsets' characters)."""
 
+    def __init__(self, doc):
+        self.doc = doc
+        self.resources: dict[int, str] = {}
+        self.widths: dict[int, float] = {}  # the advance the reader moves the pen by (thousandths of the size)
+        self.data: dict[int, str] = {}
+        self._tokens: dict[tuple[bool, float], dict[int, str]] = {}
 
-def _encoder(doc):
-    """(font, character) -> (the font subset's resource name, the character's escaped byte, its advance per unit
-    of size), remembered for the document."""
-    cache = _document_cache(doc, "codes")
+    @classmethod
+    def of(cls, doc) -> "_Written":
+        if "_hamahang_written" not in doc.__dict__:
+            doc._hamahang_written = cls(doc)
+        return doc._hamahang_written
 
-    def encoded(font_name, char):
-        try:
-            return cache[font_name, char]
-        except KeyError:
+    def tokens(self, glyphs, rtl: bool, size: float) -> dict[int, str]:
+        tokens = self._tokens.setdefault((rtl, size), {})
+        for glyph in set(glyphs).difference(tokens):
+            tokens[glyph] = self._token(glyph, rtl, size)
+        return tokens
+
+    def _token(self, number: int, rtl: bool, size: float) -> str:
+        """A glyph written from the pen at its reading start (right edge when right to left, left edge otherwise),
+        leaving the pen at its reading end."""
+        if number not in self.resources:
+            font_name, glyph, text, _advance, _dx, _dy = record(number)
             shaped_font = font(font_name)
-            ((subset, data),) = shaped_font.splitString(char, doc)
-            entry = (
-                shaped_font.getSubsetInternalName(subset, doc),
-                escapePDF(data),
-                shaped_font.width(char) / 1000,
-            )
-            cache[font_name, char] = entry
-            return entry
+            code = shaped_font.code(glyph, text)
+            ((subset, data),) = shaped_font.splitString(code, self.doc)
+            self.resources[number] = shaped_font.getSubsetInternalName(subset, self.doc)
+            self.data[number] = escapePDF(data)
+            self.widths[number] = shaped_font.width(code)
+        font_name, _glyph, _text, advance, dx, dy = record(number)
+        per_unit = 1000 / font(font_name).units
+        advance, dx, dy, drawn = advance * per_unit, dx * per_unit, dy * per_unit, self.widths[number]
+        # TJ numbers move the pen left by thousandths of the size.
+        before, after = (advance - dx, drawn + dx) if rtl else (-dx, drawn + dx - advance)
+        glyph = f"({self.data[number]})"
+        if dy:
+            glyph = f"] TJ {dy * size / 1000:.2f} Ts [{glyph}] TJ 0 Ts ["
+        return " ".join(part for part in (_number(before), glyph, _number(after)) if part)
 
-    return encoded
+
+def _number(value: float) -> str:
+    return "" if abs(value) < 0.05 else f"{value:.1f}".removesuffix(".0")
 
 
 def draw_text(canvas, runs: list[Run], *, x: float, y: float, size: float, rtl: bool, align: str, column=0.0):
