@@ -1,10 +1,12 @@
 """ReportLab building blocks that respect the document's direction: paragraphs, tables, page furniture."""
 
+import zlib
 from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import Flowable, Table, TableStyle
 
@@ -171,13 +173,18 @@ def numbered_canvas(*, footer: str, header: str, watermark: str, direction: Dire
             self._pages = []
 
         def showPage(self):
-            self._pages.append(dict(self.__dict__))
+            # Until the page count is known, a page's drawing is kept compressed: a long document's pages would
+            # otherwise all be held as text (ReportLab compresses them only when the file is written).
+            drawn = _stream("\n".join([self._preamble, *self._code, ""]), self._pageCompression)
+            self._code = []
+            self._pages.append((dict(self.__dict__), drawn))
             self._startPage()
 
         def save(self):
             total = len(self._pages)
-            while self._pages:  # each page's drawing is let go once it is written
-                self.__dict__.update(self._pages.pop(0))
+            while self._pages:  # each page's state is let go once it is written
+                state, drawn = self._pages.pop(0)
+                self.__dict__.update(state)
                 if watermark:
                     self._draw_watermark()
                 label = footer % {"page": digits(str(self._pageNumber)), "pages": digits(str(total))}
@@ -189,6 +196,10 @@ def numbered_canvas(*, footer: str, header: str, watermark: str, direction: Dire
                     self.setLineWidth(0.4)
                     self.line(MARGIN, PAGE_HEIGHT - 12.5 * mm, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 12.5 * mm)
                 super().showPage()
+                # The page's contents: its drawing, then what was just added (furniture on top of it).
+                page = self._doc.Pages.pages[-1]
+                page.Contents = pdfdoc.PDFArray([drawn, _stream(page.stream, page.compression)])
+                page.stream = None
             super().save()
 
         def _line(self, text, x, y, size, align, column=0.0, font=REGULAR):
@@ -204,3 +215,11 @@ def numbered_canvas(*, footer: str, header: str, watermark: str, direction: Dire
             self.restoreState()
 
     return NumberedCanvas
+
+
+def _stream(content: str, compress: bool) -> pdfdoc.PDFStream:
+    """A page's content stream, compressed now (not when the file is written) if asked."""
+    if compress:
+        flate = pdfdoc.PDFDictionary({"Filter": pdfdoc.PDFName("FlateDecode")})
+        return pdfdoc.PDFStream(flate, zlib.compress(content.encode("latin-1")))
+    return pdfdoc.PDFStream(content=content)

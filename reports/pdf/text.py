@@ -97,7 +97,7 @@ def prepare(runs, *, rtl: bool, language: str = "") -> Prepared:
     return _prepare(tuple(runs), rtl, language)
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=64)
 def _prepare(runs: tuple[Run, ...], rtl: bool, language: str) -> Prepared:
     text, styles = _level_text(runs)
     levels, base_rtl = _levels(text, rtl)
@@ -113,7 +113,7 @@ def _prepare(runs: tuple[Run, ...], rtl: bool, language: str) -> Prepared:
     advances.extend([0.0] * (len(text) - len(advances)))
     urls = [range(url.start(), url.end()) for url in _URL.finditer(text)]
     breaks, soft = _breaks(text, language, urls)
-    widths_to = array("d", [0.0, *accumulate(advances)])
+    widths_to = array("f", [0.0, *accumulate(advances)])
     return Prepared(text, drawn, base_rtl, language, items, glyphs, clusters, widths_to, breaks, soft, urls)
 
 
@@ -208,7 +208,7 @@ def _breaks(text: str, language: str, urls: list[range]) -> tuple[array, frozens
     soft = {joiner.end() for joiner in _ZWNJ.finditer(text, 0, len(text) - 1)}
     for url in urls:
         soft.update(i + 1 for i in url[1:-1] if text[i] in "/-.?&=" and text[i + 1] != "/")
-    return array("l", [*positions, len(text)]), frozenset(soft)
+    return array("i", [*positions, len(text)]), frozenset(soft)
 
 
 def _joined(before: str, after: str) -> bool:
