@@ -107,10 +107,11 @@ class Paragraph(Flowable):
             Paragraph(self.runs, self.direction, lines=self.lines[fits:], **kwargs),
         ]
 
-    def draw(self):
+    def drawOn(self, canvas, x, y, _sW=0):
+        # Lines are placed where they stand, without ReportLab's save-translate-restore around each flowable.
         for n, line in enumerate(self.lines):
-            y = self.height - (n + 1) * self.leading + self.leading * 0.3
-            draw_line(self.canv, self.prepared, line, x=0, y=y, size=self.size, align=self.align, column=self.width)
+            baseline = y + self.height - (n + 1) * self.leading + self.leading * 0.3
+            draw_line(canvas, self.prepared, line, x=x, y=baseline, size=self.size, align=self.align, column=self.width)
 
 
 def heading(text, direction: Direction, size=13, align=None, space_before=0) -> Paragraph:

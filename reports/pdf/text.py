@@ -23,7 +23,7 @@ import icu
 import pyphen
 from reportlab.lib.rl_accel import escapePDF
 
-from helpers.l10n.text import strip_controls
+from helpers.l10n.text import CONTROLS_PATTERN, strip_controls
 from reports.pdf.fonts import BOLD, MISSING, REGULAR, Shaped, font, font_for, missing, record, register_fonts, shape
 
 __all__ = ["BOLD", "REGULAR", "Line", "Prepared", "Run", "break_lines", "draw_line", "prepare", "register_fonts"]
@@ -32,6 +32,7 @@ FSI, PDI, ZWNJ, SHY = "\u2068", "\u2069", "\u200c", "\u00ad"
 _SPACES = str.maketrans("\t\n\r\u2028\u2029", "     ")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _ZWNJ = re.compile(ZWNJ)
+_UNCLEAN = re.compile(f"{CONTROLS_PATTERN}|[\t\n\r\u2028\u2029{SHY}]")
 _HYPHEN_LANGUAGES = {"sq": "sq_AL", "sr": "sr", "sr-latn": "sr_Latn", "en": "en_US"}  # Serbian: Cyrillic, Latin
 
 
@@ -75,6 +76,8 @@ class Line:
 
 
 def _clean(text: str) -> str:
+    if not _UNCLEAN.search(text):
+        return text  # the usual case: nothing to translate, character by character
     return strip_controls(text).translate(_SPACES).replace(SHY, "")
 
 
@@ -167,6 +170,9 @@ def _levels(text: str, rtl: bool) -> tuple[list[tuple[int, int, int]], bool]:
 def _items(text: str, fonts: list[tuple[int, int, str]], levels: list[tuple[int, int, int]]):
     """Maximal runs of one font and one level: (start, end, font, level). Isolate marks are not drawn."""
     isolates = [i for mark in _ISOLATES.finditer(text) for i in (mark.start(), mark.end())]
+    if len(fonts) == 1 and len(levels) == 1 and not isolates:
+        yield 0, len(text), fonts[0][2], levels[0][2]
+        return
     cuts = sorted({0, len(text), *(span[0] for span in fonts), *(run[0] for run in levels), *isolates})
     font_starts, level_starts = [span[0] for span in fonts], [run[0] for run in levels]
     for start, end in pairwise(cuts):
@@ -329,8 +335,8 @@ def _visual_items(paragraph: Prepared, line: Line) -> list[tuple]:
     """The line's items in display order: rule L2 reverses every run of items at or above each odd level (a line
     ends before its spaces, so rule L1 has nothing to reset)."""
     items = [item for item in paragraph.items if item[0] < line.end and item[1] > line.start]
-    if not items:
-        return []
+    if len(items) < 2:
+        return items
     levels = [item[3] for item in items]
     for level in range(max(levels), (min(levels) | 1) - 1, -1):
         i = 0
@@ -410,7 +416,6 @@ def _line_operators(doc, runs: list, seen: str, left: float, y: float, size: flo
     for _start, glyphs, rtl, run_left, run_width in runs:
         if not glyphs:
             continue
-        tokens = written.tokens(glyphs, rtl, size)
         cursor = run_left + run_width if rtl else run_left
         word_spacing = -stretch if rtl else stretch  # a right-to-left run's spaces widen leftwards
         if word_spacing != spacing:
@@ -424,11 +429,11 @@ def _line_operators(doc, runs: list, seen: str, left: float, y: float, size: flo
         elif round(pen - cursor):
             move = f"{round(pen - cursor)} "
             cursor = pen - round(pen - cursor)
-        for resource, group in groupby(glyphs, written.resources.__getitem__):
+        for resource, tokens in written.runs(glyphs, rtl, size):
             if resource != current_font:
                 out.append(f"{resource} {size:.2f} Tf")
                 current_font = resource
-            out.append(f"[{move}{' '.join(map(tokens.__getitem__, group))}] TJ")
+            out.append(f"[{move}{tokens}] TJ")
             move = ""
         pen = cursor - run_width if rtl else cursor + run_width
     if not out:
@@ -456,11 +461,15 @@ class _Written:
             doc._hamahang_written = cls(doc)
         return doc._hamahang_written
 
-    def tokens(self, glyphs, rtl: bool, size: float) -> dict[int, str]:
+    def runs(self, glyphs, rtl: bool, size: float) -> list[tuple[str, str]]:
+        """The glyphs' tokens, joined, in runs of one font subset: (resource name, tokens)."""
         tokens = self._tokens.setdefault((rtl, size), {})
-        for glyph in set(glyphs).difference(tokens):
-            tokens[glyph] = self._token(glyph, rtl, size)
-        return tokens
+        try:
+            return [(font, " ".join(map(tokens.__getitem__, run))) for font, run in groupby(glyphs, self.resources.get)]
+        except KeyError:  # a glyph this document has not written yet in this direction and size
+            for glyph in set(glyphs).difference(tokens):
+                tokens[glyph] = self._token(glyph, rtl, size)
+            return self.runs(glyphs, rtl, size)
 
     def _token(self, number: int, rtl: bool, size: float) -> str:
         """A glyph written from the pen at its reading start (right edge when right to left, left edge otherwise),
