@@ -14,10 +14,10 @@ as typed.
 import logging
 import threading
 from array import array
-from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise, repeat
+from itertools import pairwise
 from pathlib import Path
+from typing import NamedTuple
 
 import uharfbuzz as hb
 from reportlab.pdfbase import pdfdoc, pdfmetrics
@@ -176,8 +176,7 @@ def missing(char: str, style: str) -> bool:
     return not found
 
 
-@dataclass(frozen=True)
-class Shaped:
+class Shaped(NamedTuple):
     """A run of text in one font and direction as HarfBuzz shaped it, in reading order."""
 
     glyphs: array  # each glyph's record number (see `record`)
@@ -185,15 +184,15 @@ class Shaped:
     advances: array  # each character's advance, in thousandths of the font size
 
 
-# Every glyph as shaped anywhere: (font, glyph, the text it stands for, x advance, x offset, y offset), positions in
-# font units; a document writes each record it uses once and refers to it by number. The text is empty for the
-# second glyph of a character drawn with two.
-_RECORDS: list[tuple[str, int, str, int, int, int]] = []
+# Every glyph as shaped anywhere: (font, glyph, the text it stands for, x offset, y offset, x advance, y advance),
+# positions in font units; a document writes each record it uses once and refers to it by number. The text is
+# empty for the second glyph of a character drawn with two.
+_RECORDS: list[tuple[str, int, str, int, int, int, int]] = []
 _RECORD_NUMBERS: dict[tuple, int] = {}
 _records_lock = threading.Lock()
 
 
-def record(number: int) -> tuple[str, int, str, int, int, int]:
+def record(number: int) -> tuple[str, int, str, int, int, int, int]:
     return _RECORDS[number]
 
 
@@ -226,28 +225,23 @@ def shape(drawn: str, font_name: str, rtl: bool, text: str | None = None) -> Sha
         infos.reverse()
         positions.reverse()
     clusters = [info.cluster for info in infos]
-    x_advances = [position.x_advance for position in positions]
-    end_of = dict(pairwise([*sorted(set(clusters)), len(drawn)]))
-    # The text goes with the first glyph of a cluster.
-    firsts = [cluster != before for cluster, before in zip(clusters, [-1, *clusters[:-1]], strict=True)]
-    keys = list(
-        zip(
-            repeat(font_name),
-            [info.codepoint for info in infos],
-            [text[cluster : end_of[cluster]] if first else "" for cluster, first in zip(clusters, firsts, strict=True)],
-            x_advances,
-            [position.x_offset for position in positions],
-            [position.y_offset for position in positions],
-        )
-    )
+    if clusters == list(range(len(drawn))):  # a glyph per character, the usual case
+        sources = text
+    else:  # the text goes with the first glyph of a cluster
+        end_of = dict(pairwise([*sorted(set(clusters)), len(drawn)]))
+        sources = [
+            text[at : end_of[at]] if at != before else ""
+            for at, before in zip(clusters, [-1, *clusters[:-1]], strict=True)
+        ]
+    keys = [
+        (font_name, info.codepoint, source, *position.position)
+        for info, position, source in zip(infos, positions, sources, strict=True)
+    ]
     numbers = list(map(_RECORD_NUMBERS.get, keys))
     if None in numbers:
         numbers = [_register(key) if number is None else number for key, number in zip(keys, numbers, strict=True)]
     per_unit = 1000 / shaped_font.units
-    if len(end_of) == len(clusters) == len(drawn):  # a glyph per character, the usual case
-        advances = array("d", map(per_unit.__mul__, x_advances))
-    else:
-        advances = array("d", bytes(8 * len(drawn)))
-        for cluster, x_advance in zip(clusters, x_advances, strict=True):
-            advances[cluster] += x_advance * per_unit
+    advances = array("d", bytes(8 * len(drawn)))
+    for at, key in zip(clusters, keys, strict=True):
+        advances[at] += key[5] * per_unit
     return Shaped(array("I", numbers), array("i", clusters), advances)

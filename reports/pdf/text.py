@@ -475,14 +475,14 @@ class _Written:
         """A glyph written from the pen at its reading start (right edge when right to left, left edge otherwise),
         leaving the pen at its reading end."""
         if number not in self.resources:
-            font_name, glyph, text, _advance, _dx, _dy = record(number)
+            font_name, glyph, text, *_position = record(number)
             shaped_font = font(font_name)
             code = shaped_font.code(glyph, text)
             ((subset, data),) = shaped_font.splitString(code, self.doc)
             self.resources[number] = shaped_font.getSubsetInternalName(subset, self.doc)
             self.data[number] = escapePDF(data)
             self.widths[number] = shaped_font.width(code)
-        font_name, _glyph, _text, advance, dx, dy = record(number)
+        font_name, _glyph, _text, dx, dy, advance, _y_advance = record(number)
         per_unit = 1000 / font(font_name).units
         advance, dx, dy, drawn = advance * per_unit, dx * per_unit, dy * per_unit, self.widths[number]
         # TJ numbers move the pen left by thousandths of the size.
