@@ -59,9 +59,23 @@ class Prepared:
     glyphs: array  # every item's glyph records, item after item, each in reading order
     clusters: array  # where each glyph's characters start, counted from its item's start
     widths_to: array  # width of text[:i], in thousandths of the font size
-    breaks: array  # where a line may start (after a space, a hyphen, a slash), then len(text)
-    soft_breaks: frozenset[int]  # where it may start if a word is wider than the line: after a ZWNJ, in a URL
     urls: list[range]  # never hyphenated
+    _breaks: tuple[array, frozenset[int]] | None = None  # found when a paragraph is wider than its column
+
+    @property
+    def breaks(self) -> array:
+        """Where a line may start (after a space, a hyphen, a slash), then len(text)."""
+        return self._opportunities()[0]
+
+    @property
+    def soft_breaks(self) -> frozenset[int]:
+        """Where a line may start if a word is wider than the line: after a ZWNJ, in a URL."""
+        return self._opportunities()[1]
+
+    def _opportunities(self) -> tuple[array, frozenset[int]]:
+        if self._breaks is None:
+            self._breaks = _breaks(self.text, self.language, self.urls)
+        return self._breaks
 
     def font_at(self, index: int) -> str:
         return next(item[2] for item in self.items if item[0] <= index < item[1])
@@ -115,9 +129,8 @@ def _prepare(runs: tuple[Run, ...], rtl: bool, language: str) -> Prepared:
         advances += shaped.advances
     advances.extend([0.0] * (len(text) - len(advances)))
     urls = [range(url.start(), url.end()) for url in _URL.finditer(text)]
-    breaks, soft = _breaks(text, language, urls)
     widths_to = array("f", [0.0, *accumulate(advances)])
-    return Prepared(text, drawn, base_rtl, language, items, glyphs, clusters, widths_to, breaks, soft, urls)
+    return Prepared(text, drawn, base_rtl, language, items, glyphs, clusters, widths_to, urls)
 
 
 def _fonts(text: str, styles: list[tuple[int, int, str]]) -> tuple[str, list[tuple[int, int, str]]]:
@@ -145,6 +158,13 @@ _RTL_OR_CONTROL = re.compile(
     "\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
 _ISOLATES = re.compile(f"[{FSI}{PDI}]")
+# Arabic-script letters (not digits, nor the signs that go with numbers), spaces, ZWNJ and punctuation whose
+# direction follows the letters around them.
+_ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e\u066f\u0671-\u06d3\u06fa-\u06fc\u06ff]")
+_ONLY_ARABIC = re.compile(
+    "[\u0608\u060b-\u065f\u066d-\u06dc\u06de-\u06ed\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc"
+    " \u200c.,:;!?()\\[\\]«»\"'\\-]*"
+)
 
 
 def _levels(text: str, rtl: bool) -> tuple[list[tuple[int, int, int]], bool]:
@@ -154,6 +174,8 @@ def _levels(text: str, rtl: bool) -> tuple[list[tuple[int, int, int]], bool]:
         return [], rtl
     if not rtl and not _RTL_OR_CONTROL.search(text):
         return [(0, len(text), 0)], False  # nothing to reorder: ICU would say the same
+    if _ARABIC_LETTER.search(text) and _ONLY_ARABIC.fullmatch(text):
+        return [(0, len(text), 1)], True  # Arabic-script letters, spaces and punctuation: one right-to-left run
     bidi = icu.Bidi()
     bidi.setPara(icu.UnicodeString(text), icu.Bidi.DEFAULT_RTL if rtl else icu.Bidi.DEFAULT_LTR)
     runs, unit = [], 0
@@ -232,17 +254,16 @@ def break_lines(paragraph: Prepared, max_width: float, size: float) -> list[Line
     empty; a word wider than a line is cut at its best opportunity."""
     text, n = paragraph.text, len(paragraph.text)
     limit = max_width * 1000 / size if size else 0
+    start = _skip_spaces(text, 0)
+    if start < n and _span(paragraph, start, n) <= limit:
+        return [Line(start, _rstrip(text, start, n), last=True)]  # the usual case for a cell, a title, a label
     good = paragraph.breaks
     lines: list[Line] = []
-    start = _skip_spaces(text, 0)
     while start < n:
-        fit = None
-        for position in good:
-            if position <= start:
-                continue
-            if _span(paragraph, start, position) > limit:
-                break
-            fit = position
+        # The last break whose line fits (a line's width grows with its end).
+        first = bisect_right(good, start)
+        fits = bisect_right(good, limit, first, len(good), key=lambda end: _span(paragraph, start, end)) - 1
+        fit = good[fits] if fits >= first else None
         if fit == n:
             lines.append(Line(start, _rstrip(text, start, n)))
             break

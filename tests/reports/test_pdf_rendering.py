@@ -3,12 +3,15 @@
 import io
 import re
 
+import icu
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from helpers.l10n.digits import to_persian_digits
 from reports.pdf.render import DocumentSpec, Grid, Heading, Signatures, Text, render
-from reports.pdf.text import BOLD, Run, break_lines, prepare, register_fonts
+from reports.pdf.text import BOLD, Run, _levels, break_lines, prepare, register_fonts
 from tests.reports.pdf_helpers import page_glyphs, pdf_text, pdfminer_text, poppler_text, squash
 
 PERSIAN_LONG = (
@@ -214,3 +217,19 @@ def test_bidi_controls_already_stored_never_break_a_pdf():
         )
         _reader, read_back = pdf_text(data, rtl=rtl)
         assert squash(text.translate(dict.fromkeys(map(ord, controls)))) in squash(read_back)
+
+
+ARABIC_SCRIPT = st.characters(min_codepoint=0x0600, max_codepoint=0x06FF) | st.sampled_from(" \u200c.,:;!?()[]«»\"'-")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(ARABIC_SCRIPT, min_size=1, max_size=30), st.booleans())
+def test_text_of_arabic_letters_alone_skips_icu_only_when_icu_would_find_one_right_to_left_run(text, rtl):
+    bidi = icu.Bidi()
+    bidi.setPara(icu.UnicodeString(text), icu.Bidi.DEFAULT_RTL if rtl else icu.Bidi.DEFAULT_LTR)
+    runs, unit = [], 0
+    while unit < bidi.getLength():
+        limit, level = bidi.getLogicalRun(unit)
+        runs.append((unit, limit, level))
+        unit = limit
+    assert _levels(text, rtl) == (runs, bool(bidi.getParaLevel() & 1))

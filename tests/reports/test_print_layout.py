@@ -163,3 +163,31 @@ def test_any_input_builds_and_every_letter_and_digit_reads_back_in_order(title, 
     text = letters_and_digits(pdf_text(data)[1])
     for field in (title, body, cell):
         assert letters_and_digits(field) in text
+
+
+def test_persian_body_text_is_justified_to_both_edges_but_its_last_line():
+    words = ["شورا", "درباره", "اطلاع‌رسانی", "و", "انتشار", "منظم", "گزارش‌ها", "(۲۵٪", "بودجه)", "Facebook", "کرد"]
+    body = " ".join(words[n % len(words)] for n in range(160))
+    (glyphs,) = page_glyphs(render(spec([Text(body)], rtl=True, language="fa")))
+    lines = []  # the body's glyphs (10.5 pt, not the letterhead or page number) by baseline, top line first
+    for glyph in sorted((g for g in glyphs if round(g.size, 1) == 10.5), key=lambda g: -g.matrix[5]):
+        if not lines or lines[-1][-1].matrix[5] - glyph.matrix[5] > 8:
+            lines.append([])
+        lines[-1].append(glyph)
+    extents = [(min(g.x0 for g in line), max(g.x1 for g in line)) for line in lines]
+    assert len(extents) > 5
+    right, left = max(end for _, end in extents), min(start for start, _ in extents)
+    for start, end in extents[:-1]:
+        assert abs(end - right) < 1.5 and abs(start - left) < 1.5, (start, end, left, right)
+    assert extents[-1][0] > left + 20  # the last line is not stretched: it ends short of the left edge
+
+
+def test_a_heading_keeps_with_a_paragraph_too_short_to_split():
+    """A three-line paragraph cannot leave two lines on each page; its heading goes with the whole of it."""
+    text = " ".join(["A decision that takes three lines of the page to say in full, word after word."] * 3)
+    for filler in range(27, 30):
+        for size in range(6, 20):  # the room left under the filler, point by point
+            blocks = [Text(f"Line {n}") for n in range(filler)] + [Text("Filler", size=size)]
+            blocks += [Heading("1. Publication", size=11.5), Text(text)]
+            (with_heading,) = [page for page in pages(render(spec(blocks))) if "1. Publication" in page]
+            assert with_heading.count("word after word") == 3, (filler, size)
