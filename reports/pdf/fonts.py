@@ -12,6 +12,7 @@ as typed.
 """
 
 import logging
+import re
 import threading
 from array import array
 from functools import lru_cache
@@ -51,6 +52,7 @@ class ShapedFont(TTFont):
         self.hb_font = hb.Font(hb.Face(hb.Blob(self.face._ttf_data)))
         self.units = self.face.unitsPerEm
         self.characters = frozenset(map(chr, self.face.charToGlyph))  # before any private code is added
+        self._lacks = re.compile(f"[^{_ranges(self.characters)}\u2068\u2069]")  # isolate marks are never drawn
         self._codes: dict[tuple[int, str], str] = {}
         self._text_of: dict[int, str] = {}
         self._lock = threading.Lock()
@@ -59,8 +61,8 @@ class ShapedFont(TTFont):
         return char in self.characters
 
     def has_all(self, text: str) -> bool:
-        """Whether the font draws every character of the text (isolate marks are never drawn)."""
-        return self.characters.issuperset(text.replace("\u2068", "").replace("\u2069", ""))
+        """Whether the font draws every character of the text."""
+        return not self._lacks.search(text)
 
     def code(self, glyph: int, text: str) -> str:
         """The character code that draws `glyph` and reads back as `text`."""
@@ -114,6 +116,14 @@ class ShapedFont(TTFont):
             doc.Reference(pdf_font, internal_name)
             doc.idToObject["BasicFonts"].dict[internal_name] = pdf_font
         del self.state[doc]
+
+
+def _ranges(characters) -> str:
+    """A regular expression's character class (without brackets) for a set of characters, range by range."""
+    points = sorted(map(ord, characters))
+    starts = [point for n, point in enumerate(points) if n == 0 or points[n - 1] != point - 1]
+    ends = [point for n, point in enumerate(points) if n == len(points) - 1 or points[n + 1] != point + 1]
+    return "".join(f"{re.escape(chr(start))}-{re.escape(chr(end))}" for start, end in zip(starts, ends, strict=True))
 
 
 def _to_unicode(name: str, texts: list[str]) -> str:

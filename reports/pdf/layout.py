@@ -219,8 +219,9 @@ def numbered_canvas(*, footer: str, header: str, watermark: str, direction: Dire
 
 
 def _stream(content: str, compress: bool) -> pdfdoc.PDFStream:
-    """A page's content stream, compressed now (not when the file is written) if asked."""
+    """A page's content stream (its text's strings hold raw bytes: see text._literal), compressed now (not when
+    the file is written) if asked."""
+    data = content.encode("latin-1")
     if compress:
-        flate = pdfdoc.PDFDictionary({"Filter": pdfdoc.PDFName("FlateDecode")})
-        return pdfdoc.PDFStream(flate, zlib.compress(content.encode("latin-1")))
-    return pdfdoc.PDFStream(content=content)
+        return pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Filter": pdfdoc.PDFName("FlateDecode")}), zlib.compress(data))
+    return pdfdoc.PDFStream(content=data)

@@ -21,7 +21,6 @@ from operator import itemgetter
 
 import icu
 import pyphen
-from reportlab.lib.rl_accel import escapePDF
 
 from helpers.l10n.text import CONTROLS_PATTERN, strip_controls
 from reports.pdf.fonts import BOLD, MISSING, REGULAR, Shaped, font, font_for, missing, record, register_fonts, shape
@@ -407,7 +406,7 @@ def draw_line(canvas, paragraph: Prepared, line: Line, *, x: float, y: float, si
         align = "left" if stretch else "start"
     if align == "start":
         align = "right" if paragraph.rtl else "left"
-    left = {"left": x, "right": x + column - natural, "center": x + (column - natural) / 2}[align]
+    left = x if align == "left" else x + column - natural if align == "right" else x + (column - natural) / 2
     runs, seen, at = [], [], 0.0  # (logical start, glyphs, rtl, left edge, width), in thousandths of the size
     stretch_units = stretch * 1000 / size
     text = paragraph.text
@@ -415,7 +414,8 @@ def draw_line(canvas, paragraph: Prepared, line: Line, *, x: float, y: float, si
         start, end = max(item[0], line.start), min(item[1], line.end)
         glyphs, run_width = _line_glyphs(paragraph, item, line)
         rtl = item[3] & 1
-        run_width += stretch_units * (text.count(" ", start, end) + text.count("\u00a0", start, end))
+        if stretch:
+            run_width += stretch_units * (text.count(" ", start, end) + text.count("\u00a0", start, end))
         runs.append((start, glyphs, rtl, at, run_width))
         at += run_width
         seen.append(text[start:end][::-1] if rtl else text[start:end])
@@ -423,7 +423,8 @@ def draw_line(canvas, paragraph: Prepared, line: Line, *, x: float, y: float, si
         hyphen = _hyphen(paragraph.font_at(line.end - 1))
         runs.append((line.end, hyphen.glyphs, False, at, sum(hyphen.advances)))
         seen.append("-")
-    runs.sort(key=itemgetter(0))
+    if len(runs) > 1:
+        runs.sort(key=itemgetter(0))
     operators = _line_operators(canvas._doc, runs, "".join(seen), left, y, size, stretch)
     if operators:
         canvas._code.append(operators)
@@ -461,8 +462,8 @@ def _line_operators(doc, runs: list, seen: str, left: float, y: float, size: flo
         return ""
     if spacing:
         out.append("0 Tw")
-    actual = seen.encode("utf-16-be", "surrogatepass").hex().upper()
-    return f"BT /Span <</ActualText <FEFF{actual}>>> BDC {' '.join(out)} EMC ET"
+    actual = _literal(("\ufeff" + seen).encode("utf-16-be", "surrogatepass"))
+    return f"BT /Span <</ActualText ({actual})>> BDC {' '.join(out)} EMC ET"
 
 
 class _Written:
@@ -501,7 +502,7 @@ class _Written:
             code = shaped_font.code(glyph, text)
             ((subset, data),) = shaped_font.splitString(code, self.doc)
             self.resources[number] = shaped_font.getSubsetInternalName(subset, self.doc)
-            self.data[number] = escapePDF(data)
+            self.data[number] = _literal(data)
             self.widths[number] = shaped_font.width(code)
         font_name, _glyph, _text, dx, dy, advance, _y_advance = record(number)
         per_unit = 1000 / font(font_name).units
@@ -512,6 +513,16 @@ class _Written:
         if dy:
             glyph = f"] TJ {dy * size / 1000:.2f} Ts [{glyph}] TJ 0 Ts ["
         return " ".join(part for part in (_number(before), glyph, _number(after)) if part)
+
+
+# A content stream is bytes, written as Latin-1 characters: a string's bytes go in as they are, but for the three
+# that delimit it and CR (which a reader would turn into LF).
+_ESCAPES = str.maketrans({"(": "\\(", ")": "\\)", "\\": "\\\\", "\r": "\\r"})
+
+
+def _literal(data: bytes) -> str:
+    """The inside of a PDF literal string holding the bytes."""
+    return data.decode("latin-1").translate(_ESCAPES)
 
 
 def _number(value: float) -> str:
