@@ -8,7 +8,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen import canvas as pdf_canvas
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable
 
 from reports.pdf.text import BOLD, REGULAR, Run, break_lines, draw_line, draw_text, prepare
 
@@ -120,7 +120,7 @@ def heading(text, direction: Direction, size=13, align=None, space_before=0) -> 
     return Paragraph(runs, direction, size=size, align=align, space_before=space_before, space_after=6)
 
 
-def table(rows: list[list], direction: Direction, widths: list[float], header=True, size=9.5) -> Table:
+def table(rows: list[list], direction: Direction, widths: list[float], header=True, size=9.5, **style) -> "Table":
     """A table whose cells are Paragraphs (text or runs), columns mirrored for right-to-left documents."""
 
     def cell(value, bold=False):
@@ -128,37 +128,74 @@ def table(rows: list[list], direction: Direction, widths: list[float], header=Tr
         return Paragraph(runs, direction, size=size, space_after=0)
 
     data = [direction.columns([cell(v, bold=header and r == 0) for v in row]) for r, row in enumerate(rows)]
-    result = RowTable(data, colWidths=direction.columns(widths), repeatRows=1 if header else 0)
-    style = [
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9aa4b1")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]
-    if header:
-        style.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edf3")))
-    result.setStyle(TableStyle(style))
-    return result
+    return Table(data, direction.columns(widths), header=header, **style)
 
 
-class RowTable(Table):
-    """A table that splits across pages with two body rows at least on each side (no widow or orphan row)."""
+def _cell_heights(row: list, widths: list[float], padding: float):
+    return (cell.wrap(width - 2 * padding, FRAME_HEIGHT)[1] for cell, width in zip(row, widths, strict=True))
+
+
+class Table(Flowable):
+    """Rows of cells (flowables, in the order they stand from the left), top-aligned and ruled, the header row
+    shaded and repeated on every page the table runs onto, split with two body rows at least on each side (no
+    widow or orphan row). ReportLab's Table does much more (spans, a style per cell), paid for on every row."""
+
+    PADDING = 6, 3  # inside each cell: left and right, top and bottom
+    RULE, SHADE = colors.HexColor("#9aa4b1"), colors.HexColor("#e8edf3")
+
+    def __init__(self, rows: list[list], widths: list[float], *, header=True, rules=True, top_padding=None):
+        super().__init__()
+        self.rows, self.widths, self.header, self.rules = rows, widths, header, rules
+        self.top_padding = top_padding or {}  # row -> its own top padding (room to sign, say)
+        self._heights: list[float] | None = None
+
+    def row_heights(self) -> list[float]:
+        if self._heights is None:
+            across, down = self.PADDING
+            self._heights = [
+                max(_cell_heights(row, self.widths, across)) + self.top_padding.get(n, down) + down
+                for n, row in enumerate(self.rows)
+            ]
+        return self._heights
+
+    def wrap(self, avail_width, avail_height):
+        self.width, self.height = sum(self.widths), sum(self.row_heights())
+        return self.width, self.height
 
     def split(self, avail_width, avail_height):
-        self._calc(avail_width, avail_height)
-        heights = self._rowHeights
-        header = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
-        used, fits = 0.0, 0
-        for height in heights:
-            if used + height > avail_height:
-                break
-            used += height
-            fits += 1
-        if avail_height < FRAME_HEIGHT * 0.9:
+        heights, header = self.row_heights(), int(self.header)
+        fits = next((n for n in range(len(heights)) if sum(heights[: n + 1]) > avail_height), len(heights))
+        if avail_height < FRAME_HEIGHT * 0.9:  # not at the top of a page: leave no row alone on either side
             fits = min(fits, len(heights) - 2)
             if fits - header < 2:
                 return []
-        return super().split(avail_width, sum(heights[:fits]) + 0.01)
+        if fits <= header:
+            return []
+        style = {"header": self.header, "rules": self.rules}
+        first = Table(self.rows[:fits], self.widths, top_padding=self.top_padding, **style)
+        rest = {n - fits + header: pad for n, pad in self.top_padding.items() if n >= fits}
+        return [first, Table(self.rows[:header] + self.rows[fits:], self.widths, top_padding=rest, **style)]
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        across, down = self.PADDING
+        heights = self.row_heights()
+        edges = [x, *(x + sum(self.widths[: n + 1]) for n in range(len(self.widths)))]
+        top = y + sum(heights)
+        if self.header:
+            canvas.setFillColor(self.SHADE)
+            canvas.rect(x, top - heights[0], edges[-1] - x, heights[0], stroke=0, fill=1)
+            canvas.setFillColor(colors.black)
+        row_top = top
+        for n, (row, height) in enumerate(zip(self.rows, heights, strict=True)):
+            for cell, left in zip(row, edges, strict=False):
+                inner = row_top - self.top_padding.get(n, down)
+                cell.drawOn(canvas, left + across, inner - cell.height)
+            row_top -= height
+        if self.rules:
+            canvas.setStrokeColor(self.RULE)
+            canvas.setLineWidth(0.4)
+            rows = [top - sum(heights[:n]) for n in range(len(heights) + 1)]
+            canvas.lines([(edges[0], at, edges[-1], at) for at in rows] + [(at, y, at, top) for at in edges])
 
 
 def numbered_canvas(*, footer: str, header: str, watermark: str, direction: Direction, digits):
@@ -172,6 +209,7 @@ def numbered_canvas(*, footer: str, header: str, watermark: str, direction: Dire
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._pages = []
+            self._furniture = {}
 
         def showPage(self):
             # Until the page count is known, a page's drawing is kept compressed: a long document's pages would
@@ -204,7 +242,14 @@ def numbered_canvas(*, footer: str, header: str, watermark: str, direction: Dire
             super().save()
 
         def _line(self, text, x, y, size, align, column=0.0, font=REGULAR):
-            draw_text(self, [Run(text, font)], x=x, y=y, size=size, rtl=direction.rtl, align=align, column=column)
+            """A line of furniture; the title and the watermark, the same on every page, are written once."""
+            key = (text, x, y, size, align, column, font)
+            if key not in self._furniture:
+                start = len(self._code)
+                draw_text(self, [Run(text, font)], x=x, y=y, size=size, rtl=direction.rtl, align=align, column=column)
+                self._furniture[key] = self._code[start:]
+            else:
+                self._code += self._furniture[key]
 
         def _draw_watermark(self):
             self.saveState()

@@ -112,7 +112,7 @@ def _add_blocks(story: list, blocks: list, direction: Direction) -> None:
             # Never alone at the foot of a page: a heading goes to the next page unless the start of what follows
             # (two lines of text, a table's first rows) fits under it.
             following = (blocks[n + 1], built[n + 1]) if n + 1 < len(blocks) else (None, [])
-            story.append(RoomFor(partial(_heading_room, flowables[0], *following, direction)))
+            story.append(RoomFor(partial(_heading_room, flowables[0], *following)))
         if isinstance(block, Signatures):
             flowables = [KeepTogether([*_last_words(story), *flowables])]
         story += flowables
@@ -133,15 +133,15 @@ class RoomFor(CondPageBreak):
         return super().wrap(avail_width, avail_height)
 
 
-def _heading_room(heading_flowable, block, flowables: list, direction: Direction) -> float:
-    return _height(heading_flowable) + _start_height(block, flowables, direction)
+def _heading_room(heading_flowable, block, flowables: list) -> float:
+    return _height(heading_flowable) + _start_height(block, flowables)
 
 
 def _height(flowable) -> float:
     return flowable.wrap(CONTENT_WIDTH, FRAME_HEIGHT)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
 
 
-def _start_height(block, flowables: list, direction: Direction) -> float:
+def _start_height(block, flowables: list) -> float:
     """The height of the start of a block: what a paragraph can leave at the foot of a page, a table's header and
     first two rows."""
     if isinstance(block, Heading):
@@ -150,8 +150,7 @@ def _start_height(block, flowables: list, direction: Direction) -> float:
         flowables[0].wrap(CONTENT_WIDTH, FRAME_HEIGHT)
         return flowables[0].least_height() + flowables[0].getSpaceBefore()
     if isinstance(block, Grid):
-        first_rows = _flowables(Grid(block.rows[:3], block.widths, block.header), direction)[0]
-        return first_rows.wrap(CONTENT_WIDTH, FRAME_HEIGHT)[1]
+        return sum(flowables[0].row_heights()[:3])
     return 0
 
 
@@ -179,8 +178,7 @@ def _flowables(block, direction: Direction) -> list:
         names = [name for _role, name in block.people]
         lines = ["……………………………"] * len(names)
         widths = [CONTENT_WIDTH / len(names)] * len(names)
-        grid = table([roles, names, lines], direction, widths, header=False)
         # Room to sign: 16 mm above the dotted line.
-        grid.setStyle([("GRID", (0, 0), (-1, -1), 0, "white"), ("TOPPADDING", (0, 2), (-1, 2), 16 * mm)])
+        grid = table([roles, names, lines], direction, widths, header=False, rules=False, top_padding={2: 16 * mm})
         return [Spacer(1, 6 * mm), grid]
     raise TypeError(f"unknown block {block!r}")

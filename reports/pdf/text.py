@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, groupby, pairwise
 from operator import itemgetter
+from typing import NamedTuple
 
 import icu
 import pyphen
@@ -35,8 +36,7 @@ _UNCLEAN = re.compile(f"{CONTROLS_PATTERN}|[\t\n\r\u2028\u2029{SHY}]")
 _HYPHEN_LANGUAGES = {"sq": "sq_AL", "sr": "sr", "sr-latn": "sr_Latn", "en": "en_US"}  # Serbian: Cyrillic, Latin
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):  # a tuple: paragraphs are remembered by their runs, hashed many times a document
     """A piece of a paragraph in one style. `isolate` keeps user text from reordering the labels around it."""
 
     text: str
@@ -80,8 +80,7 @@ class Prepared:
         return next(item[2] for item in self.items if item[0] <= index < item[1])
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     start: int
     end: int  # trailing spaces excluded
     hyphen: bool = False
@@ -279,7 +278,7 @@ def break_lines(paragraph: Prepared, max_width: float, size: float) -> list[Line
         start = _skip_spaces(text, end)
     if not lines:
         return [Line(0, 0, last=True)]
-    lines[-1] = Line(lines[-1].start, lines[-1].end, lines[-1].hyphen, last=True)
+    lines[-1] = lines[-1]._replace(last=True)
     return lines
 
 
@@ -526,7 +525,7 @@ def _literal(data: bytes) -> str:
 
 
 def _number(value: float) -> str:
-    return "" if abs(value) < 0.05 else f"{value:.1f}".removesuffix(".0")
+    return str(round(value) or "")
 
 
 def draw_text(canvas, runs: list[Run], *, x: float, y: float, size: float, rtl: bool, align: str, column=0.0):
