@@ -514,14 +514,11 @@ class _Written:
         return " ".join(part for part in (_number(before), glyph, _number(after)) if part)
 
 
-# A content stream is bytes, written as Latin-1 characters: a string's bytes go in as they are, but for the three
-# that delimit it and CR (which a reader would turn into LF).
-_ESCAPES = str.maketrans({"(": "\\(", ")": "\\)", "\\": "\\\\", "\r": "\\r"})
-
-
 def _literal(data: bytes) -> str:
-    """The inside of a PDF literal string holding the bytes."""
-    return data.decode("latin-1").translate(_ESCAPES)
+    """The inside of a PDF literal string holding the bytes. A content stream is bytes, here written as Latin-1
+    characters: the bytes go in as they are, but for the three that delimit a string and CR (read as LF)."""
+    text = data.decode("latin-1")
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").replace("\r", "\\r")
 
 
 def _number(value: float) -> str:
