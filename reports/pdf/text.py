@@ -174,6 +174,10 @@ def _levels(text: str, rtl: bool) -> tuple[list[tuple[int, int, int]], bool]:
         return [(0, len(text), 0)], False  # nothing to reorder: ICU would say the same
     if _ARABIC_LETTER.search(text) and _ONLY_ARABIC.fullmatch(text):
         return [(0, len(text), 1)], True  # Arabic-script letters, spaces and punctuation: one right-to-left run
+    return _icu_levels(text, rtl)
+
+
+def _icu_levels(text: str, rtl: bool) -> tuple[list[tuple[int, int, int]], bool]:
     bidi = icu.Bidi()
     bidi.setPara(icu.UnicodeString(text), icu.Bidi.DEFAULT_RTL if rtl else icu.Bidi.DEFAULT_LTR)
     runs, unit = [], 0

@@ -3,7 +3,6 @@
 import io
 import re
 
-import icu
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,7 +10,7 @@ from pypdf import PdfReader
 
 from helpers.l10n.digits import to_persian_digits
 from reports.pdf.render import DocumentSpec, Grid, Heading, Signatures, Text, render
-from reports.pdf.text import BOLD, Run, _levels, break_lines, prepare, register_fonts
+from reports.pdf.text import BOLD, Run, _icu_levels, _levels, break_lines, prepare, register_fonts
 from tests.reports.pdf_helpers import page_glyphs, pdf_text, pdfminer_text, poppler_text, squash
 
 PERSIAN_LONG = (
@@ -225,11 +224,4 @@ ARABIC_SCRIPT = st.characters(min_codepoint=0x0600, max_codepoint=0x06FF) | st.s
 @settings(max_examples=300, deadline=None)
 @given(st.text(ARABIC_SCRIPT, min_size=1, max_size=30), st.booleans())
 def test_text_of_arabic_letters_alone_skips_icu_only_when_icu_would_find_one_right_to_left_run(text, rtl):
-    bidi = icu.Bidi()
-    bidi.setPara(icu.UnicodeString(text), icu.Bidi.DEFAULT_RTL if rtl else icu.Bidi.DEFAULT_LTR)
-    runs, unit = [], 0
-    while unit < bidi.getLength():
-        limit, level = bidi.getLogicalRun(unit)
-        runs.append((unit, limit, level))
-        unit = limit
-    assert _levels(text, rtl) == (runs, bool(bidi.getParaLevel() & 1))
+    assert _levels(text, rtl) == _icu_levels(text, rtl)
