@@ -208,9 +208,9 @@ def record(number: int) -> tuple[str, int, str, int, int, int, int]:
 
 def _register(key: tuple) -> int:
     with _records_lock:
-        if key not in _RECORD_NUMBERS:
-            _RECORD_NUMBERS[key] = len(_RECORDS)
+        if key not in _RECORD_NUMBERS:  # the record first: a number is read without the lock
             _RECORDS.append(key)
+            _RECORD_NUMBERS[key] = len(_RECORDS) - 1
         return _RECORD_NUMBERS[key]
 
 

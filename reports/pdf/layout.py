@@ -169,12 +169,29 @@ class Table(Flowable):
             fits = min(fits, len(heights) - 2)
             if fits - header < 2:
                 return []
-        if fits <= header:
+        if fits > header:
+            return self._parts(self.rows[:fits], self.rows[fits:], fits, fits)
+        if avail_height < FRAME_HEIGHT * 0.9:
             return []
-        style = {"header": self.header, "rules": self.rules}
-        first = Table(self.rows[:fits], self.widths, top_padding=self.top_padding, **style)
-        rest = {n - fits + header: pad for n, pad in self.top_padding.items() if n >= fits}
-        return [first, Table(self.rows[:header] + self.rows[fits:], self.widths, top_padding=rest, **style)]
+        # A row taller than a whole page: its cells' first lines here, the rest in a row of its own after.
+        across, down = self.PADDING
+        room = avail_height - sum(heights[:header]) - self.top_padding.get(header, down) - down
+        here, after = [], []
+        for cell, width in zip(self.rows[header], self.widths, strict=True):
+            parts = cell.split(width - 2 * across, room)
+            if len(parts) != 2:  # the cell fits (or cannot be split): whole here
+                parts = [cell, Paragraph([], cell.direction, size=cell.size, space_after=0)]
+            here.append(parts[0])
+            after.append(parts[1])
+        return self._parts([*self.rows[:header], here], [after, *self.rows[header + 1 :]], header, header + 1)
+
+    def _parts(self, first_rows: list, rest_rows: list, start: int, kept_from: int) -> list:
+        """The table in two: the header repeated on the second, whose rows are this one's from `start` (the
+        first perhaps a row's continuation); the rows from `kept_from` keep their own top padding."""
+        header, style = int(self.header), {"header": self.header, "rules": self.rules}
+        first = Table(first_rows, self.widths, top_padding=self.top_padding, **style)
+        rest = {header + n - start: pad for n, pad in self.top_padding.items() if n >= kept_from}
+        return [first, Table(self.rows[:header] + rest_rows, self.widths, top_padding=rest, **style)]
 
     def drawOn(self, canvas, x, y, _sW=0):
         across, down = self.PADDING

@@ -403,7 +403,8 @@ def draw_line(canvas, paragraph: Prepared, line: Line, *, x: float, y: float, si
     natural = width(paragraph, line, size)
     stretch = 0.0
     if align == "justify":
-        spaces = sum(paragraph.text.count(space, line.start, line.end) for space in " \u00a0")
+        # Word spacing widens the space alone: a no-break space keeps its width (it is not drawn as byte 32).
+        spaces = paragraph.text.count(" ", line.start, line.end)
         if not line.last and spaces and column > natural:
             stretch = (column - natural) / spaces
         align = "left" if stretch else "start"
@@ -418,14 +419,15 @@ def draw_line(canvas, paragraph: Prepared, line: Line, *, x: float, y: float, si
         glyphs, run_width = _line_glyphs(paragraph, item, line)
         rtl = item[3] & 1
         if stretch:
-            run_width += stretch_units * (text.count(" ", start, end) + text.count("\u00a0", start, end))
+            run_width += stretch_units * text.count(" ", start, end)
         runs.append((start, glyphs, rtl, at, run_width))
         at += run_width
         seen.append(text[start:end][::-1] if rtl else text[start:end])
-    if line.hyphen:
-        hyphen = _hyphen(paragraph.font_at(line.end - 1))
-        runs.append((line.end, hyphen.glyphs, False, at, sum(hyphen.advances)))
-        seen.append("-")
+        if line.hyphen and end == line.end:  # right after the hyphenated word, wherever its run stands
+            hyphen = _hyphen(item[2])
+            runs.append((line.end, hyphen.glyphs, False, at, sum(hyphen.advances)))
+            at += sum(hyphen.advances)
+            seen.append("-")
     if len(runs) > 1:
         runs.sort(key=itemgetter(0))
     operators = _line_operators(canvas._doc, runs, "".join(seen), left, y, size, stretch)

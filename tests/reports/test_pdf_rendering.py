@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
+from reportlab import rl_config
 
 from helpers.l10n.digits import to_persian_digits
 from reports.pdf.render import DocumentSpec, Grid, Heading, Signatures, Text, render
@@ -225,3 +226,15 @@ ARABIC_SCRIPT = st.characters(min_codepoint=0x0600, max_codepoint=0x06FF) | st.s
 @given(st.text(ARABIC_SCRIPT, min_size=1, max_size=30), st.booleans())
 def test_text_of_arabic_letters_alone_skips_icu_only_when_icu_would_find_one_right_to_left_run(text, rtl):
     assert _levels(text, rtl) == _icu_levels(text, rtl)
+
+
+def test_pages_written_without_compression_read_back_the_same(monkeypatch):
+    """Pages are compressed as they end unless compression is off; either way the text, brackets and all, reads
+    back (a string's bytes are written as they are, but for ( ) and backslash)."""
+    monkeypatch.setattr(rl_config, "pageCompression", 0)
+    odd = r"(طبق بند ۲) \ (C:\path)"
+    data = render(spec([Text(PERSIAN_LONG), Text(odd)], rtl=True, language="fa", watermark="پیش‌نویس"))
+    assert b"BDC" in data  # the page's content is there as text
+    for text in (pdfminer_text(data), poppler_text(data)):
+        assert squash(PERSIAN_LONG) in squash(text)
+    assert odd in pdf_text(data)[1]

@@ -166,7 +166,20 @@ def test_any_input_builds_and_every_letter_and_digit_reads_back_in_order(title, 
 
 
 def test_persian_body_text_is_justified_to_both_edges_but_its_last_line():
-    words = ["شورا", "درباره", "اطلاع‌رسانی", "و", "انتشار", "منظم", "گزارش‌ها", "(۲۵٪", "بودجه)", "Facebook", "کرد"]
+    """No-break spaces included (word spacing widens the space alone)."""
+    words = [
+        "شورا",
+        "درباره",
+        "اطلاع‌رسانی",
+        "و",
+        "انتشار",
+        "منظم",
+        "گزارش‌ها",
+        "(۲۵٪",
+        "بودجه)",
+        "Google\u00a0Meet",
+        "کرد",
+    ]
     body = " ".join(words[n % len(words)] for n in range(160))
     (glyphs,) = page_glyphs(render(spec([Text(body)], rtl=True, language="fa")))
     lines = []  # the body's glyphs (10.5 pt, not the letterhead or page number) by baseline, top line first
@@ -191,3 +204,31 @@ def test_a_heading_keeps_with_a_paragraph_too_short_to_split():
             blocks += [Heading("1. Publication", size=11.5), Text(text)]
             (with_heading,) = [page for page in pages(render(spec(blocks))) if "1. Publication" in page]
             assert with_heading.count("word after word") == 3, (filler, size)
+
+
+def test_a_table_row_taller_than_a_page_runs_on_to_the_next_page():
+    words = [f"word{n}" for n in range(2800)]
+    data = render(
+        spec([Grid([["Field", "Value"], ["Text of the act", " ".join(words)], ["After", "the end"]], [0.3, 0.7])])
+    )
+    text = pdf_text(data)[1]
+    assert len(pages(data)) > 3
+    assert "word0 " in text and "word2799" in text and "the end" in text
+    assert text.count("Field") == len(pages(data))  # the header on every page
+
+
+def test_a_hyphen_follows_its_word_in_a_line_that_reads_right_to_left():
+    """An Albanian cell that starts with a Persian name reads right to left; the hyphen stays with its word."""
+    cell = "سلام Ndërmarrjeshoqërore publike e komunës"
+    data = render(spec([Grid([["Emri"], [cell]], [0.12])], language="sq"))
+    (glyphs,) = page_glyphs(data)
+    text = [g for g in glyphs if round(g.size, 1) == 9.5]
+    hyphens = [n for n, g in enumerate(text) if g.get_text() == "-"]
+    assert hyphens
+    for n in hyphens:
+        before = text[n - 1]  # the last letter of the hyphenated piece, written just before its hyphen
+        assert before.get_text().isalpha() and abs(text[n].x0 - before.x1) < 1, (
+            before.get_text(),
+            before.x1,
+            text[n].x0,
+        )
