@@ -165,13 +165,13 @@ class Table(Flowable):
     def split(self, avail_width, avail_height):
         heights, header = self.row_heights(), int(self.header)
         fits = next((n for n in range(len(heights)) if sum(heights[: n + 1]) > avail_height), len(heights))
-        if avail_height < FRAME_HEIGHT * 0.9:  # not at the top of a page: leave no row alone on either side
-            fits = min(fits, len(heights) - 2)
-            if fits - header < 2:
-                return []
+        fits = min(fits, len(heights) - 2)  # never one row alone on the next page
+        at_top = avail_height >= FRAME_HEIGHT * 0.9  # of a page: the table must split here
+        if not at_top and fits - header < 2:  # nor one alone at the foot of this one
+            return []
         if fits > header:
             return self._parts(self.rows[:fits], self.rows[fits:], fits, fits)
-        if avail_height < FRAME_HEIGHT * 0.9:
+        if not at_top:
             return []
         # A row taller than a whole page: its cells' first lines here, the rest in a row of its own after.
         across, down = self.PADDING
